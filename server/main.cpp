@@ -1,0 +1,53 @@
+// tsunagu-server: flags/env → Config; open and migrate the database; serve; stop on a signal.
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "common/version.h"
+
+int main(int argc, char** argv) {
+  using namespace tsunagu;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto invocation = app::parse_invocation(args, [](const char* name) -> std::optional<std::string> {
+    const char* v = std::getenv(name);
+    return v ? std::optional<std::string>(v) : std::nullopt;
+  });
+  if (!invocation.ok()) {
+    std::cerr << "tsunagu-server: " << invocation.error().message() << "\n"
+              << "Run 'tsunagu-server --help' for the options.\n";
+    return 2;
+  }
+  if (invocation->help) {
+    std::cout << app::usage();
+    return 0;
+  }
+  if (invocation->version) {
+    std::cout << "tsunagu-server " << kVersion << "\n";
+    return 0;
+  }
+  const app::Config& config = invocation->config;
+  log::set_level(config.log_level);
+
+  SystemClock clock;
+  auto opened = app::App::open(config, clock);
+  if (!opened.ok()) {
+    std::cerr << "tsunagu-server: " << opened.error().message() << "\n";
+    return 1;
+  }
+  app::App& server = **opened;
+  for (const auto& line : server.demo_report().lines) std::cout << line << "\n";
+  auto port = server.start();
+  if (!port.ok()) {
+    std::cerr << "tsunagu-server: " << port.error().message() << "\n";
+    return 1;
+  }
+  const bool v6 = config.host.find(':') != std::string::npos;
+  std::cout << "Tsunagu listening on http://" << (v6 ? "[" + config.host + "]" : config.host) << ":"
+            << *port << std::endl;
+  server.run();
+  server.stop();
+  return 0;
+}

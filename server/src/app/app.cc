@@ -1,0 +1,59 @@
+#include "app/app.h"
+
+#include "common/log.h"
+
+namespace tsunagu::app {
+
+Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock) {
+  std::unique_ptr<App> app(new App(config, clock));
+  storage::DatabaseOptions db_options;
+  db_options.path = config.db_path;
+  db_options.synchronous = config.synchronous;
+  TRY_ASSIGN(app->db_, storage::Database::open(db_options));
+  if (config.demo) {
+    TRY_ASSIGN(app->demo_report_,
+               domain::load_demo(*app->db_, clock, domain::DemoOptions{config.demo_password}));
+  }
+  http::Services services;
+  services.db = app->db_.get();
+  services.clock = &app->clock_;
+  http::ServerOptions http_options;
+  http_options.threads = config.threads;
+  http_options.access_log = config.access_log;
+  app->http_ = std::make_unique<http::HttpServer>(http_options, services);
+  // Keeps the WAL short between the automatic checkpoints; cheap when there is nothing to copy.
+  app->runtime_.every(std::chrono::minutes(5), "wal-checkpoint",
+                      [db = app->db_.get()] { db->checkpoint(); });
+  return app;
+}
+
+App::~App() { stop(); }
+
+Result<int> App::start() {
+  TRY_ASSIGN(port_, http_->bind(config_.host, config_.port));
+  http_thread_ = std::thread([this] {
+    if (!http_->listen()) LOG(kError) << "the HTTP server stopped with a socket error";
+  });
+  if (config_.handle_signals) {
+    runtime_.on_signal([this](int sig) {
+      LOG(kInfo) << "signal " << sig << ": finishing in-flight requests, then stopping";
+      stop();
+    });
+  }
+  return port_;
+}
+
+void App::run() { runtime_.run(); }
+
+void App::stop() {
+  if (stopped_.exchange(true)) return;
+  if (http_) http_->stop();  // stops accepting; listen() returns once workers are drained
+  if (http_thread_.joinable()) http_thread_.join();
+  runtime_.stop();
+  if (db_) {
+    db_->checkpoint();
+    LOG(kInfo) << "database checkpointed and closed";
+  }
+}
+
+}  // namespace tsunagu::app

@@ -1,0 +1,56 @@
+// The composition root: opens and migrates the database, loads the demo data on request,
+// builds the domain services and the HTTP server, and runs them until a signal or stop().
+// Shutdown order: stop accepting → finish in-flight requests → stop timers → checkpoint and
+// close the database.
+//
+// Thread-safety: open/start/run from the main thread; stop() from any thread (it is what the
+// signal handler calls).
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+#include "app/config.h"
+#include "app/runtime.h"
+#include "common/result.h"
+#include "common/time.h"
+#include "domain/demo.h"
+#include "http/server.h"
+#include "storage/database.h"
+
+namespace tsunagu::app {
+
+class App {
+ public:
+  // Opens the database (migrating it) and, with config.demo, loads the demo data.
+  static Result<std::unique_ptr<App>> open(const Config& config, const Clock& clock);
+  ~App();
+
+  // Binds the port and starts serving HTTP on background threads; returns the port.
+  Result<int> start();
+  // Runs timers (and, with config.handle_signals, waits for SIGINT/SIGTERM) until stop().
+  void run();
+  // Graceful stop; idempotent.
+  void stop();
+
+  int port() const { return port_; }
+  const domain::DemoReport& demo_report() const { return demo_report_; }
+  storage::Database& database() { return *db_; }
+  Scheduler& scheduler() { return runtime_; }
+
+ private:
+  App(const Config& config, const Clock& clock) : config_(config), clock_(clock) {}
+
+  Config config_;
+  const Clock& clock_;
+  std::unique_ptr<storage::Database> db_;
+  domain::DemoReport demo_report_;
+  Runtime runtime_;
+  std::unique_ptr<http::HttpServer> http_;
+  std::thread http_thread_;
+  std::atomic<bool> stopped_{false};
+  int port_ = 0;
+};
+
+}  // namespace tsunagu::app

@@ -1,0 +1,147 @@
+#include "app/config.h"
+
+#include <charconv>
+
+namespace tsunagu::app {
+namespace {
+
+Result<int> parse_int(const std::string& name, const std::string& value, int min, int max) {
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (ec != std::errc() || ptr != value.data() + value.size() || n < min || n > max) {
+    return Error::InvalidArgument(name + " must be a whole number from " + std::to_string(min) +
+                                  " to " + std::to_string(max) + ", not '" + value + "'");
+  }
+  return n;
+}
+
+Result<bool> parse_bool(const std::string& name, const std::string& value) {
+  if (value == "1" || value == "true" || value == "yes" || value == "on") return true;
+  if (value == "0" || value == "false" || value == "no" || value == "off") return false;
+  return Error::InvalidArgument(name + " must be true or false, not '" + value + "'");
+}
+
+Result<storage::Synchronous> parse_synchronous(const std::string& name, const std::string& v) {
+  if (v == "full") return storage::Synchronous::kFull;
+  if (v == "normal") return storage::Synchronous::kNormal;
+  if (v == "off") return storage::Synchronous::kOff;
+  return Error::InvalidArgument(name + " must be full, normal or off, not '" + v + "'");
+}
+
+// Applies one setting by its flag name (without dashes); `source` names it in messages.
+Status apply(Config& c, const std::string& key, const std::string& value,
+             const std::string& source) {
+  if (key == "db") {
+    if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
+    c.db_path = value;
+  } else if (key == "host") {
+    if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
+    c.host = value;
+  } else if (key == "port") {
+    TRY_ASSIGN(c.port, parse_int(source, value, 0, 65535));
+  } else if (key == "threads") {
+    TRY_ASSIGN(c.threads, parse_int(source, value, 1, 1024));
+  } else if (key == "log-level") {
+    auto level = log::parse_level(value);
+    if (!level.ok()) return Error::InvalidArgument(source + ": " + level.error().message());
+    c.log_level = *level;
+  } else if (key == "demo") {
+    TRY_ASSIGN(c.demo, parse_bool(source, value));
+  } else if (key == "access-log") {
+    TRY_ASSIGN(c.access_log, parse_bool(source, value));
+  } else if (key == "synchronous") {
+    TRY_ASSIGN(c.synchronous, parse_synchronous(source, value));
+  } else {
+    return Error::InvalidArgument("unknown option " + source);
+  }
+  return Status::Ok();
+}
+
+struct Setting {
+  const char* flag;
+  const char* env;
+  bool takes_value;
+};
+constexpr Setting kSettings[] = {
+    {"db", "TSUNAGU_DB", true},
+    {"host", "TSUNAGU_HOST", true},
+    {"port", "TSUNAGU_PORT", true},
+    {"threads", "TSUNAGU_THREADS", true},
+    {"log-level", "TSUNAGU_LOG_LEVEL", true},
+    {"demo", "TSUNAGU_DEMO", false},
+    {"access-log", "TSUNAGU_ACCESS_LOG", true},
+    {"synchronous", "TSUNAGU_SYNCHRONOUS", true},
+};
+
+}  // namespace
+
+Result<Invocation> parse_invocation(const std::vector<std::string>& args, const Getenv& getenv) {
+  Invocation inv;
+  for (const Setting& s : kSettings) {
+    if (auto v = getenv(s.env); v && !v->empty()) TRY(apply(inv.config, s.flag, *v, s.env));
+  }
+  if (auto pw = getenv("TSUNAGU_DEMO_PASSWORD")) inv.config.demo_password = *pw;
+
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      inv.help = true;
+      continue;
+    }
+    if (arg == "--version") {
+      inv.version = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0) {
+      if (i == 0 && arg == "serve") continue;
+      return Error::InvalidArgument("unexpected argument '" + arg + "'");
+    }
+    std::string key = arg.substr(2);
+    std::optional<std::string> value;
+    if (auto eq = key.find('='); eq != std::string::npos) {
+      value = key.substr(eq + 1);
+      key.resize(eq);
+    }
+    const Setting* setting = nullptr;
+    for (const Setting& s : kSettings) {
+      if (key == s.flag) setting = &s;
+    }
+    if (setting == nullptr) return Error::InvalidArgument("unknown option --" + key);
+    if (!value) {
+      if (!setting->takes_value) {
+        value = "true";
+      } else if (i + 1 < args.size()) {
+        value = args[++i];
+      } else {
+        return Error::InvalidArgument("--" + key + " needs a value");
+      }
+    }
+    TRY(apply(inv.config, key, *value, "--" + key));
+  }
+  return inv;
+}
+
+std::string usage() {
+  return R"(Usage: tsunagu-server [serve] [options]
+
+Serves the Tsunagu API for Sapporo's child-abuse prevention network.
+
+Options (each also read from the environment variable shown):
+  --db PATH              SQLite database file, created if missing   TSUNAGU_DB (tsunagu.db)
+  --host ADDRESS         address to listen on                       TSUNAGU_HOST (127.0.0.1)
+  --port N               port; 0 picks a free one and prints it     TSUNAGU_PORT (8080)
+  --demo                 load the demo data set into an empty db    TSUNAGU_DEMO
+                         demo accounts' password: TSUNAGU_DEMO_PASSWORD, else a printed random one
+  --threads N            HTTP worker threads (one per open connection) TSUNAGU_THREADS (64)
+  --log-level LEVEL      debug, info, warn, error or off            TSUNAGU_LOG_LEVEL (info)
+  --access-log BOOL      one log line per request                   TSUNAGU_ACCESS_LOG (true)
+  --synchronous MODE     SQLite synchronous: full, normal or off    TSUNAGU_SYNCHRONOUS (full)
+  --version              print the version and exit
+  --help                 print this help and exit
+
+Exit codes: 0 after a clean shutdown (SIGINT/SIGTERM), 1 when the server cannot start,
+2 for bad options.
+)";
+}
+
+}  // namespace tsunagu::app

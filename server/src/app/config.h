@@ -1,0 +1,45 @@
+// Command-line flags and TSUNAGU_* environment variables → Config. A flag beats its variable,
+// which beats the default. Parsing never exits; main() prints and chooses the exit code.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/log.h"
+#include "common/result.h"
+#include "storage/connection.h"
+
+namespace tsunagu::app {
+
+struct Config {
+  std::string command = "serve";  // serve (the default)
+  std::string db_path = "tsunagu.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  bool demo = false;
+  std::string demo_password;  // TSUNAGU_DEMO_PASSWORD; empty → a random one is printed
+  int threads = 64;
+  log::Level log_level = log::Level::kInfo;
+  bool access_log = true;
+  storage::Synchronous synchronous = storage::Synchronous::kFull;
+  bool handle_signals = true;  // false in tests that run the app in-process
+};
+
+struct Invocation {
+  Config config;
+  bool help = false;
+  bool version = false;
+};
+
+using Getenv = std::function<std::optional<std::string>(const char* name)>;
+
+// `args` excludes the program name. Fails with InvalidArgument whose message is ready to print.
+Result<Invocation> parse_invocation(const std::vector<std::string>& args, const Getenv& getenv);
+
+std::string usage();
+
+}  // namespace tsunagu::app

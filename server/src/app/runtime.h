@@ -1,0 +1,38 @@
+// The Boost.Asio runtime for everything that is not a request: SIGINT/SIGTERM for graceful
+// shutdown and the timers behind Scheduler. It runs on the thread that calls run().
+//
+// Thread-safety: every(), on_signal() and stop() may be called from any thread.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "common/scheduler.h"
+
+namespace tsunagu::app {
+
+class Runtime final : public Scheduler {
+ public:
+  Runtime();
+  ~Runtime() override;
+
+  void every(std::chrono::milliseconds interval, std::string name,
+             std::function<void()> task) override;
+  // Calls `handler(signal)` once on the runtime thread at the first SIGINT or SIGTERM.
+  void on_signal(std::function<void(int)> handler);
+  // Runs timers and signal handlers until stop().
+  void run();
+  void stop();
+
+ private:
+  struct Timer;
+  void arm(std::shared_ptr<Timer> timer);
+  boost::asio::io_context io_;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
+  boost::asio::signal_set signals_;
+};
+
+}  // namespace tsunagu::app

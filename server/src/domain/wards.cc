@@ -1,0 +1,20 @@
+#include "domain/wards.h"
+
+#include "storage/database.h"
+
+namespace tsunagu::domain {
+
+Result<std::vector<Ward>> list_wards(storage::Database& db) {
+  return db.read([](storage::Connection& c) -> Result<std::vector<Ward>> {
+    std::vector<Ward> out;
+    auto s = c.prepare("SELECT code, name, name_kana FROM wards ORDER BY position");
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2)});
+    return out;
+  });
+}
+
+bool is_ward(storage::Connection& c, const std::string& code) {
+  return c.prepare("SELECT 1 FROM wards WHERE code = ?1").bind(1, code).step();
+}
+
+}  // namespace tsunagu::domain

@@ -1,0 +1,28 @@
+// Sapporo's ten wards (reference data from schema/0001). Other areas validate ward codes here.
+// Thread-safety: functions may be called from any thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+
+namespace tsunagu::storage {
+class Connection;
+class Database;
+}  // namespace tsunagu::storage
+
+namespace tsunagu::domain {
+
+struct Ward {
+  std::string code;  // "chuo"
+  std::string name;  // "中央区"
+  std::string name_kana;
+};
+
+Result<std::vector<Ward>> list_wards(storage::Database& db);
+
+// True when `code` is one of the wards (within the caller's transaction).
+bool is_ward(storage::Connection& c, const std::string& code);
+
+}  // namespace tsunagu::domain

@@ -1,0 +1,21 @@
+// What the HTTP layer knows about the request a worker thread is serving: its id (echoed as
+// X-Request-Id, written to the access log and to audit entries), the matched route's name for
+// metrics, and when it started. cpp-httplib serves each request start to finish on one thread,
+// so the context is thread-local and needs no locking.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace tsunagu::http {
+
+struct RequestContext {
+  bool active = false;  // set by the pre-routing handler, cleared by the access logger
+  std::string id;
+  std::string route = "unmatched";
+  std::chrono::steady_clock::time_point started;
+};
+
+RequestContext& current_request();
+
+}  // namespace tsunagu::http

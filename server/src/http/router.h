@@ -1,0 +1,43 @@
+// Named regex routes over cpp-httplib. Every handler returns a Status: an error is rendered as
+// problem+json by the router, so handlers never format errors themselves. The route name labels
+// metrics; path parameters are regex groups (req.matches[1] …), since 0.11.4 has no path syntax.
+// finish() answers 405 with an Allow header for the methods a path does not support.
+//
+// Thread-safety: register routes before the server starts; handlers run on worker threads.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+
+#include <httplib.h>
+
+#include "common/result.h"
+
+namespace tsunagu::http {
+
+using Handler = std::function<Status(const httplib::Request&, httplib::Response&)>;
+
+class Router {
+ public:
+  explicit Router(httplib::Server& server) : server_(server) {}
+
+  void get(const std::string& pattern, const std::string& name, Handler handler);
+  void post(const std::string& pattern, const std::string& name, Handler handler);
+  void put(const std::string& pattern, const std::string& name, Handler handler);
+  void patch(const std::string& pattern, const std::string& name, Handler handler);
+  void del(const std::string& pattern, const std::string& name, Handler handler);
+
+  // Registers the 405 answers; call once after every route is added.
+  void finish();
+
+ private:
+  httplib::Server::Handler wrap(const std::string& name, Handler handler);
+  void remember(const std::string& pattern, const std::string& name, const char* method);
+  httplib::Server& server_;
+  std::map<std::string, std::set<std::string>> methods_;  // pattern → methods
+  std::map<std::string, std::string> names_;              // pattern → route name
+};
+
+}  // namespace tsunagu::http

@@ -1,0 +1,19 @@
+// Registers every route of the API. Each area of the API has its own register_* function in its
+// own file; this is the single list of them.
+#pragma once
+
+#include "http/router.h"
+#include "http/services.h"
+
+namespace tsunagu::http {
+
+class Metrics;
+
+void register_system_routes(Router& router, const Services& services, const Metrics& metrics);
+
+inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
+  register_system_routes(router, services, metrics);
+  router.finish();
+}
+
+}  // namespace tsunagu::http

@@ -1,0 +1,46 @@
+// The HTTP server: cpp-httplib tuned for throughput (TCP_NODELAY, long keep-alive, a thread
+// pool of --threads workers), with a request id and an access-log line per request, metrics,
+// problem+json for every failure the library itself detects (unknown route, 413, bad request),
+// and a 500 without exception text for anything that escapes a handler. This header keeps
+// httplib.h out of the rest of the program.
+//
+// Thread-safety: bind() and listen() from one thread; stop() from any thread.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "common/result.h"
+#include "http/services.h"
+
+namespace tsunagu::http {
+
+struct ServerOptions {
+  int threads = 64;  // cpp-httplib keeps a worker per keep-alive connection
+  size_t max_body_bytes = 1024 * 1024;
+  int keep_alive_seconds = 5;
+  bool access_log = true;
+};
+
+class HttpServer {
+ public:
+  HttpServer(const ServerOptions& options, const Services& services);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds `host`:`port` (0 picks a free port) and returns the bound port.
+  Result<int> bind(const std::string& host, int port);
+  // Serves until stop(); in-flight requests finish before it returns. False on a socket error.
+  bool listen();
+  // Stops accepting; safe to call from any thread, more than once, before or after listen().
+  void stop();
+  bool is_running() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tsunagu::http

@@ -1,0 +1,68 @@
+// One SQLite connection with the house settings (WAL, foreign_keys=ON, busy_timeout, the chosen
+// synchronous level) and a cache of prepared statements keyed by SQL text.
+//
+// Thread-safety: a Connection is used by one thread at a time; Database hands them out so.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "storage/statement.h"
+
+namespace tsunagu::storage {
+
+enum class Synchronous { kOff, kNormal, kFull };
+
+struct ConnectionOptions {
+  std::string path;
+  Synchronous synchronous = Synchronous::kFull;  // an acknowledged referral survives a power cut
+  int busy_timeout_ms = 5000;
+  bool read_only = false;  // query_only: a reader connection can never write
+};
+
+class Connection {
+ public:
+  // Opens (creating the file if needed) and applies the settings. Throws StorageError.
+  explicit Connection(const ConnectionOptions& options);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // A cached, reset prepared statement for `sql` (one statement, bound with ?1, ?2, …).
+  Statement prepare(std::string_view sql);
+  // Runs one or more statements without parameters (migrations, pragmas).
+  void exec(std::string_view sql);
+
+  int64_t last_insert_rowid() const;
+  int changes() const;  // rows changed by the most recent INSERT/UPDATE/DELETE
+  int64_t pragma_int(std::string_view pragma);  // e.g. pragma_int("user_version")
+
+ private:
+  struct StmtDeleter {
+    void operator()(sqlite3_stmt* s) const;
+  };
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<sqlite3_stmt, StmtDeleter>> cache_;
+};
+
+// Begins in its constructor, rolls back in its destructor unless commit() was called; never
+// throws from the destructor. kImmediate takes the write lock at once (no upgrade deadlocks).
+class Transaction {
+ public:
+  enum class Mode { kDeferred, kImmediate };
+  explicit Transaction(Connection& connection, Mode mode = Mode::kImmediate);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  void commit();  // throws StorageError (e.g. disk full); the destructor then rolls back
+
+ private:
+  Connection& connection_;
+  bool done_ = false;
+};
+
+}  // namespace tsunagu::storage

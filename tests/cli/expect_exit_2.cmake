@@ -1,0 +1,10 @@
+# A bad flag must print a clear message and exit with code 2.
+foreach(args "--bogus" "--port;70000" "--threads;0" "--log-level;loud" "--port")
+  execute_process(COMMAND ${BIN} ${args} RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+  if(NOT rc EQUAL 2)
+    message(FATAL_ERROR "'${args}' exited ${rc}, expected 2")
+  endif()
+  if(NOT err MATCHES "tsunagu-server: .+")
+    message(FATAL_ERROR "'${args}' printed no message: ${err}")
+  endif()
+endforeach()

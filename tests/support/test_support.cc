@@ -1,0 +1,64 @@
+#include "support/test_support.h"
+
+#include <random>
+
+#include "common/ids.h"
+
+namespace tsunagu::testing {
+
+TempDir::TempDir()
+    : path_(std::filesystem::temp_directory_path() / ("tsunagu-test-" + to_hex(random_bytes(6)))) {
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+TimePoint test_epoch() { return *parse_rfc3339("2026-04-01T09:00:00+09:00"); }
+
+TestServer::TestServer(app::Config config) : db_path_(dir_.file("tsunagu.db")) {
+  config.db_path = db_path_;
+  config.port = 0;
+  config.host = "127.0.0.1";
+  config.handle_signals = false;
+  config.threads = config.threads > 32 ? 32 : config.threads;
+  config.access_log = false;
+  auto opened = app::App::open(config, clock_);
+  if (!opened.ok()) throw std::runtime_error("test server: " + opened.error().to_string());
+  app_ = std::move(opened).value();
+  auto port = app_->start();
+  if (!port.ok()) throw std::runtime_error("test server: " + port.error().to_string());
+  port_ = *port;
+  runner_ = std::thread([this] { app_->run(); });
+}
+
+TestServer::~TestServer() {
+  app_->stop();
+  if (runner_.joinable()) runner_.join();
+}
+
+httplib::Client TestServer::client() const {
+  httplib::Client c("127.0.0.1", port_);
+  c.set_connection_timeout(5, 0);
+  c.set_read_timeout(30, 0);
+  return c;
+}
+
+nlohmann::json body_json(const httplib::Result& res) {
+  if (!res) {
+    ADD_FAILURE() << "no response: " << httplib::to_string(res.error());
+    return nullptr;
+  }
+  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  if (j.is_discarded()) ADD_FAILURE() << "body is not JSON: " << res->body;
+  return j;
+}
+
+httplib::Result post_json(httplib::Client& client, const std::string& path,
+                          const nlohmann::json& body, const httplib::Headers& headers) {
+  return client.Post(path.c_str(), headers, body.dump(), "application/json");
+}
+
+}  // namespace tsunagu::testing
