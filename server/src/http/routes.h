@@ -13,7 +13,6 @@ void register_system_routes(Router& router, const Services& services, const Metr
 
 inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
   register_system_routes(router, services, metrics);
-  router.finish();
 }
 
 }  // namespace tsunagu::http

@@ -26,7 +26,7 @@ struct HttpServer::Impl {
   Router router{server};
 
   Impl(const ServerOptions& o, const Services& s) : options(o), services(s) {}
-  void configure();
+  void configure(const std::function<void(Router&)>& extra_routes);
   void log_request(const httplib::Request& req, const httplib::Response& res);
 };
 
@@ -79,7 +79,7 @@ const char* slug_for_status(int status) {
 
 }  // namespace
 
-void HttpServer::Impl::configure() {
+void HttpServer::Impl::configure(const std::function<void(Router&)>& extra_routes) {
   server.new_task_queue = [n = options.threads] {
     return new httplib::ThreadPool(static_cast<size_t>(n));
   };
@@ -136,6 +136,8 @@ void HttpServer::Impl::configure() {
       [this](const httplib::Request& req, const httplib::Response& res) { log_request(req, res); });
 
   register_all_routes(router, services, metrics);
+  if (extra_routes) extra_routes(router);
+  router.finish();
 }
 
 void HttpServer::Impl::log_request(const httplib::Request& req, const httplib::Response& res) {
@@ -154,9 +156,10 @@ void HttpServer::Impl::log_request(const httplib::Request& req, const httplib::R
   ctx.active = false;
 }
 
-HttpServer::HttpServer(const ServerOptions& options, const Services& services)
+HttpServer::HttpServer(const ServerOptions& options, const Services& services,
+                       const std::function<void(Router&)>& extra_routes)
     : impl_(std::make_unique<Impl>(options, services)) {
-  impl_->configure();
+  impl_->configure(extra_routes);
 }
 
 HttpServer::~HttpServer() { stop(); }

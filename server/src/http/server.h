@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -23,9 +24,13 @@ struct ServerOptions {
   bool access_log = true;
 };
 
+class Router;
+
 class HttpServer {
  public:
-  HttpServer(const ServerOptions& options, const Services& services);
+  // `extra_routes` lets tests and embedders add routes beside the API's own.
+  HttpServer(const ServerOptions& options, const Services& services,
+             const std::function<void(Router&)>& extra_routes = {});
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

@@ -1,0 +1,90 @@
+// The real application in-process (tests/support): start-up, migrations, demo loading and the
+// public system routes.
+#include <gtest/gtest.h>
+
+#include "domain/demo.h"
+#include "storage/database.h"
+#include "support/test_support.h"
+
+namespace tsunagu {
+namespace {
+
+using testing::body_json;
+using testing::TestServer;
+
+TEST(SystemApiTest, FreshServerIsHealthyOnAFreePort) {
+  TestServer server;
+  EXPECT_GT(server.port(), 0);
+  auto c = server.client();
+  auto res = c.Get("/healthz");
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(body_json(res)["schema_version"], server.app().database().schema_version());
+  EXPECT_EQ(res->get_header_value("Cache-Control"), "no-store");
+}
+
+TEST(SystemApiTest, HeadOfHealthzHasNoBody) {
+  TestServer server;
+  auto c = server.client();
+  auto res = c.Head("/healthz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_TRUE(res->body.empty());
+}
+
+TEST(SystemApiTest, ParametersOnPublicRoutesDoNotBreakThem) {
+  TestServer server;
+  auto c = server.client();
+  EXPECT_EQ(c.Get("/api/v1/wards?page=1&per_page=5&x=%FF")->status, 200);
+  EXPECT_EQ(c.Get("/healthz?%00=1")->status, 200);
+}
+
+TEST(SystemApiTest, ManyConcurrentClients) {
+  TestServer server;
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      auto c = server.client();
+      for (int i = 0; i < 50; ++i) {
+        auto res = c.Get("/api/v1/wards");
+        if (res && res->status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok, 400);
+}
+
+TEST(DemoTest, LoadsOnceAndRecordsIt) {
+  testing::TempDir dir;
+  auto db = storage::Database::open({dir.file("d.db")});
+  ASSERT_OK(db);
+  FakeClock clock(testing::test_epoch());
+  auto first = domain::load_demo(**db, clock, {"demo-password-1234"});
+  ASSERT_OK(first);
+  EXPECT_TRUE(first->loaded);
+  auto second = domain::load_demo(**db, clock, {"demo-password-1234"});
+  ASSERT_OK(second);
+  EXPECT_FALSE(second->loaded);
+  ASSERT_FALSE(second->lines.empty());
+  EXPECT_NE(second->lines[0].find("not loaded twice"), std::string::npos);
+}
+
+TEST(DemoTest, ABrokenSeedFileChangesNothing) {
+  testing::TempDir dir;
+  auto db = storage::Database::open({dir.file("d.db")});
+  ASSERT_OK(db);
+  FakeClock clock(testing::test_epoch());
+  std::vector<EmbeddedFile> broken = {{"10_x.json", R"({"kind":"no-such-kind","items":[]})"}};
+  auto r = domain::load_demo(**db, clock, {}, broken);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message().find("10_x.json"), std::string::npos);
+  // Not marked as loaded, so a fixed seed can still be loaded.
+  auto fixed = domain::load_demo(**db, clock, {}, {});
+  ASSERT_OK(fixed);
+  EXPECT_TRUE(fixed->loaded);
+}
+
+}  // namespace
+}  // namespace tsunagu

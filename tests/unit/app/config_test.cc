@@ -1,0 +1,90 @@
+#include "app/config.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace tsunagu::app {
+namespace {
+
+struct Env {
+  std::map<std::string, std::string> vars;
+  Getenv getenv() const {
+    return [this](const char* name) -> std::optional<std::string> {
+      auto it = vars.find(name);
+      return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
+    };
+  }
+};
+
+Result<Invocation> parse(std::vector<std::string> args, const Env& env = {}) {
+  return parse_invocation(args, env.getenv());
+}
+
+TEST(ConfigTest, Defaults) {
+  auto inv = parse({});
+  ASSERT_TRUE(inv.ok());
+  EXPECT_EQ(inv->config.db_path, "tsunagu.db");
+  EXPECT_EQ(inv->config.host, "127.0.0.1");
+  EXPECT_EQ(inv->config.port, 8080);
+  EXPECT_FALSE(inv->config.demo);
+  EXPECT_EQ(inv->config.synchronous, storage::Synchronous::kFull);
+}
+
+TEST(ConfigTest, FlagsInBothForms) {
+  auto inv =
+      parse({"--db", "/tmp/x.db", "--port=0", "--demo", "--threads", "8", "--log-level=warn"});
+  ASSERT_TRUE(inv.ok()) << inv.error().message();
+  EXPECT_EQ(inv->config.db_path, "/tmp/x.db");
+  EXPECT_EQ(inv->config.port, 0);
+  EXPECT_TRUE(inv->config.demo);
+  EXPECT_EQ(inv->config.threads, 8);
+  EXPECT_EQ(inv->config.log_level, log::Level::kWarn);
+}
+
+TEST(ConfigTest, EnvironmentFillsInAndFlagsWin) {
+  Env env{{{"TSUNAGU_PORT", "9000"},
+           {"TSUNAGU_DB", "env.db"},
+           {"TSUNAGU_DEMO", "1"},
+           {"TSUNAGU_DEMO_PASSWORD", "correct horse battery"}}};
+  auto inv = parse({"--port", "9100"}, env);
+  ASSERT_TRUE(inv.ok());
+  EXPECT_EQ(inv->config.port, 9100);
+  EXPECT_EQ(inv->config.db_path, "env.db");
+  EXPECT_TRUE(inv->config.demo);
+  EXPECT_EQ(inv->config.demo_password, "correct horse battery");
+}
+
+TEST(ConfigTest, BadInputIsAClearMessage) {
+  struct Case {
+    std::vector<std::string> args;
+    const char* mentions;
+  };
+  for (const Case& c : std::vector<Case>{{{"--bogus"}, "--bogus"},
+                                         {{"--port", "70000"}, "--port"},
+                                         {{"--port", "80a"}, "80a"},
+                                         {{"--threads", "0"}, "--threads"},
+                                         {{"--log-level", "loud"}, "log level"},
+                                         {{"--port"}, "needs a value"},
+                                         {{"stray"}, "stray"},
+                                         {{"--synchronous", "maybe"}, "full, normal or off"}}) {
+    auto inv = parse(c.args);
+    ASSERT_FALSE(inv.ok()) << c.args[0];
+    EXPECT_NE(inv.error().message().find(c.mentions), std::string::npos) << inv.error().message();
+  }
+}
+
+TEST(ConfigTest, BadEnvironmentNamesTheVariable) {
+  auto inv = parse({}, Env{{{"TSUNAGU_PORT", "eighty"}}});
+  ASSERT_FALSE(inv.ok());
+  EXPECT_NE(inv.error().message().find("TSUNAGU_PORT"), std::string::npos);
+}
+
+TEST(ConfigTest, HelpAndVersion) {
+  EXPECT_TRUE(parse({"--help"})->help);
+  EXPECT_TRUE(parse({"--version"})->version);
+  EXPECT_NE(usage().find("--demo"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tsunagu::app
