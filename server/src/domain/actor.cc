@@ -1,0 +1,35 @@
+#include "domain/actor.h"
+
+#include <algorithm>
+
+namespace tsunagu::domain {
+
+const char* to_string(Role role) {
+  switch (role) {
+    case Role::kAdmin:
+      return "admin";
+    case Role::kCoordinator:
+      return "coordinator";
+    case Role::kWardStaff:
+      return "ward_staff";
+    case Role::kPartner:
+      return "partner";
+    case Role::kAuditor:
+      return "auditor";
+  }
+  return "unknown";
+}
+
+std::optional<Role> parse_role(std::string_view name) {
+  for (Role r :
+       {Role::kAdmin, Role::kCoordinator, Role::kWardStaff, Role::kPartner, Role::kAuditor}) {
+    if (name == to_string(r)) return r;
+  }
+  return std::nullopt;
+}
+
+bool Actor::has_ward(std::string_view ward) const {
+  return std::find(wards.begin(), wards.end(), ward) != wards.end();
+}
+
+}  // namespace tsunagu::domain

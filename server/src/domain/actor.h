@@ -1,0 +1,40 @@
+// Who is asking: the authenticated user behind a request (or nobody), with the role and scopes
+// that every authorisation decision reads, and the request facts that every audit entry
+// records. Built by the HTTP layer from a token; plain data for the domain.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tsunagu::domain {
+
+enum class Role {
+  kAdmin,        // accounts, organizations, settings; no case content
+  kCoordinator,  // おやこ支援担当係長 (統括支援員): everything case-related in their wards
+  kWardStaff,  // 保健師 / 家庭児童相談: cases of their wards, drafts referrals
+  kPartner,    // staff of one partner organization: its inbox and its own entry
+  kAuditor,    // reads the audit log; no case content
+};
+
+const char* to_string(Role role);  // "admin", "coordinator", "ward_staff", "partner", "auditor"
+std::optional<Role> parse_role(std::string_view name);
+
+struct Actor {
+  std::string user_id;
+  std::string username;
+  Role role = Role::kAuditor;
+  std::vector<std::string> wards;              // ward codes, for coordinator and ward_staff
+  std::optional<std::string> organization_id;  // for partner
+
+  bool has_ward(std::string_view ward) const;
+};
+
+// Facts about the request that an audit entry records.
+struct RequestMeta {
+  std::string request_id;
+  std::string source_address;
+};
+
+}  // namespace tsunagu::domain

@@ -1,0 +1,48 @@
+// The one authorisation check every route calls: may(actor, action, resource). A table says, for
+// each action, which roles may take it and within which scope (any, their wards, their own
+// organization). The answer distinguishes "your role may never do this" (403) from "not this
+// one" (404, so a caller never learns that an id outside their scope exists), and anonymous
+// callers get 401 except for the few public actions.
+//
+// Thread-safety: pure functions over a constant table.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/actor.h"
+
+namespace tsunagu::domain {
+
+enum class Action {
+  // Accounts and the audit log (issue 4).
+  kUserManage,  // create, update, disable users; reset passwords
+  kAuditRead,   // the audit log and its verification
+  // The directory (issue 5).
+  kOrganizationRead,     // public entries for everyone; network entries for signed-in users
+  kOrganizationCreate,   // add an organization or service
+  kOrganizationUpdate,   // edit an entry (partners: their own)
+  kOrganizationArchive,  // DELETE = archive
+  kCapacityUpdate,       // PUT …/capacity (partners: their own)
+};
+
+const char* to_string(Action action);
+// Every action, for table-driven tests that walk the whole matrix.
+const std::vector<Action>& all_actions();
+
+// The scope facts of the resource acted on; leave unknown parts empty.
+struct Resource {
+  std::optional<std::string> ward;             // the case's or meeting's ward
+  std::optional<std::string> organization_id;  // the organization concerned
+};
+
+enum class Decision { kAllow, kUnauthenticated, kForbidden, kOutOfScope };
+
+Decision may(const Actor* actor, Action action, const Resource& resource = {});
+
+// may() as a Status: Unauthenticated (401), PermissionDenied (403), NotFound (404) or ok.
+Status authorize(const Actor* actor, Action action, const Resource& resource = {});
+
+}  // namespace tsunagu::domain
