@@ -1,6 +1,6 @@
 // The baseline for bench/run healthz: a bare cpp-httplib server with the same tuning as
 // Tsunagu's (TCP_NODELAY, long keep-alive, same thread count) answering a fixed JSON body.
-// Usage: bench_bare_hello PORT [THREADS]
+// Usage: bench_bare_hello PORT [THREADS]; PORT 0 picks a free port. Prints the port it serves on.
 #include <httplib.h>
 
 #include <cstdlib>
@@ -20,6 +20,15 @@ int main(int argc, char** argv) {
   server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"status":"ok","version":"bare","schema_version":0})", "application/json");
   });
-  std::cout << "bare listening on " << port << std::endl;
-  return server.listen("127.0.0.1", port) ? 0 : 1;
+  if (port == 0) {
+    port = server.bind_to_any_port("127.0.0.1");
+  } else if (!server.bind_to_port("127.0.0.1", port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    std::cerr << "bench_bare_hello: cannot bind\n";
+    return 1;
+  }
+  std::cout << "bare listening on http://127.0.0.1:" << port << std::endl;
+  return server.listen_after_bind() ? 0 : 1;
 }

@@ -54,6 +54,7 @@ void App::stop() {
     db_->checkpoint();
     LOG(kInfo) << "database checkpointed and closed";
   }
+  log::flush();
 }
 
 }  // namespace tsunagu::app

@@ -1,30 +1,95 @@
 #include "common/log.h"
 
+#include <unistd.h>
+
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <thread>
 
 #include "common/time.h"
 
 namespace tsunagu::log {
 namespace {
 std::atomic<Level> g_level{Level::kInfo};
-std::mutex g_mutex;
 
 const char* name(Level l) {
   switch (l) {
-    case Level::kDebug:
-      return "DEBUG";
-    case Level::kInfo:
-      return "INFO";
-    case Level::kWarn:
-      return "WARN";
-    case Level::kError:
-      return "ERROR";
-    case Level::kOff:
-      return "OFF";
+    case Level::kDebug: return "DEBUG";
+    case Level::kInfo: return "INFO";
+    case Level::kWarn: return "WARN";
+    case Level::kError: return "ERROR";
+    case Level::kOff: return "OFF";
   }
   return "?";
+}
+
+// Lines are gathered in memory and written to stderr by a background thread every 100 ms (or
+// when 64 KiB are waiting), so a busy server does not pay a write(2) and a lock hand-off per
+// access-log line. Warnings and errors are written at once; flush() and process exit write
+// whatever is pending.
+class Sink {
+ public:
+  ~Sink() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    cv_.notify_one();
+    if (thread_.joinable()) thread_.join();
+    flush();
+  }
+
+  void add(std::string line, bool urgent) {
+    bool wake = false;
+    {
+      std::lock_guard lock(mutex_);
+      pending_ += line;
+      wake = urgent || pending_.size() >= kHighWater;
+      if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
+    }
+    if (wake) flush();
+  }
+
+  void flush() {
+    std::string out;
+    std::lock_guard write_lock(write_mutex_);  // keeps batches in order
+    {
+      std::lock_guard lock(mutex_);
+      out.swap(pending_);
+    }
+    size_t done = 0;
+    while (done < out.size()) {
+      ssize_t n = ::write(STDERR_FILENO, out.data() + done, out.size() - done);
+      if (n <= 0) break;  // nowhere to write: drop rather than block the server
+      done += static_cast<size_t>(n);
+    }
+  }
+
+ private:
+  static constexpr size_t kHighWater = 64 * 1024;
+  void loop() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      cv_.wait_for(lock, std::chrono::milliseconds(100));
+      lock.unlock();
+      flush();
+      lock.lock();
+    }
+  }
+
+  std::mutex mutex_;
+  std::mutex write_mutex_;
+  std::condition_variable cv_;
+  std::string pending_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+Sink& sink() {
+  static Sink s;
+  return s;
 }
 }  // namespace
 
@@ -42,11 +107,15 @@ Level level() { return g_level; }
 bool enabled(Level l) { return l >= g_level.load(std::memory_order_relaxed) && l != Level::kOff; }
 
 void write(Level l, std::string_view message) {
-  std::string line = format_utc(SystemClock().now()) + " " + name(l) + " ";
+  std::string line = format_utc(SystemClock().now());
+  line += ' ';
+  line += name(l);
+  line += ' ';
   line.append(message);
   line.push_back('\n');
-  std::lock_guard lock(g_mutex);
-  std::fwrite(line.data(), 1, line.size(), stderr);
+  sink().add(std::move(line), l >= Level::kWarn);
 }
+
+void flush() { sink().flush(); }
 
 }  // namespace tsunagu::log

@@ -1,5 +1,6 @@
 // A small leveled logger: one line per event on stderr, prefixed with the UTC time and level.
 // Lines never carry case content (要配慮個人情報): log ids and kinds, not text users typed.
+// Info and debug lines are batched (written within 100 ms); warnings and errors at once.
 //
 // Thread-safety: every function may be called from any thread; lines are never interleaved.
 #pragma once
@@ -19,6 +20,8 @@ void set_level(Level level);
 Level level();
 bool enabled(Level level);
 void write(Level level, std::string_view message);
+// Writes every pending line now (at shutdown, before exiting).
+void flush();
 
 // Collects one line and writes it when destroyed: LOG(kInfo) << "opened " << path;
 class Line {
