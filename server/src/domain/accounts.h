@@ -51,13 +51,13 @@ struct NewUser {
 // change: a partner needs exactly one organization and no wards, ward roles need at least one
 // ward and no organization, admin and auditor neither.
 struct UserChanges {
-  std::optional<std::string> display_name;
-  std::optional<Role> role;
-  std::optional<std::vector<std::string>> wards;
-  std::optional<std::optional<std::string>> organization_id;  // set to nullopt to clear
-  std::optional<bool> disabled;
-  std::optional<std::string> password;
-  std::optional<int64_t> if_match_version;  // Aborted (412) when the user has changed
+  std::optional<std::string> display_name{};
+  std::optional<Role> role{};
+  std::optional<std::vector<std::string>> wards{};
+  std::optional<std::optional<std::string>> organization_id{};  // set to nullopt to clear
+  std::optional<bool> disabled{};
+  std::optional<std::string> password{};
+  std::optional<int64_t> if_match_version{};  // Aborted (412) when the user has changed
 };
 
 struct UserFilter {
