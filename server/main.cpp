@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/commands.h"
 #include "common/version.h"
 
 int main(int argc, char** argv) {
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
   }
   const app::Config& config = invocation->config;
   log::set_level(config.log_level);
+  if (config.command == "audit-verify")
+    return app::audit_verify_command(config, std::cout, std::cerr);
 
   SystemClock clock;
   auto opened = app::App::open(config, clock);
@@ -45,8 +48,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   const bool v6 = config.host.find(':') != std::string::npos;
-  std::cout << "Tsunagu listening on http://" << (v6 ? "[" + config.host + "]" : config.host) << ":"
-            << *port << std::endl;
+  std::cout << "Tsunagu listening on " << (config.tls_cert.empty() ? "http" : "https") << "://"
+            << (v6 ? "[" + config.host + "]" : config.host) << ":" << *port << std::endl;
   server.run();
   server.stop();
   return 0;

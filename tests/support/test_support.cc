@@ -61,4 +61,27 @@ httplib::Result post_json(httplib::Client& client, const std::string& path,
   return client.Post(path.c_str(), headers, body.dump(), "application/json");
 }
 
+app::Config auth_config() {
+  app::Config config;
+  config.demo = true;
+  config.demo_password = kDemoPassword;
+  config.cheap_password_hashing_for_tests = true;
+  return config;
+}
+
+std::string login(httplib::Client& client, const std::string& username,
+                  const std::string& password) {
+  auto res =
+      post_json(client, "/api/v1/auth/login", {{"username", username}, {"password", password}});
+  if (!res || res->status != 200) {
+    ADD_FAILURE() << "login " << username << ": "
+                  << (res ? std::to_string(res->status) + " " + res->body
+                          : httplib::to_string(res.error()));
+    return "";
+  }
+  return body_json(res)["token"].get<std::string>();
+}
+
+httplib::Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
 }  // namespace tsunagu::testing

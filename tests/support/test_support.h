@@ -66,6 +66,18 @@ class TestServer {
   int port_ = 0;
 };
 
+// The password of the demo accounts in tests.
+inline constexpr char kDemoPassword[] = "demo-password-2026";
+
+// A Config for tests that sign in: the demo accounts (admin, coord.chuo, staff.chuo, coord.kita,
+// partner.itokonchi, partner.night, auditor) with kDemoPassword, and cheap Argon2 parameters.
+app::Config auth_config();
+
+// Signs in; returns the token, or "" with a test failure.
+std::string login(httplib::Client& client, const std::string& username,
+                  const std::string& password = kDemoPassword);
+httplib::Headers bearer(const std::string& token);
+
 // The JSON of a response body (a failed test when it is not JSON).
 nlohmann::json body_json(const httplib::Result& res);
 

@@ -10,17 +10,34 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   db_options.path = config.db_path;
   db_options.synchronous = config.synchronous;
   TRY_ASSIGN(app->db_, storage::Database::open(db_options));
+  app->hasher_ = std::make_unique<domain::PasswordHasher>(
+      config.cheap_password_hashing_for_tests ? domain::PasswordParams::cheap_for_tests()
+                                              : domain::PasswordParams{});
   if (config.demo) {
     TRY_ASSIGN(app->demo_report_,
-               domain::load_demo(*app->db_, clock, domain::DemoOptions{config.demo_password}));
+               domain::load_demo(*app->db_, clock,
+                                 domain::DemoOptions{config.demo_password, app->hasher_.get()}));
   }
+  domain::SessionPolicy session_policy;
+  session_policy.idle = std::chrono::minutes(config.session_idle_minutes);
+  session_policy.absolute = std::chrono::hours(config.session_max_hours);
+  app->accounts_ = std::make_unique<domain::Accounts>(*app->db_, clock, *app->hasher_);
+  app->sessions_ = std::make_unique<domain::Sessions>(*app->db_, clock, *app->hasher_,
+                                                      app->throttle_, session_policy);
   http::Services services;
   services.db = app->db_.get();
   services.clock = &app->clock_;
+  services.accounts = app->accounts_.get();
+  services.sessions = app->sessions_.get();
   http::ServerOptions http_options;
   http_options.threads = config.threads;
   http_options.access_log = config.access_log;
+  http_options.tls_cert = config.tls_cert;
+  http_options.tls_key = config.tls_key;
   app->http_ = std::make_unique<http::HttpServer>(http_options, services);
+  // Expired tokens are refused on use already; this only keeps the table small.
+  app->runtime_.every(std::chrono::minutes(5), "session-cleanup",
+                      [sessions = app->sessions_.get()] { sessions->purge_expired(); });
   // Keeps the WAL short between the automatic checkpoints; cheap when there is nothing to copy.
   app->runtime_.every(std::chrono::minutes(5), "wal-checkpoint",
                       [db = app->db_.get()] { db->checkpoint(); });

@@ -15,7 +15,11 @@
 #include "app/runtime.h"
 #include "common/result.h"
 #include "common/time.h"
+#include "domain/accounts.h"
 #include "domain/demo.h"
+#include "domain/login_throttle.h"
+#include "domain/passwords.h"
+#include "domain/sessions.h"
 #include "http/server.h"
 #include "storage/database.h"
 
@@ -38,6 +42,8 @@ class App {
   const domain::DemoReport& demo_report() const { return demo_report_; }
   storage::Database& database() { return *db_; }
   Scheduler& scheduler() { return runtime_; }
+  domain::Sessions& sessions() { return *sessions_; }
+  const domain::PasswordHasher& password_hasher() const { return *hasher_; }
 
  private:
   App(const Config& config, const Clock& clock) : config_(config), clock_(clock) {}
@@ -46,6 +52,10 @@ class App {
   const Clock& clock_;
   std::unique_ptr<storage::Database> db_;
   domain::DemoReport demo_report_;
+  std::unique_ptr<domain::PasswordHasher> hasher_;
+  domain::LoginThrottle throttle_;
+  std::unique_ptr<domain::Accounts> accounts_;
+  std::unique_ptr<domain::Sessions> sessions_;
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;
   std::thread http_thread_;

@@ -49,6 +49,16 @@ Status apply(Config& c, const std::string& key, const std::string& value,
     TRY_ASSIGN(c.demo, parse_bool(source, value));
   } else if (key == "access-log") {
     TRY_ASSIGN(c.access_log, parse_bool(source, value));
+  } else if (key == "session-idle-minutes") {
+    TRY_ASSIGN(c.session_idle_minutes, parse_int(source, value, 1, 24 * 60));
+  } else if (key == "session-max-hours") {
+    TRY_ASSIGN(c.session_max_hours, parse_int(source, value, 1, 24 * 7));
+  } else if (key == "tls-cert") {
+    if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
+    c.tls_cert = value;
+  } else if (key == "tls-key") {
+    if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
+    c.tls_key = value;
   } else if (key == "synchronous") {
     TRY_ASSIGN(c.synchronous, parse_synchronous(source, value));
   } else {
@@ -71,7 +81,13 @@ constexpr Setting kSettings[] = {
     {"demo", "TSUNAGU_DEMO", false},
     {"access-log", "TSUNAGU_ACCESS_LOG", true},
     {"synchronous", "TSUNAGU_SYNCHRONOUS", true},
+    {"session-idle-minutes", "TSUNAGU_SESSION_IDLE_MINUTES", true},
+    {"session-max-hours", "TSUNAGU_SESSION_MAX_HOURS", true},
+    {"tls-cert", "TSUNAGU_TLS_CERT", true},
+    {"tls-key", "TSUNAGU_TLS_KEY", true},
 };
+
+constexpr const char* kCommands[] = {"serve", "audit-verify"};
 
 }  // namespace
 
@@ -93,7 +109,12 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& args, const 
       continue;
     }
     if (arg.rfind("--", 0) != 0) {
-      if (i == 0 && arg == "serve") continue;
+      bool is_command = false;
+      for (const char* command : kCommands) is_command = is_command || arg == command;
+      if (i == 0 && is_command) {
+        inv.config.command = arg;
+        continue;
+      }
       return Error::InvalidArgument("unexpected argument '" + arg + "'");
     }
     std::string key = arg.substr(2);
@@ -118,13 +139,23 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& args, const 
     }
     TRY(apply(inv.config, key, *value, "--" + key));
   }
+  if (inv.config.tls_cert.empty() != inv.config.tls_key.empty()) {
+    return Error::InvalidArgument("--tls-cert and --tls-key go together: give both or neither");
+  }
+  if (inv.config.session_idle_minutes > inv.config.session_max_hours * 60) {
+    return Error::InvalidArgument(
+        "--session-idle-minutes must not be longer than --session-max-hours");
+  }
   return inv;
 }
 
 std::string usage() {
   return R"(Usage: tsunagu-server [serve] [options]
+       tsunagu-server audit-verify --db PATH
 
 Serves the Tsunagu API for Sapporo's child-abuse prevention network.
+audit-verify recomputes the audit log's hash chain and reports the first broken link
+(exit 0: intact, 1: broken, 3: the database cannot be read).
 
 Options (each also read from the environment variable shown):
   --db PATH              SQLite database file, created if missing   TSUNAGU_DB (tsunagu.db)
@@ -136,6 +167,10 @@ Options (each also read from the environment variable shown):
   --log-level LEVEL      debug, info, warn, error or off            TSUNAGU_LOG_LEVEL (info)
   --access-log BOOL      one log line per request                   TSUNAGU_ACCESS_LOG (true)
   --synchronous MODE     SQLite synchronous: full, normal or off    TSUNAGU_SYNCHRONOUS (full)
+  --session-idle-minutes N  a token unused this long expires    TSUNAGU_SESSION_IDLE_MINUTES (30)
+  --session-max-hours N  a token expires this long after sign-in    TSUNAGU_SESSION_MAX_HOURS (12)
+  --tls-cert PATH        PEM certificate: serve HTTPS (with --tls-key) TSUNAGU_TLS_CERT
+  --tls-key PATH         PEM private key for --tls-cert             TSUNAGU_TLS_KEY
   --version              print the version and exit
   --help                 print this help and exit
 

@@ -16,7 +16,7 @@
 namespace tsunagu::app {
 
 struct Config {
-  std::string command = "serve";  // serve (the default)
+  std::string command = "serve";  // serve (the default) or audit-verify
   std::string db_path = "tsunagu.db";
   std::string host = "127.0.0.1";
   int port = 8080;
@@ -26,7 +26,14 @@ struct Config {
   log::Level log_level = log::Level::kInfo;
   bool access_log = true;
   storage::Synchronous synchronous = storage::Synchronous::kFull;
-  bool handle_signals = true;  // false in tests that run the app in-process
+  bool handle_signals = true;     // false in tests that run the app in-process
+  int session_idle_minutes = 30;  // a token unused this long expires
+  int session_max_hours = 12;     // a token expires this long after sign-in, used or not
+  std::string tls_cert;           // PEM certificate chain; with tls_key, serve HTTPS
+  std::string tls_key;            // PEM private key
+  // Tests only (no flag, no variable): Argon2 with tiny parameters so suites that sign in many
+  // times stay fast. Production always uses the strong defaults (domain/passwords.h).
+  bool cheap_password_hashing_for_tests = false;
 };
 
 struct Invocation {

@@ -25,6 +25,7 @@ const std::map<Action, Rule>& rules() {
   //                                    name                   anon  admin coord staff partner
   //                                    auditor
   static const std::map<Action, Rule> table = {
+      {Action::kOwnAccount, {"account.own", false, A, A, A, A, A}},
       {Action::kUserManage, {"user.manage", false, A, N, N, N, N}},
       {Action::kAuditRead, {"audit.read", false, A, N, N, N, A}},
       {Action::kOrganizationRead, {"organization.read", true, A, A, A, A, A}},

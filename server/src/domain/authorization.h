@@ -18,7 +18,8 @@ namespace tsunagu::domain {
 
 enum class Action {
   // Accounts and the audit log (issue 4).
-  kUserManage,  // create, update, disable users; reset passwords
+  kOwnAccount,  // GET /me, logout: every signed-in user, about themselves only
+  kUserManage,  // list, read, create, update, disable users; reset passwords
   kAuditRead,   // the audit log and its verification
   // The directory (issue 5).
   kOrganizationRead,     // public entries for everyone; network entries for signed-in users

@@ -6,6 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/ids.h"
+#include "domain/accounts.h"
+#include "domain/audit.h"
+#include "domain/passwords.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {
@@ -15,14 +18,56 @@ struct SeedContext {
   const Clock& clock;
   std::string password;
   DemoReport& report;
+  const PasswordHasher& hasher;
 };
 
 using SeedLoader =
     std::function<Status(storage::Connection&, const nlohmann::json& items, SeedContext&)>;
 
+std::optional<std::string> optional_string(const nlohmann::json& item, const char* key) {
+  auto it = item.find(key);
+  if (it == item.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+// seed/20_accounts.json: users with the demo password, each creation audited as the system's.
+Status load_accounts(storage::Connection& c, const nlohmann::json& items, SeedContext& ctx) {
+  if (auto problem = password_problem(ctx.password, "")) {
+    return Error::InvalidArgument("the demo password (TSUNAGU_DEMO_PASSWORD) " + *problem);
+  }
+  std::vector<std::string> lines;
+  for (const auto& item : items) {
+    NewUser nu;
+    nu.id = optional_string(item, "id");
+    nu.username = optional_string(item, "username").value_or("");
+    nu.display_name = optional_string(item, "display_name").value_or("");
+    auto role = parse_role(optional_string(item, "role").value_or(""));
+    if (!role) return Error::InvalidArgument("account " + nu.username + " has no valid role");
+    nu.role = *role;
+    if (item.contains("wards") && item["wards"].is_array()) {
+      for (const auto& w : item["wards"])
+        nu.wards.push_back(w.is_string() ? w.get<std::string>() : "");
+    }
+    nu.organization_id = optional_string(item, "organization_id");
+    nu.password = ctx.password;
+    TRY_ASSIGN(User user, Accounts::insert(c, ctx.clock, nu, ctx.hasher.hash(ctx.password)));
+    audit::append(
+        c, ctx.clock, nullptr, {},
+        {"user.create", "user", user.id, std::nullopt, user.organization_id, "demo seed"});
+    std::string scope = user.organization_id ? ", organization " + *user.organization_id : "";
+    for (const auto& w : user.wards) scope += ", " + w;
+    lines.push_back("  " + user.username + " (" + to_string(user.role) + scope + ")");
+  }
+  ctx.report.lines.push_back("Demo accounts, all with the password " + ctx.password + ":");
+  ctx.report.lines.insert(ctx.report.lines.end(), lines.begin(), lines.end());
+  return Status::Ok();
+}
+
 // One entry per kind of seed file. Areas of the domain add their loader here.
 const std::map<std::string, SeedLoader>& loaders() {
-  static const std::map<std::string, SeedLoader> table = {};
+  static const std::map<std::string, SeedLoader> table = {
+      {"accounts", load_accounts},
+  };
   return table;
 }
 
@@ -39,7 +84,10 @@ std::string random_password() {
 Result<DemoReport> load_demo(storage::Database& db, const Clock& clock, const DemoOptions& options,
                              const std::vector<EmbeddedFile>& files) {
   DemoReport report;
-  SeedContext ctx{clock, options.password.empty() ? random_password() : options.password, report};
+  std::unique_ptr<PasswordHasher> own_hasher;
+  if (options.hasher == nullptr) own_hasher = std::make_unique<PasswordHasher>();
+  SeedContext ctx{clock, options.password.empty() ? random_password() : options.password, report,
+                  options.hasher != nullptr ? *options.hasher : *own_hasher};
   auto status = db.write([&](storage::Connection& c) -> Status {
     auto marker = c.prepare("SELECT value FROM server_meta WHERE key = 'demo_loaded_at'");
     if (marker.step()) {

@@ -22,8 +22,11 @@ namespace tsunagu::domain {
 // The seed compiled from seed/ (generated source, sorted by name).
 const std::vector<EmbeddedFile>& embedded_seed();
 
+class PasswordHasher;
+
 struct DemoOptions {
   std::string password;  // for every demo account; empty → a random one, reported
+  const PasswordHasher* hasher = nullptr;  // nullptr → the default (strong) parameters
 };
 
 struct DemoReport {

@@ -32,6 +32,9 @@ class Router {
   // Registers the 405 answers; call once after every route is added.
   void finish();
 
+  // Every registered pattern and its methods (for tests that must cover every route).
+  const std::map<std::string, std::set<std::string>>& routes() const { return methods_; }
+
  private:
   httplib::Server::Handler wrap(const std::string& name, Handler handler);
   void remember(const std::string& pattern, const std::string& name, const char* method);

@@ -18,14 +18,23 @@ RequestContext& current_request() {
   return context;
 }
 
+namespace {
+std::unique_ptr<httplib::Server> make_server(const ServerOptions& o) {
+  if (o.tls_cert.empty()) return std::make_unique<httplib::Server>();
+  return std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
+}
+}  // namespace
+
 struct HttpServer::Impl {
   ServerOptions options;
   Services services;
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> owned;  // httplib::SSLServer with TLS
+  httplib::Server& server;
   Metrics metrics;
   Router router{server};
 
-  Impl(const ServerOptions& o, const Services& s) : options(o), services(s) {}
+  Impl(const ServerOptions& o, const Services& s)
+      : options(o), services(s), owned(make_server(o)), server(*owned) {}
   void configure(const std::function<void(Router&)>& extra_routes);
   void log_request(const httplib::Request& req, const httplib::Response& res);
 };
@@ -165,6 +174,10 @@ HttpServer::HttpServer(const ServerOptions& options, const Services& services,
 HttpServer::~HttpServer() { stop(); }
 
 Result<int> HttpServer::bind(const std::string& host, int port) {
+  if (!impl_->server.is_valid()) {
+    return Error::Unavailable("Cannot load the TLS certificate " + impl_->options.tls_cert +
+                              " or key " + impl_->options.tls_key + ".");
+  }
   int bound = port;
   if (port == 0) {
     bound = impl_->server.bind_to_any_port(host);

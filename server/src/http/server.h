@@ -1,8 +1,9 @@
 // The HTTP server: cpp-httplib tuned for throughput (TCP_NODELAY, long keep-alive, a thread
 // pool of --threads workers), with a request id and an access-log line per request, metrics,
 // problem+json for every failure the library itself detects (unknown route, 413, bad request),
-// and a 500 without exception text for anything that escapes a handler. This header keeps
-// httplib.h out of the rest of the program.
+// and a 500 without exception text for anything that escapes a handler. With a certificate and
+// key it serves HTTPS only (httplib::SSLServer over OpenSSL). This header keeps httplib.h out of
+// the rest of the program.
 //
 // Thread-safety: bind() and listen() from one thread; stop() from any thread.
 #pragma once
@@ -22,6 +23,8 @@ struct ServerOptions {
   size_t max_body_bytes = 1024 * 1024;
   int keep_alive_seconds = 5;
   bool access_log = true;
+  std::string tls_cert;  // PEM files; when both are set the server speaks only HTTPS
+  std::string tls_key;
 };
 
 class Router;
@@ -35,7 +38,8 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Binds `host`:`port` (0 picks a free port) and returns the bound port.
+  // Binds `host`:`port` (0 picks a free port) and returns the bound port. Fails with Unavailable
+  // when the port is taken or the TLS certificate or key cannot be loaded.
   Result<int> bind(const std::string& host, int port);
   // Serves until stop(); in-flight requests finish before it returns. False on a socket error.
   bool listen();

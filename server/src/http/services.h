@@ -8,6 +8,11 @@ namespace tsunagu::storage {
 class Database;
 }
 
+namespace tsunagu::domain {
+class Accounts;
+class Sessions;
+}  // namespace tsunagu::domain
+
 namespace tsunagu::http {
 
 class Metrics;
@@ -15,6 +20,8 @@ class Metrics;
 struct Services {
   storage::Database* db = nullptr;
   const Clock* clock = nullptr;
+  domain::Accounts* accounts = nullptr;  // users (issue 4)
+  domain::Sessions* sessions = nullptr;  // sign-in and bearer tokens (issue 4)
 };
 
 }  // namespace tsunagu::http

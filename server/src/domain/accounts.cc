@@ -1,0 +1,337 @@
+#include "domain/accounts.h"
+
+#include <algorithm>
+
+#include "common/ids.h"
+#include "common/text.h"
+#include "domain/audit.h"
+#include "domain/authorization.h"
+#include "domain/sessions.h"
+#include "domain/wards.h"
+#include "storage/database.h"
+
+namespace tsunagu::domain {
+namespace {
+
+constexpr char kUserColumns[] =
+    "id, username, display_name, role, organization_id, disabled, version, created_at, "
+    "updated_at";
+
+TimePoint parse_stored(const std::string& text) {
+  auto t = parse_rfc3339(text);
+  return t.ok() ? *t : TimePoint{};
+}
+
+User read_user(storage::Connection& c, storage::Statement& s) {
+  User u;
+  u.id = s.text(0);
+  u.username = s.text(1);
+  u.display_name = s.text(2);
+  u.role = parse_role(s.text(3)).value_or(Role::kAuditor);
+  u.organization_id = s.optional_text(4);
+  u.disabled = s.int64(5) != 0;
+  u.version = s.int64(6);
+  u.created_at = parse_stored(s.text(7));
+  u.updated_at = parse_stored(s.text(8));
+  auto wards = c.prepare("SELECT ward FROM user_wards WHERE user_id = ?1 ORDER BY ward");
+  wards.bind(1, u.id);
+  while (wards.step()) u.wards.push_back(wards.text(0));
+  return u;
+}
+
+bool is_ward_role(Role r) { return r == Role::kCoordinator || r == Role::kWardStaff; }
+
+// The rules that need no database: names, the role and its scope, the password.
+std::vector<FieldError> check_user(const std::string& username, const std::string& display_name,
+                                   Role role, const std::vector<std::string>& wards,
+                                   const std::optional<std::string>& organization_id,
+                                   const std::optional<std::string>& password) {
+  std::vector<FieldError> errors;
+  if (!valid_username(username)) {
+    errors.push_back({"username", "must be 3–64 characters of a–z, 0–9, '.', '_' or '-'"});
+  }
+  if (trim(display_name).empty()) errors.push_back({"display_name", "must not be empty"});
+  if (utf8_length(display_name) > 100) {
+    errors.push_back({"display_name", "must be at most 100 characters"});
+  }
+  if (is_ward_role(role) && wards.empty()) {
+    errors.push_back(
+        {"wards", std::string("must name at least one ward for the role ") + to_string(role)});
+  }
+  if (!is_ward_role(role) && !wards.empty()) {
+    errors.push_back({"wards", std::string("must be empty for the role ") + to_string(role)});
+  }
+  if (role == Role::kPartner && !organization_id) {
+    errors.push_back({"organization_id", "is required for the role partner"});
+  }
+  if (role != Role::kPartner && organization_id) {
+    errors.push_back(
+        {"organization_id", std::string("must be empty for the role ") + to_string(role)});
+  }
+  if (organization_id && !looks_like_uuid(*organization_id)) {
+    errors.push_back({"organization_id", "must be an organization id"});
+  }
+  if (password) {
+    if (auto problem = password_problem(*password, username)) {
+      errors.push_back({"password", *problem});
+    }
+  }
+  return errors;
+}
+
+// Ward codes must exist; duplicates are refused rather than silently merged.
+void check_wards(storage::Connection& c, const std::vector<std::string>& wards,
+                 std::vector<FieldError>& errors) {
+  for (size_t i = 0; i < wards.size(); ++i) {
+    std::string field = "wards[" + std::to_string(i) + "]";
+    if (!is_ward(c, wards[i])) {
+      errors.push_back({field, "is not a ward code (see /api/v1/wards)"});
+    } else if (std::find(wards.begin(), wards.begin() + static_cast<long>(i), wards[i]) !=
+               wards.begin() + static_cast<long>(i)) {
+      errors.push_back({field, "is listed twice"});
+    }
+  }
+}
+
+void write_wards(storage::Connection& c, const std::string& user_id,
+                 const std::vector<std::string>& wards) {
+  c.prepare("DELETE FROM user_wards WHERE user_id = ?1").bind(1, user_id).run();
+  for (const auto& w : wards) {
+    c.prepare("INSERT INTO user_wards (user_id, ward) VALUES (?1, ?2)")
+        .bind(1, user_id)
+        .bind(2, w)
+        .run();
+  }
+}
+
+Status invalid(std::vector<FieldError> errors) {
+  return Error::InvalidArgument("The request has invalid fields.", std::move(errors));
+}
+
+int64_t enabled_admins(storage::Connection& c) {
+  auto s = c.prepare("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0");
+  s.step();
+  return s.int64(0);
+}
+
+}  // namespace
+
+Actor actor_of(const User& user) {
+  return {user.id, user.username, user.role, user.wards, user.organization_id};
+}
+
+bool valid_username(const std::string& username) {
+  if (username.size() < 3 || username.size() > 64) return false;
+  return std::all_of(username.begin(), username.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' ||
+           ch == '-';
+  });
+}
+
+std::optional<User> find_user(storage::Connection& c, const std::string& id) {
+  auto s = c.prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_user(c, s);
+}
+
+Result<User> Accounts::insert(storage::Connection& c, const Clock& clock, const NewUser& nu,
+                              const std::string& password_hash) {
+  auto errors =
+      check_user(nu.username, nu.display_name, nu.role, nu.wards, nu.organization_id, nu.password);
+  check_wards(c, nu.wards, errors);
+  if (!errors.empty()) return invalid(std::move(errors)).error();
+  std::string id = nu.id.value_or(new_uuid());
+  std::string now = format_utc(clock.now());
+  Status inserted =
+      c.prepare(
+           "INSERT INTO users (id, username, display_name, role, organization_id, password_hash,"
+           " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)")
+          .bind(1, id)
+          .bind(2, nu.username)
+          .bind(3, std::string(trim(nu.display_name)))
+          .bind(4, to_string(nu.role))
+          .bind(5, nu.organization_id)
+          .bind(6, password_hash)
+          .bind(7, now)
+          .run_unique("The username is taken.");
+  if (!inserted.ok()) {
+    return Error::AlreadyExists("The username " + nu.username + " is taken.")
+        .add_field("username", "is already taken");
+  }
+  write_wards(c, id, nu.wards);
+  return *find_user(c, id);
+}
+
+Result<User> Accounts::create(const Actor& actor, const RequestMeta& meta, const NewUser& nu) {
+  TRY(authorize(&actor, Action::kUserManage));
+  // Checked before hashing, so a bad request costs no Argon2 work.
+  auto errors =
+      check_user(nu.username, nu.display_name, nu.role, nu.wards, nu.organization_id, nu.password);
+  if (!errors.empty()) return invalid(std::move(errors)).error();
+  std::string password_hash = hasher_.hash(nu.password);
+  return db_.write([&](storage::Connection& c) -> Result<User> {
+    TRY_ASSIGN(User user, insert(c, clock_, nu, password_hash));
+    audit::append(c, clock_, &actor, meta,
+                  {"user.create", "user", user.id, std::nullopt, user.organization_id,
+                   std::string("role: ") + to_string(user.role)});
+    return user;
+  });
+}
+
+Result<User> Accounts::update(const Actor& actor, const RequestMeta& meta, const std::string& id,
+                              const UserChanges& ch) {
+  TRY(authorize(&actor, Action::kUserManage));
+  auto current = db_.read([&](storage::Connection& c) -> Result<User> {
+    auto u = find_user(c, id);
+    if (!u) return Error::NotFound("No user with this id.");
+    return *u;
+  });
+  if (!current.ok()) return current.error();
+  // Hash outside the write transaction: Argon2 takes tens of milliseconds.
+  std::optional<std::string> new_hash;
+  if (ch.password) {
+    if (auto problem = password_problem(*ch.password, current->username)) {
+      return Error::Field("password", *problem);
+    }
+    new_hash = hasher_.hash(*ch.password);
+  }
+  return db_.write([&](storage::Connection& c) -> Result<User> {
+    auto before = find_user(c, id);
+    if (!before) return Error::NotFound("No user with this id.");
+    if (ch.if_match_version && *ch.if_match_version != before->version) {
+      return Error::Aborted("The user has changed since you read it; read it again.");
+    }
+    User after = *before;
+    std::optional<std::vector<std::string>> wards = ch.wards;
+    if (wards) std::sort(wards->begin(), wards->end());
+    std::vector<std::string> fields;
+    auto set = [&](auto& target, const auto& value, const char* name) {
+      if (value && !(target == *value)) {
+        target = *value;
+        fields.push_back(name);
+      }
+    };
+    set(after.display_name, ch.display_name, "display_name");
+    set(after.role, ch.role, "role");
+    set(after.wards, wards, "wards");
+    set(after.organization_id, ch.organization_id, "organization_id");
+    set(after.disabled, ch.disabled, "disabled");
+    if (new_hash) fields.push_back("password");
+    auto errors = check_user(after.username, after.display_name, after.role, after.wards,
+                             after.organization_id, std::nullopt);
+    if (ch.wards) check_wards(c, *ch.wards, errors);
+    if (!errors.empty()) return invalid(std::move(errors)).error();
+    if (fields.empty()) return *before;  // nothing changed: no new version, no audit entry
+    bool was_admin = before->role == Role::kAdmin && !before->disabled;
+    bool is_admin = after.role == Role::kAdmin && !after.disabled;
+    if (was_admin && !is_admin && enabled_admins(c) <= 1) {
+      return Error::FailedPrecondition(
+          "This is the last enabled admin account; create another admin first.");
+    }
+    c.prepare(
+         "UPDATE users SET display_name = ?2, role = ?3, organization_id = ?4, disabled = ?5,"
+         " password_hash = coalesce(?6, password_hash), version = version + 1, updated_at = ?7"
+         " WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, after.display_name)
+        .bind(3, to_string(after.role))
+        .bind(4, after.organization_id)
+        .bind(5, after.disabled)
+        .bind(6, new_hash)
+        .bind(7, format_utc(clock_.now()))
+        .run();
+    if (ch.wards) write_wards(c, id, after.wards);
+    std::string detail = "fields:";
+    for (const auto& f : fields) detail += " " + f;
+    if (after.disabled || new_hash) {
+      int64_t revoked = revoke_sessions(c, id);
+      if (revoked > 0) detail += "; revoked " + std::to_string(revoked) + " session(s)";
+    }
+    audit::append(c, clock_, &actor, meta,
+                  {"user.update", "user", id, std::nullopt, after.organization_id, detail});
+    return *find_user(c, id);
+  });
+}
+
+Result<User> Accounts::get(const Actor& actor, const std::string& id) {
+  TRY(authorize(&actor, Action::kUserManage));
+  return db_.read([&](storage::Connection& c) -> Result<User> {
+    auto u = find_user(c, id);
+    if (!u) return Error::NotFound("No user with this id.");
+    return *u;
+  });
+}
+
+Result<User> Accounts::self(const Actor& actor) {
+  TRY(authorize(&actor, Action::kOwnAccount));
+  return db_.read([&](storage::Connection& c) -> Result<User> {
+    auto u = find_user(c, actor.user_id);
+    if (!u) return Error::Unauthenticated("The account no longer exists.");
+    return *u;
+  });
+}
+
+Status Accounts::change_own_password(const Actor& actor, const RequestMeta& meta,
+                                     const std::string& current_password,
+                                     const std::string& new_password) {
+  TRY(authorize(&actor, Action::kOwnAccount));
+  if (auto problem = password_problem(new_password, actor.username)) {
+    return Error::Field("new_password", *problem);
+  }
+  if (new_password == current_password) {
+    return Error::Field("new_password", "must differ from the current password");
+  }
+  TRY_ASSIGN(std::string stored, db_.read([&](storage::Connection& c) -> Result<std::string> {
+    auto s = c.prepare("SELECT password_hash FROM users WHERE id = ?1");
+    s.bind(1, actor.user_id);
+    if (!s.step()) return Error::Unauthenticated("The account no longer exists.");
+    return s.text(0);
+  }));
+  if (!hasher_.verify_or_burn(stored, current_password)) {
+    return Error::Field("current_password", "is not your current password");
+  }
+  std::string new_hash = hasher_.hash(new_password);
+  return db_.write([&](storage::Connection& c) -> Status {
+    c.prepare(
+         "UPDATE users SET password_hash = ?2, version = version + 1, updated_at = ?3"
+         " WHERE id = ?1 AND password_hash = ?4")
+        .bind(1, actor.user_id)
+        .bind(2, new_hash)
+        .bind(3, format_utc(clock_.now()))
+        .bind(4, stored)
+        .run();
+    if (c.changes() == 0) {
+      return Error::Aborted("The password was changed meanwhile; sign in again.");
+    }
+    int64_t revoked = revoke_sessions(c, actor.user_id);
+    audit::append(
+        c, clock_, &actor, meta,
+        {"user.password_change", "user", actor.user_id, std::nullopt, actor.organization_id,
+         "own password; revoked " + std::to_string(revoked) + " session(s)"});
+    return Status::Ok();
+  });
+}
+
+Result<UserPage> Accounts::list(const Actor& actor, const UserFilter& filter) {
+  TRY(authorize(&actor, Action::kUserManage));
+  return db_.read([&](storage::Connection& c) -> Result<UserPage> {
+    UserPage page;
+    std::optional<std::string> role;
+    if (filter.role) role = to_string(*filter.role);
+    std::optional<int64_t> disabled;
+    if (filter.disabled) disabled = *filter.disabled ? 1 : 0;
+    const char* where = " WHERE (?1 IS NULL OR role = ?1) AND (?2 IS NULL OR disabled = ?2)";
+    auto count = c.prepare(std::string("SELECT count(*) FROM users") + where);
+    count.bind(1, role).bind(2, disabled);
+    count.step();
+    page.total = count.int64(0);
+    auto rows = c.prepare(std::string("SELECT ") + kUserColumns + " FROM users" + where +
+                          " ORDER BY username LIMIT ?3 OFFSET ?4");
+    rows.bind(1, role).bind(2, disabled).bind(3, filter.limit).bind(4, filter.offset);
+    while (rows.step()) page.items.push_back(read_user(c, rows));
+    return page;
+  });
+}
+
+}  // namespace tsunagu::domain

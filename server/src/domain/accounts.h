@@ -1,0 +1,116 @@
+// User accounts: who may sign in, with which one role and which scope (wards for coordinators
+// and ward staff, one organization for partners). Only admins manage accounts (the
+// authorisation table's user.manage); every change appends an audit entry in the same
+// transaction, and disabling a user or setting a new password revokes their tokens at once.
+//
+// Thread-safety: an Accounts object may be shared by all threads; writes go through the
+// database's single writer.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "common/time.h"
+#include "domain/actor.h"
+#include "domain/passwords.h"
+
+namespace tsunagu::storage {
+class Connection;
+class Database;
+}  // namespace tsunagu::storage
+
+namespace tsunagu::domain {
+
+struct User {
+  std::string id;
+  std::string username;
+  std::string display_name;
+  Role role = Role::kAuditor;
+  std::vector<std::string> wards;  // sorted ward codes
+  std::optional<std::string> organization_id;
+  bool disabled = false;
+  int64_t version = 1;
+  TimePoint created_at;
+  TimePoint updated_at;
+};
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  Role role = Role::kAuditor;
+  std::vector<std::string> wards;
+  std::optional<std::string> organization_id;
+  std::string password;
+  std::optional<std::string> id;  // fixed id for the demo seed; a new UUID otherwise
+};
+
+// Only the fields that are set change. The role and its scope are checked together after the
+// change: a partner needs exactly one organization and no wards, ward roles need at least one
+// ward and no organization, admin and auditor neither.
+struct UserChanges {
+  std::optional<std::string> display_name{};
+  std::optional<Role> role{};
+  std::optional<std::vector<std::string>> wards{};
+  std::optional<std::optional<std::string>> organization_id{};  // set to nullopt to clear
+  std::optional<bool> disabled{};
+  std::optional<std::string> password{};
+  std::optional<int64_t> if_match_version{};  // Aborted (412) when the user has changed
+};
+
+struct UserFilter {
+  std::optional<Role> role;
+  std::optional<bool> disabled;
+  int64_t offset = 0;
+  int64_t limit = 50;
+};
+
+struct UserPage {
+  std::vector<User> items;
+  int64_t total = 0;
+};
+
+// The Actor a signed-in user acts as.
+Actor actor_of(const User& user);
+
+// Usernames are 3–64 characters of a–z, 0–9, '.', '_' and '-' (compared as lowercase).
+bool valid_username(const std::string& username);
+
+class Accounts {
+ public:
+  Accounts(storage::Database& db, const Clock& clock, const PasswordHasher& hasher)
+      : db_(db), clock_(clock), hasher_(hasher) {}
+
+  // Fails with PermissionDenied for non-admins, InvalidArgument naming each bad field,
+  // AlreadyExists for a taken username.
+  Result<User> create(const Actor& actor, const RequestMeta& meta, const NewUser& user);
+  // As create(); NotFound for an unknown id, Aborted for a stale if_match_version,
+  // FailedPrecondition when the change would leave no enabled admin.
+  Result<User> update(const Actor& actor, const RequestMeta& meta, const std::string& id,
+                      const UserChanges& changes);
+  Result<User> get(const Actor& actor, const std::string& id);
+  // The caller's own account (GET /me): every signed-in role.
+  Result<User> self(const Actor& actor);
+  // A signed-in user replaces their own password: InvalidArgument on "current_password" when it
+  // does not match, on "new_password" when the rules refuse it. Revokes all their tokens.
+  Status change_own_password(const Actor& actor, const RequestMeta& meta,
+                             const std::string& current_password, const std::string& new_password);
+  Result<UserPage> list(const Actor& actor, const UserFilter& filter);
+
+  // Checks and inserts `user` with an already computed hash (PasswordHasher::hash), inside the
+  // caller's transaction, without authorisation or audit: for the demo seed.
+  static Result<User> insert(storage::Connection& c, const Clock& clock, const NewUser& user,
+                             const std::string& password_hash);
+
+ private:
+  storage::Database& db_;
+  const Clock& clock_;
+  const PasswordHasher& hasher_;
+};
+
+// The user with `id` within the caller's transaction, or nullopt.
+std::optional<User> find_user(storage::Connection& c, const std::string& id);
+
+}  // namespace tsunagu::domain

@@ -1,0 +1,58 @@
+// Reading the audit log, for the two APPI questions: "who accessed this household"
+// (case_id=) and "what did this user access" (actor=), narrowed by organization and time.
+// Only admin and auditor may read it (the authorisation table's audit.read). Reading the log
+// is itself recorded: the query and its audit entry run in one write transaction, so a search
+// that cannot be recorded is not answered.
+//
+// Thread-safety: free functions; safe from any thread.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "common/time.h"
+#include "domain/actor.h"
+#include "domain/audit.h"
+
+namespace tsunagu::storage {
+class Database;
+}
+
+namespace tsunagu::domain::audit {
+
+struct Filter {
+  std::optional<std::string> actor;  // a user id or a username
+  std::optional<std::string> case_id;
+  std::optional<std::string> organization_id;
+  std::optional<TimePoint> from;  // inclusive
+  std::optional<TimePoint> to;    // exclusive
+  int64_t offset = 0;
+  int64_t limit = 50;
+};
+
+struct Record {
+  int64_t seq = 0;
+  TimePoint at;
+  std::optional<std::string> actor_id, actor_username, actor_role;
+  std::string action, resource_type;
+  std::optional<std::string> resource_id, case_id, organization_id;
+  std::optional<std::string> request_id, source_address, detail;
+};
+
+struct Page {
+  std::vector<Record> items;  // newest first
+  int64_t total = 0;
+};
+
+// The entries matching `filter`; appends an "audit.search" entry naming the filter.
+Result<Page> search(storage::Database& db, const Clock& clock, const Actor& actor,
+                    const RequestMeta& meta, const Filter& filter);
+
+// verify() for a caller, recorded as "audit.verify" with its outcome.
+Result<Verification> verify_for(storage::Database& db, const Clock& clock, const Actor& actor,
+                                const RequestMeta& meta);
+
+}  // namespace tsunagu::domain::audit

@@ -1,0 +1,153 @@
+#include "domain/sessions.h"
+
+#include <algorithm>
+
+#include "common/hash.h"
+#include "common/ids.h"
+#include "domain/audit.h"
+#include "storage/database.h"
+
+namespace tsunagu::domain {
+namespace {
+
+constexpr char kWrongCredentials[] = "The username or password is wrong.";
+constexpr char kInvalidToken[] = "The token is not valid; sign in again.";
+constexpr char kExpiredToken[] = "The session has expired; sign in again.";
+
+std::string lower_ascii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return s;
+}
+
+TimePoint stored_time(const std::string& text) {
+  auto t = parse_rfc3339(text);
+  return t.ok() ? *t : TimePoint{};  // an unreadable time counts as long expired
+}
+
+struct Candidate {
+  std::string user_id;
+  std::string password_hash;
+  bool disabled = false;
+};
+
+}  // namespace
+
+Result<SignIn> Sessions::login(const std::string& username_in, const std::string& password,
+                               const RequestMeta& meta) {
+  const std::string username = lower_ascii(username_in);
+  const TimePoint now = clock_.now();
+  if (auto wait = throttle_.retry_after(username, meta.source_address, now)) {
+    return Error::ResourceExhausted("Too many failed sign-ins; wait before trying again.", *wait);
+  }
+  TRY_ASSIGN(
+      auto candidate, db_.read([&](storage::Connection& c) -> Result<std::optional<Candidate>> {
+        auto s = c.prepare("SELECT id, password_hash, disabled FROM users WHERE username = ?1");
+        s.bind(1, username);
+        if (!s.step()) return std::optional<Candidate>();
+        return std::optional<Candidate>(Candidate{s.text(0), s.text(1), s.int64(2) != 0});
+      }));
+  // The same Argon2 work whether or not the user exists.
+  bool matches = hasher_.verify_or_burn(
+      candidate ? std::optional(candidate->password_hash) : std::nullopt, password);
+  if (!matches || candidate->disabled) {
+    throttle_.record_failure(username, meta.source_address, now);
+    const char* why = !candidate ? "unknown username" : !matches ? "wrong password" : "disabled";
+    TRY(db_.write([&](storage::Connection& c) -> Status {
+      audit::append(c, clock_, nullptr, meta,
+                    {"auth.login_failed", "user",
+                     candidate ? std::optional(candidate->user_id) : std::nullopt, std::nullopt,
+                     std::nullopt, why});
+      return Status::Ok();
+    }));
+    return Error::Unauthenticated(kWrongCredentials);
+  }
+  throttle_.record_success(username);
+  std::string token = to_hex(random_bytes(32));
+  TimePoint expires = now + policy_.absolute;
+  return db_.write([&](storage::Connection& c) -> Result<SignIn> {
+    auto user = find_user(c, candidate->user_id);
+    if (!user || user->disabled) return Error::Unauthenticated(kWrongCredentials);
+    c.prepare(
+         "INSERT INTO sessions (token_hash, user_id, created_at, last_used_at, expires_at,"
+         " source_address) VALUES (?1, ?2, ?3, ?3, ?4, ?5)")
+        .bind(1, sha256_hex(token))
+        .bind(2, user->id)
+        .bind(3, format_utc(now))
+        .bind(4, format_utc(expires))
+        .bind(5, meta.source_address)
+        .run();
+    Actor actor = actor_of(*user);
+    audit::append(
+        c, clock_, &actor, meta,
+        {"auth.login", "user", user->id, std::nullopt, user->organization_id, std::nullopt});
+    return SignIn{token, expires, *user};
+  });
+}
+
+Result<Actor> Sessions::resolve(std::string_view token) {
+  const std::string token_hash = sha256_hex(token);
+  const TimePoint now = clock_.now();
+  struct Found {
+    User user;
+    TimePoint last_used;
+    TimePoint expires;
+  };
+  TRY_ASSIGN(Found found, db_.read([&](storage::Connection& c) -> Result<Found> {
+    auto s =
+        c.prepare("SELECT user_id, last_used_at, expires_at FROM sessions WHERE token_hash = ?1");
+    s.bind(1, token_hash);
+    if (!s.step()) return Error::Unauthenticated(kInvalidToken);
+    auto user = find_user(c, s.text(0));
+    if (!user || user->disabled) return Error::Unauthenticated(kInvalidToken);
+    return Found{*user, stored_time(s.text(1)), stored_time(s.text(2))};
+  }));
+  if (now >= found.expires || now >= found.last_used + policy_.idle) {
+    return Error::Unauthenticated(kExpiredToken);
+  }
+  if (now - found.last_used >= policy_.touch_every) {
+    TRY(db_.write([&](storage::Connection& c) -> Status {
+      c.prepare("UPDATE sessions SET last_used_at = ?2 WHERE token_hash = ?1 AND last_used_at < ?2")
+          .bind(1, token_hash)
+          .bind(2, format_utc(now))
+          .run();
+      return Status::Ok();
+    }));
+  }
+  return actor_of(found.user);
+}
+
+Status Sessions::logout(const Actor& actor, const RequestMeta& meta, std::string_view token) {
+  return db_.write([&](storage::Connection& c) -> Status {
+    c.prepare("DELETE FROM sessions WHERE token_hash = ?1 AND user_id = ?2")
+        .bind(1, sha256_hex(token))
+        .bind(2, actor.user_id)
+        .run();
+    if (c.changes() > 0) {
+      audit::append(c, clock_, &actor, meta,
+                    {"auth.logout", "user", actor.user_id, std::nullopt, actor.organization_id,
+                     std::nullopt});
+    }
+    return Status::Ok();
+  });
+}
+
+int64_t Sessions::purge_expired() {
+  const TimePoint now = clock_.now();
+  throttle_.prune(now);
+  auto removed = db_.write([&](storage::Connection& c) -> Result<int64_t> {
+    c.prepare("DELETE FROM sessions WHERE expires_at <= ?1 OR last_used_at <= ?2")
+        .bind(1, format_utc(now))
+        .bind(2, format_utc(now - policy_.idle))
+        .run();
+    return static_cast<int64_t>(c.changes());
+  });
+  return removed.ok() ? *removed : 0;
+}
+
+int64_t revoke_sessions(storage::Connection& c, const std::string& user_id) {
+  c.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(1, user_id).run();
+  return c.changes();
+}
+
+}  // namespace tsunagu::domain

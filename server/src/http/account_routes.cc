@@ -1,0 +1,196 @@
+// Sign-in and accounts: POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me,
+// POST /api/v1/me/password, and the admin's /api/v1/users. Handlers parse with FieldReader (so
+// unknown fields such as "role" on a login are 422), call one domain function and render it.
+#include "domain/accounts.h"
+#include "domain/authorization.h"
+#include "domain/sessions.h"
+#include "http/auth.h"
+#include "http/json_io.h"
+#include "http/routes.h"
+
+namespace tsunagu::http {
+namespace {
+
+constexpr char kUserId[] = "/api/v1/users/([^/]+)";
+
+Json user_json(const domain::User& u) {
+  return {{"id", u.id},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"role", domain::to_string(u.role)},
+          {"wards", u.wards},
+          {"organization_id", u.organization_id ? Json(*u.organization_id) : Json(nullptr)},
+          {"disabled", u.disabled},
+          {"version", u.version},
+          {"created_at", format_rfc3339(u.created_at)},
+          {"updated_at", format_rfc3339(u.updated_at)}};
+}
+
+void write_user(httplib::Response& res, int status, const domain::User& u) {
+  res.set_header("ETag", "\"" + std::to_string(u.version) + "\"");
+  write_json(res, status, user_json(u));
+}
+
+std::optional<domain::Role> read_role(FieldReader& r, Need need) {
+  auto name = r.one_of("role", {"admin", "coordinator", "ward_staff", "partner", "auditor"}, need);
+  return name ? domain::parse_role(*name) : std::nullopt;
+}
+
+// If-Match: "N" (or W/"N"); absent → nullopt. Anything else is 400.
+Result<std::optional<int64_t>> if_match_version(const httplib::Request& req) {
+  if (!req.has_header("If-Match")) return std::optional<int64_t>();
+  std::string v = req.get_header_value("If-Match");
+  if (v.rfind("W/", 0) == 0) v = v.substr(2);
+  if (v.size() >= 3 && v.front() == '"' && v.back() == '"') {
+    std::string digits = v.substr(1, v.size() - 2);
+    if (digits.size() < 19 && digits.find_first_not_of("0123456789") == std::string::npos) {
+      return std::optional<int64_t>(std::stoll(digits));
+    }
+  }
+  return Error::Malformed("If-Match must be an ETag of this resource, e.g. \"3\".")
+      .add_field("If-Match", "must be a quoted version such as \"3\"");
+}
+
+Status login(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(Json body, parse_json_body(req));
+  FieldReader r(body);
+  auto username = r.string("username", Need::kRequired, 64);
+  auto password = r.string("password", Need::kRequired, domain::kMaxPasswordChars);
+  TRY(r.finish());
+  TRY_ASSIGN(domain::SignIn in, s.sessions->login(*username, *password, request_meta(req)));
+  write_json(res, 200,
+             {{"token", in.token},
+              {"token_type", "Bearer"},
+              {"expires_at", format_rfc3339(in.expires_at)},
+              {"idle_timeout_seconds",
+               std::chrono::duration_cast<std::chrono::seconds>(s.sessions->policy().idle).count()},
+              {"user", user_json(in.user)}});
+  return Status::Ok();
+}
+
+Status create_user(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+  TRY(domain::authorize(&actor, domain::Action::kUserManage));  // 403 before reading the body
+  TRY_ASSIGN(Json body, parse_json_body(req));
+  FieldReader r(body);
+  domain::NewUser nu;
+  nu.username = r.string("username", Need::kRequired, 64).value_or("");
+  nu.display_name = r.string("display_name", Need::kRequired, 100).value_or("");
+  auto role = read_role(r, Need::kRequired);
+  nu.wards = r.strings("wards", Need::kOptional, 10, 20).value_or(std::vector<std::string>{});
+  nu.organization_id = r.string("organization_id", Need::kOptional, 64);
+  nu.password = r.string("password", Need::kRequired, domain::kMaxPasswordChars).value_or("");
+  TRY(r.finish());
+  nu.role = *role;
+  TRY_ASSIGN(domain::User user, s.accounts->create(actor, request_meta(req), nu));
+  res.set_header("Location", "/api/v1/users/" + user.id);
+  write_user(res, 201, user);
+  return Status::Ok();
+}
+
+Status update_user(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+  TRY(domain::authorize(&actor, domain::Action::kUserManage));  // 403 before reading the body
+  TRY_ASSIGN(Json body, parse_json_body(req));
+  domain::UserChanges ch;
+  TRY_ASSIGN(ch.if_match_version, if_match_version(req));
+  FieldReader r(body);
+  ch.display_name = r.string("display_name", Need::kOptional, 100);
+  ch.role = read_role(r, Need::kOptional);
+  ch.wards = r.strings("wards", Need::kOptional, 10, 20);
+  if (body.is_object() && body.contains("organization_id") && body["organization_id"].is_null()) {
+    r.raw("organization_id");
+    ch.organization_id = std::optional<std::string>();  // explicit null clears it
+  } else if (auto org = r.string("organization_id", Need::kOptional, 64)) {
+    ch.organization_id = org;
+  }
+  ch.disabled = r.boolean("disabled");
+  ch.password = r.string("password", Need::kOptional, domain::kMaxPasswordChars);
+  TRY(r.finish());
+  TRY_ASSIGN(domain::User user, s.accounts->update(actor, request_meta(req), req.matches[1], ch));
+  write_user(res, 200, user);
+  return Status::Ok();
+}
+
+Status list_users(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+  TRY_ASSIGN(Paging paging, parse_paging(req));
+  domain::UserFilter filter;
+  filter.offset = paging.offset();
+  filter.limit = paging.per_page;
+  if (auto role = query(req, "role")) {
+    filter.role = domain::parse_role(*role);
+    if (!filter.role) {
+      return Error::Malformed("The parameter role must be a role.")
+          .add_field("role", "must be one of: admin, coordinator, ward_staff, partner, auditor");
+    }
+  }
+  if (auto disabled = query(req, "disabled")) {
+    if (*disabled != "true" && *disabled != "false") {
+      return Error::Malformed("The parameter disabled must be true or false.")
+          .add_field("disabled", "must be true or false");
+    }
+    filter.disabled = *disabled == "true";
+  }
+  TRY_ASSIGN(domain::UserPage page, s.accounts->list(actor, filter));
+  Json items = Json::array();
+  for (const auto& u : page.items) items.push_back(user_json(u));
+  write_json(res, 200, page_envelope(std::move(items), page.total, paging));
+  return Status::Ok();
+}
+
+}  // namespace
+
+void register_account_routes(Router& router, const Services& services) {
+  const Services& s = services;
+  router.post(
+      "/api/v1/auth/login", "auth.login",
+      [&s](const httplib::Request& req, httplib::Response& res) { return login(s, req, res); });
+  router.post("/api/v1/auth/logout", "auth.logout",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+                TRY(s.sessions->logout(actor, request_meta(req), bearer_token(req).value_or("")));
+                res.status = 204;
+                return Status::Ok();
+              });
+  router.get("/api/v1/me", "me",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+               TRY_ASSIGN(domain::User user, s.accounts->self(actor));
+               write_user(res, 200, user);
+               return Status::Ok();
+             });
+  router.post("/api/v1/me/password", "me.password",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+                TRY_ASSIGN(Json body, parse_json_body(req));
+                FieldReader r(body);
+                auto current =
+                    r.string("current_password", Need::kRequired, domain::kMaxPasswordChars);
+                auto next = r.string("new_password", Need::kRequired, domain::kMaxPasswordChars);
+                TRY(r.finish());
+                TRY(s.accounts->change_own_password(actor, request_meta(req), *current, *next));
+                res.status = 204;
+                return Status::Ok();
+              });
+  router.get("/api/v1/users", "users.list",
+             [&s](const httplib::Request& req, httplib::Response& res) {
+               return list_users(s, req, res);
+             });
+  router.post("/api/v1/users", "users.create",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                return create_user(s, req, res);
+              });
+  router.get(kUserId, "users.get",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+               TRY_ASSIGN(domain::User user, s.accounts->get(actor, req.matches[1]));
+               write_user(res, 200, user);
+               return Status::Ok();
+             });
+  router.patch(kUserId, "users.update", [&s](const httplib::Request& req, httplib::Response& res) {
+    return update_user(s, req, res);
+  });
+}
+
+}  // namespace tsunagu::http

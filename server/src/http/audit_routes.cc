@@ -1,0 +1,102 @@
+// The audit log for admin and auditor: GET /api/v1/audit (filters actor=, case_id=,
+// organization_id=, from=, to=, paging) and GET /api/v1/audit/verify.
+#include "domain/audit_query.h"
+#include "http/auth.h"
+#include "http/json_io.h"
+#include "http/routes.h"
+
+namespace tsunagu::http {
+namespace {
+
+Json optional_json(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json record_json(const domain::audit::Record& r) {
+  return {
+      {"seq", r.seq},
+      {"at", format_rfc3339(r.at)},
+      {"actor", r.actor_id || r.actor_username ? Json{{"id", optional_json(r.actor_id)},
+                                                      {"username", optional_json(r.actor_username)},
+                                                      {"role", optional_json(r.actor_role)}}
+                                               : Json(nullptr)},
+      {"action", r.action},
+      {"resource_type", r.resource_type},
+      {"resource_id", optional_json(r.resource_id)},
+      {"case_id", optional_json(r.case_id)},
+      {"organization_id", optional_json(r.organization_id)},
+      {"request_id", optional_json(r.request_id)},
+      {"source_address", optional_json(r.source_address)},
+      {"detail", optional_json(r.detail)}};
+}
+
+// An RFC 3339 instant, or a date (YYYY-MM-DD) meaning that day's midnight in Asia/Tokyo — for
+// `to`, the midnight after it, so to=2026-04-01 includes the whole of 1 April.
+Result<std::optional<TimePoint>> time_param(const httplib::Request& req, const char* name,
+                                            bool end_of_day) {
+  auto v = query(req, name);
+  if (!v) return std::optional<TimePoint>();
+  if (auto t = parse_rfc3339(*v); t.ok()) return std::optional<TimePoint>(*t);
+  if (auto d = parse_date(*v); d.ok()) {
+    auto day =
+        std::chrono::sys_days(*d) + (end_of_day ? std::chrono::days(1) : std::chrono::days(0));
+    return std::optional<TimePoint>(TimePoint(day) - kTokyoOffset);
+  }
+  return Error::Malformed(std::string("The parameter ") + name + " must be a date or time.")
+      .add_field(name, "must be RFC 3339 (2026-04-01T09:00:00+09:00) or a date (2026-04-01)");
+}
+
+Result<std::optional<std::string>> id_param(const httplib::Request& req, const char* name) {
+  auto v = query(req, name);
+  if (v && v->size() > 100) {
+    return Error::Malformed(std::string("The parameter ") + name + " is too long.")
+        .add_field(name, "must be at most 100 characters");
+  }
+  return v;
+}
+
+Status list_audit(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+  TRY_ASSIGN(Paging paging, parse_paging(req));
+  domain::audit::Filter f;
+  TRY_ASSIGN(f.actor, id_param(req, "actor"));
+  TRY_ASSIGN(f.case_id, id_param(req, "case_id"));
+  TRY_ASSIGN(f.organization_id, id_param(req, "organization_id"));
+  TRY_ASSIGN(f.from, time_param(req, "from", false));
+  TRY_ASSIGN(f.to, time_param(req, "to", true));
+  if (f.from && f.to && *f.from >= *f.to) {
+    return Error::Malformed("The parameter from must be before to.")
+        .add_field("from", "must be before to");
+  }
+  f.offset = paging.offset();
+  f.limit = paging.per_page;
+  TRY_ASSIGN(domain::audit::Page page,
+             domain::audit::search(*s.db, *s.clock, actor, request_meta(req), f));
+  Json items = Json::array();
+  for (const auto& r : page.items) items.push_back(record_json(r));
+  write_json(res, 200, page_envelope(std::move(items), page.total, paging));
+  return Status::Ok();
+}
+
+}  // namespace
+
+void register_audit_routes(Router& router, const Services& services) {
+  const Services& s = services;
+  router.get("/api/v1/audit", "audit.list",
+             [&s](const httplib::Request& req, httplib::Response& res) {
+               return list_audit(s, req, res);
+             });
+  router.get("/api/v1/audit/verify", "audit.verify",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+               TRY_ASSIGN(domain::audit::Verification v,
+                          domain::audit::verify_for(*s.db, *s.clock, actor, request_meta(req)));
+               Json body = {{"ok", v.ok}, {"entries", v.entries}};
+               if (!v.ok) {
+                 body["broken_at"] = v.broken_at.value_or(0);
+                 body["reason"] = v.reason;
+               }
+               write_json(res, 200, body);
+               return Status::Ok();
+             });
+}
+
+}  // namespace tsunagu::http

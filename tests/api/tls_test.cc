@@ -1,0 +1,53 @@
+// --tls-cert/--tls-key: the server speaks HTTPS only, with a self-signed certificate made here.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "support/test_support.h"
+
+namespace tsunagu {
+namespace {
+
+TEST(TlsTest, ServesHttpsWithTheGivenCertificate) {
+  testing::TempDir dir;
+  std::string cert = dir.file("cert.pem"), key = dir.file("key.pem");
+  std::string cmd =
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1"
+      " -subj /CN=localhost -keyout " +
+      key + " -out " + cert + " 2>/dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << "openssl could not make a certificate";
+
+  app::Config config = testing::auth_config();
+  config.tls_cert = cert;
+  config.tls_key = key;
+  testing::TestServer server(config);
+
+  httplib::SSLClient tls("127.0.0.1", server.port());
+  tls.set_ca_cert_path(cert.c_str());
+  tls.enable_server_certificate_verification(false);  // CN=localhost, dialled by address
+  auto res = tls.Get("/healthz");
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 200);
+  auto login = tls.Post(
+      "/api/v1/auth/login",
+      R"({"username":"admin","password":")" + std::string(testing::kDemoPassword) + R"("})",
+      "application/json");
+  ASSERT_TRUE(login);
+  EXPECT_EQ(login->status, 200);
+
+  httplib::Client plain("127.0.0.1", server.port());
+  plain.set_connection_timeout(2, 0);
+  plain.set_read_timeout(2, 0);
+  auto cleartext = plain.Get("/healthz");
+  EXPECT_TRUE(!cleartext || cleartext->status != 200) << "plain HTTP must not be served";
+}
+
+TEST(TlsTest, AMissingCertificateStopsStartUp) {
+  app::Config config = testing::auth_config();
+  config.tls_cert = "/nonexistent/cert.pem";
+  config.tls_key = "/nonexistent/key.pem";
+  EXPECT_THROW(testing::TestServer server(config), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace tsunagu
