@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/ids.h"
+#include "domain/directory_seed.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {
@@ -22,7 +23,10 @@ using SeedLoader =
 
 // One entry per kind of seed file. Areas of the domain add their loader here.
 const std::map<std::string, SeedLoader>& loaders() {
-  static const std::map<std::string, SeedLoader> table = {};
+  static const std::map<std::string, SeedLoader> table = {
+      {"organizations", [](storage::Connection& c, const nlohmann::json& items,
+                           SeedContext& ctx) { return load_directory_seed(c, ctx.clock, items); }},
+  };
   return table;
 }
 

@@ -10,9 +10,13 @@ namespace tsunagu::http {
 class Metrics;
 
 void register_system_routes(Router& router, const Services& services, const Metrics& metrics);
+void register_directory_routes(Router& router, const Services& services);
+void register_hsds_routes(Router& router, const Services& services);
 
 inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
   register_system_routes(router, services, metrics);
+  register_directory_routes(router, services);
+  register_hsds_routes(router, services);
 }
 
 }  // namespace tsunagu::http
