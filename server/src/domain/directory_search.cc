@@ -131,11 +131,9 @@ Result<OrganizationPage> search_organizations(storage::Database& db, const Actor
   TRY(authorize(actor, Action::kOrganizationRead));
   TRY_ASSIGN(std::vector<std::string> terms, search_terms(query.q));
   Filter f;
-  if (actor == nullptr) {
-    f.add("o.visibility = 'public' AND o.status = 'active'");
-  } else {
-    f.add("o.status = " + f.param(to_string(query.status.value_or(EntryStatus::kActive))));
-  }
+  // Anonymous callers see active public entries only; asking them for archived ones finds none.
+  if (actor == nullptr) f.add("o.visibility = 'public' AND o.status = 'active'");
+  f.add("o.status = " + f.param(to_string(query.status.value_or(EntryStatus::kActive))));
   if (!query.categories.empty()) {
     f.add("o.category IN " + f.list(query.categories, [](Category c) { return to_string(c); }));
   }
