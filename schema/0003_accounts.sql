@@ -8,8 +8,8 @@ CREATE TABLE users (
   display_name    TEXT NOT NULL,
   role            TEXT NOT NULL
                   CHECK (role IN ('admin', 'coordinator', 'ward_staff', 'partner', 'auditor')),
-  -- The partner's organization. No foreign key yet: organizations arrive with the directory
-  -- (issue 5); the domain checks the shape and, once that table exists, its existence.
+  -- The partner's organization. No foreign key: this migration runs before the directory's
+  -- (0004); the domain checks that the organization exists and is active (accounts.cc).
   organization_id TEXT,
   password_hash   TEXT NOT NULL,         -- $argon2id$v=19$m=…,t=…,p=…$salt$hash
   disabled        INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),

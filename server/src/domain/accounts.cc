@@ -93,6 +93,19 @@ void check_wards(storage::Connection& c, const std::vector<std::string>& wards,
   }
 }
 
+// A partner's organization must be in the directory and not archived.
+void check_organization(storage::Connection& c, const std::optional<std::string>& organization_id,
+                        std::vector<FieldError>& errors) {
+  if (!organization_id || !looks_like_uuid(*organization_id)) return;  // reported by check_user
+  auto s = c.prepare("SELECT status FROM organizations WHERE id = ?1");
+  s.bind(1, *organization_id);
+  if (!s.step()) {
+    errors.push_back({"organization_id", "is not an organization in the directory"});
+  } else if (s.text(0) != "active") {
+    errors.push_back({"organization_id", "is archived"});
+  }
+}
+
 void write_wards(storage::Connection& c, const std::string& user_id,
                  const std::vector<std::string>& wards) {
   c.prepare("DELETE FROM user_wards WHERE user_id = ?1").bind(1, user_id).run();
@@ -140,6 +153,7 @@ Result<User> Accounts::insert(storage::Connection& c, const Clock& clock, const 
   auto errors =
       check_user(nu.username, nu.display_name, nu.role, nu.wards, nu.organization_id, nu.password);
   check_wards(c, nu.wards, errors);
+  check_organization(c, nu.organization_id, errors);
   if (!errors.empty()) return invalid(std::move(errors)).error();
   std::string id = nu.id.value_or(new_uuid());
   std::string now = format_utc(clock.now());
@@ -221,6 +235,7 @@ Result<User> Accounts::update(const Actor& actor, const RequestMeta& meta, const
     auto errors = check_user(after.username, after.display_name, after.role, after.wards,
                              after.organization_id, std::nullopt);
     if (ch.wards) check_wards(c, *ch.wards, errors);
+    if (ch.organization_id) check_organization(c, after.organization_id, errors);
     if (!errors.empty()) return invalid(std::move(errors)).error();
     if (fields.empty()) return *before;  // nothing changed: no new version, no audit entry
     bool was_admin = before->role == Role::kAdmin && !before->disabled;

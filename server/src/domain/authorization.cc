@@ -33,6 +33,7 @@ const std::map<Action, Rule>& rules() {
       {Action::kOrganizationUpdate, {"organization.update", false, A, N, N, O, N}},
       {Action::kOrganizationArchive, {"organization.archive", false, A, N, N, N, N}},
       {Action::kCapacityUpdate, {"capacity.update", false, A, N, N, O, N}},
+      {Action::kServiceManage, {"service.manage", false, A, N, N, O, N}},
   };
   return table;
 }

@@ -27,6 +27,7 @@ enum class Action {
   kOrganizationUpdate,   // edit an entry (partners: their own)
   kOrganizationArchive,  // DELETE = archive
   kCapacityUpdate,       // PUT …/capacity (partners: their own)
+  kServiceManage,        // add, edit or archive a service (partners: their own organization's)
 };
 
 const char* to_string(Action action);

@@ -9,6 +9,7 @@
 #include "domain/accounts.h"
 #include "domain/audit.h"
 #include "domain/passwords.h"
+#include "domain/directory_seed.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {
@@ -67,6 +68,8 @@ Status load_accounts(storage::Connection& c, const nlohmann::json& items, SeedCo
 const std::map<std::string, SeedLoader>& loaders() {
   static const std::map<std::string, SeedLoader> table = {
       {"accounts", load_accounts},
+      {"organizations", [](storage::Connection& c, const nlohmann::json& items,
+                           SeedContext& ctx) { return load_directory_seed(c, ctx.clock, items); }},
   };
   return table;
 }

@@ -1,7 +1,6 @@
 // Reading JSON requests and writing JSON responses, the same way for every resource:
 // - parse_json_body: 415 unless the body is declared JSON, 400 when it does not parse;
-// - FieldReader: one pass over an object that collects every field error (422 with all of
-//   them, not just the first) and rejects unknown fields, so nobody can mass-assign `role`;
+// - FieldReader (common/field_reader.h): every field error at once, unknown fields rejected;
 // - Paging: ?page=&per_page= (max 200) and the {"items","total","page","per_page"} envelope.
 //
 // Thread-safety: FieldReader is a short-lived local; the rest are pure functions.
@@ -18,6 +17,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "common/field_reader.h"
 #include "common/result.h"
 
 namespace tsunagu::http {
@@ -30,51 +30,9 @@ Result<Json> parse_json_body(const httplib::Request& req);
 // Writes `body` with `status` as application/json; charset=utf-8.
 void write_json(httplib::Response& res, int status, const Json& body);
 
-enum class Need { kOptional, kRequired };
-
-class FieldReader {
- public:
-  // `prefix` is prepended to field names in errors, e.g. "hours[2]." for nested objects.
-  explicit FieldReader(const Json& object, std::string prefix = "");
-
-  // Each accessor marks the key as known. A missing optional key gives nullopt; a missing
-  // required key, a wrong type or a broken rule records an error and gives nullopt. JSON null
-  // counts as missing.
-  std::optional<std::string> string(std::string_view key, Need need = Need::kOptional,
-                                    size_t max_chars = 2000);
-  std::optional<std::string> one_of(std::string_view key,
-                                    std::initializer_list<std::string_view> allowed,
-                                    Need need = Need::kOptional);
-  std::optional<int64_t> integer(std::string_view key, Need need = Need::kOptional,
-                                 int64_t min = INT64_MIN, int64_t max = INT64_MAX);
-  std::optional<double> number(std::string_view key, Need need = Need::kOptional,
-                               double min = -1e308, double max = 1e308);
-  std::optional<bool> boolean(std::string_view key, Need need = Need::kOptional);
-  std::optional<std::vector<std::string>> strings(std::string_view key, Need need = Need::kOptional,
-                                                  size_t max_items = 200, size_t max_chars = 200);
-  // The raw value for nested objects and arrays (nullptr when absent); marks the key known.
-  const Json* raw(std::string_view key, Need need = Need::kOptional);
-
-  // Records a rule broken by `key` (the prefix is added).
-  void fail(std::string_view key, std::string message);
-  bool has(std::string_view key) const;
-  const std::string& prefix() const { return prefix_; }
-
-  // Adds the errors of a nested reader (already prefixed) to this one.
-  void absorb(FieldReader& nested);
-
-  // Every recorded error plus one per unknown key; ok when there are none. Call once, last.
-  Status finish();
-  std::vector<FieldError> take_errors();
-
- private:
-  const Json* lookup(std::string_view key, Need need, bool& failed);
-  const Json& object_;
-  std::string prefix_;
-  std::set<std::string, std::less<>> known_;
-  std::vector<FieldError> errors_;
-  bool not_an_object_ = false;
-};
+// FieldReader and Need live in common/field_reader.h (the seed loader uses them too).
+using ::tsunagu::FieldReader;
+using ::tsunagu::Need;
 
 struct Paging {
   int page = 1;

@@ -12,11 +12,15 @@ class Metrics;
 void register_system_routes(Router& router, const Services& services, const Metrics& metrics);
 void register_account_routes(Router& router, const Services& services);
 void register_audit_routes(Router& router, const Services& services);
+void register_directory_routes(Router& router, const Services& services);
+void register_hsds_routes(Router& router, const Services& services);
 
 inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
   register_system_routes(router, services, metrics);
   register_account_routes(router, services);
   register_audit_routes(router, services);
+  register_directory_routes(router, services);
+  register_hsds_routes(router, services);
 }
 
 }  // namespace tsunagu::http

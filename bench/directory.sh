@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Directory search under load vs GET /healthz in the same run (issue 5): generates 5 000
+# organizations / 20 000 services, starts the release server on it, runs wrk with 16
+# connections against /healthz and then against searches (q + filters, rotating), and prints
+# throughput, p99 latency and the ratio. Target: ratio ≥ 0.5 and search p99 < 20 ms.
+# Usage: bench/directory.sh [SECONDS=10] [ORGANIZATIONS=5000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+orgs=${2:-5000}
+port=${TSUNAGU_BENCH_PORT:-18680}
+
+cmake --preset release >/dev/null
+cmake --build --preset release >/dev/null
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+build/release/bench/bench_directory_data "$work/bench.db" "$orgs"
+build/release/server/tsunagu-server --db "$work/bench.db" --port "$port" --log-level warn --access-log false \
+  >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+
+# Searches a coordinator would type: long and short words, kana, filters, open_at, near.
+cat >"$work/search.lua" <<'LUA'
+local paths = {
+  "/api/v1/organizations?q=%E4%BF%9D%E8%82%B2%E5%9C%92&ward=chuo",                       -- 保育園
+  "/api/v1/organizations?q=%E5%A4%9C%E9%96%93&category=night_nursery,youth_space",       -- 夜間
+  "/api/v1/organizations?q=%E3%82%B5%E3%83%84%E3%82%AD&capacity=open,limited,unknown",   -- サツキ
+  "/api/v1/organizations?q=%E7%9B%B8%E8%AB%87&open_at=2026-04-03T23:10:00%2B09:00&ward=kita", -- 相談
+  "/api/v1/organizations?q=%E3%81%93%E3%81%A9%E3%82%82%E9%A3%9F%E5%A0%82&near=43.0556,141.353&within_km=3",
+  "/api/v1/organizations?category=nursery&ward=higashi&council_member=true",
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+LUA
+
+run() {  # run <label> <url> [script]
+  local out
+  if [ -n "${3:-}" ]; then
+    out=$(wrk -t2 -c16 -d"${seconds}s" --latency -s "$3" "$2")
+  else
+    out=$(wrk -t2 -c16 -d"${seconds}s" --latency "$2")
+  fi
+  local rps p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  echo "$1 $rps $p99 ${errors:-0}"
+}
+
+echo "directory: $orgs organizations, $((orgs * 4)) services; wrk 16 connections, ${seconds}s each"
+healthz=$(run healthz "http://127.0.0.1:$port/healthz")
+search=$(run search "http://127.0.0.1:$port" "$work/search.lua")
+read -r _ h_rps h_p99 h_err <<<"$healthz"
+read -r _ s_rps s_p99 s_err <<<"$search"
+printf '%-8s %12s req/s   p99 %8s   non-2xx %s\n' healthz "$h_rps" "$h_p99" "$h_err"
+printf '%-8s %12s req/s   p99 %8s   non-2xx %s\n' search "$s_rps" "$s_p99" "$s_err"
+awk -v s="$s_rps" -v h="$h_rps" 'BEGIN {printf "ratio search/healthz: %.2f (target >= 0.5)\n", s / h}'

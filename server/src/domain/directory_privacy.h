@@ -1,0 +1,36 @@
+// Who may see which part of the directory. One place for the rules every endpoint and export
+// applies (api.md, "Directory"):
+// - anonymous callers see active `public` organizations only;
+// - signed-in callers also see `network` organizations (and, in listings, archived ones on
+//   request);
+// - an address (with its lat/lon, which would reveal it as well) marked `network` is withheld
+//   from anonymous callers; one marked `hidden` (a shelter, a resident's home) is withheld from
+//   everyone except admin and the organization's own staff.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/actor.h"
+#include "domain/directory.h"
+
+namespace tsunagu::domain {
+
+// True when the caller may see the entry at all.
+bool may_see_organization(const Actor* actor, Visibility visibility, EntryStatus status);
+
+// True when the caller may see where the organization `organization_id` is.
+bool may_see_address(const Actor* actor, const std::string& organization_id,
+                     AddressVisibility address_visibility);
+
+// The address visibilities whose locations the caller may see in every organization (the
+// caller's own organization aside); used to restrict `near` searches, so distances never
+// reveal a withheld place.
+std::vector<AddressVisibility> visible_address_levels(const Actor* actor);
+
+// Clears address, lat and lon and sets address_withheld when the caller may not see them.
+void redact_for(const Actor* actor, Organization& organization);
+
+}  // namespace tsunagu::domain

@@ -1,0 +1,30 @@
+#include "http/etag.h"
+
+#include <charconv>
+
+#include "common/text.h"
+
+namespace tsunagu::http {
+
+std::string etag_for(int64_t version) { return "W/\"" + std::to_string(version) + "\""; }
+
+Result<std::optional<int64_t>> if_match_version(const httplib::Request& req) {
+  if (!req.has_header("If-Match")) return std::optional<int64_t>();
+  std::string header = req.get_header_value("If-Match");
+  std::string_view v = trim(header);
+  if (v == "*") return std::optional<int64_t>();
+  if (v.starts_with("W/")) v.remove_prefix(2);
+  if (v.size() >= 3 && v.front() == '"' && v.back() == '"') {
+    v = v.substr(1, v.size() - 2);
+    int64_t version = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
+    if (ec == std::errc() && ptr == v.data() + v.size() && version > 0) return {version};
+  }
+  return Error::Aborted("If-Match does not name a current version (expected W/\"<version>\").");
+}
+
+void set_etag(httplib::Response& res, int64_t version) {
+  res.set_header("ETag", etag_for(version));
+}
+
+}  // namespace tsunagu::http

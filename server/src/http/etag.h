@@ -1,0 +1,28 @@
+// Optimistic concurrency on the wire: a resource's `version` travels as a weak ETag (W/"7"), and
+// a change may carry If-Match with it; a stale one is 412 (api.md, "General"). One helper for
+// every resource that has a version.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <httplib.h>
+
+#include "common/result.h"
+
+namespace tsunagu::http {
+
+// W/"<version>"
+std::string etag_for(int64_t version);
+
+// The version an If-Match header asks for: nullopt without the header or for "*"; Aborted (412)
+// for a value that is no ETag of ours, since it cannot match the current version.
+Result<std::optional<int64_t>> if_match_version(const httplib::Request& req);
+
+// Sets the ETag header of a response.
+void set_etag(httplib::Response& res, int64_t version);
+
+}  // namespace tsunagu::http

@@ -1,0 +1,145 @@
+// Search and filters of the directory: Japanese text in every width and kana, short words that
+// the trigram index cannot match, every filter, and stable paging.
+#include "domain/directory_search.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/directory_services.h"
+#include "unit/domain/directory_fixture.h"
+
+namespace tsunagu::domain {
+namespace {
+
+class DirectorySearchTest : public DirectoryTest {
+ protected:
+  void SetUp() override {
+    DirectoryTest::SetUp();
+    OrganizationFields ito = fields("いとこんち", Category::kYouthSpace);
+    ito.name_kana = "いとこんち";
+    ito.district = "すすきの";
+    ito.description = "10代の居場所。Youth Space in Susukino.";
+    ito.council_member = true;
+    ito_ = create(ito);
+    OrganizationFields nursery = fields("ほしぞら夜間保育園", Category::kNightNursery);
+    nursery.name_kana = "ほしぞらやかんほいくえん";
+    nursery.wards = {"chuo", "minami"};
+    nursery.lat = 43.0;  // about 6 km south
+    nursery_ = create(nursery);
+    OrganizationFields clinic = fields("ライラック小児科", Category::kMedical);
+    clinic.name_kana = "らいらっくしょうにか";
+    clinic.wards = {"kita"};
+    clinic_ = create(clinic);
+    ServiceFields meal;
+    meal.name = "夕食サービス";
+    meal.description = "温かいごはん";
+    ASSERT_OK(create_service(*db_, clock_, &admin_, meta_, clinic_.id, meal));
+  }
+
+  std::vector<std::string> names(OrganizationQuery q, const Actor* actor = nullptr) {
+    auto page = search_organizations(*db_, actor, q);
+    EXPECT_TRUE(page.ok()) << (page.ok() ? "" : page.error().to_string());
+    std::vector<std::string> out;
+    if (page.ok()) {
+      for (const auto& o : page->items) out.push_back(o.fields.name);
+    }
+    return out;
+  }
+  std::vector<std::string> find(const std::string& q) {
+    OrganizationQuery query;
+    query.q = q;
+    return names(query);
+  }
+
+  Organization ito_, nursery_, clinic_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(DirectorySearchTest, KanaWidthAndCaseDoNotMatter) {
+  for (const char* q : {"いとこんち", "イトコンチ", "ｲﾄｺﾝﾁ", "とこん", "ﾄｺﾝ", "YOUTH SPACE",
+                        "ｙｏｕｔｈ", "susukino", "すすきの", "ススキノ"}) {
+    EXPECT_EQ(find(q), V{"いとこんち"}) << q;
+  }
+  EXPECT_EQ(find("ホシゾラ"), V{"ほしぞら夜間保育園"});  // via the kana reading
+}
+
+TEST_F(DirectorySearchTest, ShortWordsHaveTheirOwnPath) {
+  EXPECT_EQ(find("保育"), V{"ほしぞら夜間保育園"});
+  EXPECT_EQ(find("夜間"), V{"ほしぞら夜間保育園"});
+  EXPECT_EQ(find("夜"), V{"ほしぞら夜間保育園"});
+  EXPECT_EQ(find("10"), V{"いとこんち"});
+  EXPECT_EQ(find("夜間 ほいく"), V{"ほしぞら夜間保育園"});  // a short and a long word together
+  EXPECT_EQ(find("夜間 ライラック"), V{});
+}
+
+TEST_F(DirectorySearchTest, ServicesAreSearchedAndKeptInSync) {
+  EXPECT_EQ(find("夕食サービス"), V{"ライラック小児科"});
+  EXPECT_EQ(find("ごはん"), V{"ライラック小児科"});
+  auto services = list_services(*db_, &admin_, clinic_.id);
+  ASSERT_OK(services);
+  ASSERT_OK(archive_service(*db_, clock_, &admin_, meta_, services->at(0).id, std::nullopt));
+  EXPECT_EQ(find("夕食サービス"), V{});  // archived services leave the index at once
+}
+
+TEST_F(DirectorySearchTest, EachFilter) {
+  OrganizationQuery q;
+  q.categories = {Category::kNightNursery, Category::kYouthSpace};
+  EXPECT_EQ(names(q), (V{"いとこんち", "ほしぞら夜間保育園"}));
+  q = {};
+  q.wards = {"minami"};
+  EXPECT_EQ(names(q), V{"ほしぞら夜間保育園"});
+  q = {};
+  q.district = "すすきの";
+  EXPECT_EQ(names(q), V{"いとこんち"});
+  q = {};
+  q.council_member = true;
+  EXPECT_EQ(names(q), V{"いとこんち"});
+  ASSERT_OK(update_capacity(*db_, clock_, &admin_, meta_, nursery_.id, {}, CapacityStatus::kFull,
+                            "満員"));
+  q = {};
+  q.capacity = {CapacityStatus::kFull};
+  EXPECT_EQ(names(q), V{"ほしぞら夜間保育園"});
+  q.capacity = {CapacityStatus::kOpen};
+  q.capacity_unknown = true;
+  EXPECT_EQ(names(q), (V{"いとこんち", "ライラック小児科"}));
+  q = {};
+  q.near = Near{43.0556, 141.3530, 2};
+  EXPECT_EQ(names(q), (V{"いとこんち", "ライラック小児科"}));
+  q.near->within_km = 10;
+  EXPECT_EQ(names(q),
+            (V{"いとこんち", "ライラック小児科", "ほしぞら夜間保育園"}));  // nearest first
+  ASSERT_OK(archive_organization(*db_, clock_, &admin_, meta_, clinic_.id, std::nullopt));
+  q = {};
+  q.status = EntryStatus::kInactive;
+  EXPECT_EQ(names(q, &admin_), V{"ライラック小児科"});
+  EXPECT_EQ(names(q, nullptr), V{});  // anonymous callers never see archived entries
+}
+
+TEST_F(DirectorySearchTest, UnknownWardIsAMalformedParameter) {
+  OrganizationQuery q;
+  q.wards = {"shibuya"};
+  auto r = search_organizations(*db_, nullptr, q);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind(), ErrorKind::kMalformed);
+  EXPECT_EQ(r.error().fields().at(0).field, "ward");
+}
+
+TEST_F(DirectorySearchTest, PagingIsStableAndComplete) {
+  for (int i = 0; i < 23; ++i) create(fields("同じ名前"));  // equal sort keys: id breaks ties
+  std::vector<std::string> seen;
+  for (int page = 0; page < 6; ++page) {
+    OrganizationQuery q;
+    q.limit = 5;
+    q.offset = page * 5;
+    auto r = search_organizations(*db_, nullptr, q);
+    ASSERT_OK(r);
+    EXPECT_EQ(r->total, 26);
+    for (const auto& o : r->items) seen.push_back(o.id);
+  }
+  EXPECT_EQ(seen.size(), 26u);
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end());
+}
+
+}  // namespace
+}  // namespace tsunagu::domain
