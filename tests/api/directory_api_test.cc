@@ -113,7 +113,7 @@ TEST_F(DirectoryApiTest, OneOrganizationWithEtagAndItsServices) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   auto o = body_json(res);
-  EXPECT_EQ(res->get_header_value("ETag"), "W/\"" + std::to_string(o["version"].get<int>()) + "\"");
+  EXPECT_EQ(res->get_header_value("ETag"), "\"" + std::to_string(o["version"].get<int>()) + "\"");
   EXPECT_EQ(o["capacity"]["status"], "limited");
   EXPECT_FALSE(o["capacity"]["stale"]);
   EXPECT_TRUE(o["capacity"].contains("updated_at"));

@@ -5,6 +5,7 @@
 #include "domain/authorization.h"
 #include "domain/sessions.h"
 #include "http/auth.h"
+#include "http/etag.h"
 #include "http/json_io.h"
 #include "http/routes.h"
 
@@ -27,28 +28,13 @@ Json user_json(const domain::User& u) {
 }
 
 void write_user(httplib::Response& res, int status, const domain::User& u) {
-  res.set_header("ETag", "\"" + std::to_string(u.version) + "\"");
+  set_etag(res, u.version);
   write_json(res, status, user_json(u));
 }
 
 std::optional<domain::Role> read_role(FieldReader& r, Need need) {
   auto name = r.one_of("role", {"admin", "coordinator", "ward_staff", "partner", "auditor"}, need);
   return name ? domain::parse_role(*name) : std::nullopt;
-}
-
-// If-Match: "N" (or W/"N"); absent → nullopt. Anything else is 400.
-Result<std::optional<int64_t>> if_match_version(const httplib::Request& req) {
-  if (!req.has_header("If-Match")) return std::optional<int64_t>();
-  std::string v = req.get_header_value("If-Match");
-  if (v.rfind("W/", 0) == 0) v = v.substr(2);
-  if (v.size() >= 3 && v.front() == '"' && v.back() == '"') {
-    std::string digits = v.substr(1, v.size() - 2);
-    if (digits.size() < 19 && digits.find_first_not_of("0123456789") == std::string::npos) {
-      return std::optional<int64_t>(std::stoll(digits));
-    }
-  }
-  return Error::Malformed("If-Match must be an ETag of this resource, e.g. \"3\".")
-      .add_field("If-Match", "must be a quoted version such as \"3\"");
 }
 
 Status login(const Services& s, const httplib::Request& req, httplib::Response& res) {

@@ -6,7 +6,7 @@
 
 namespace tsunagu::http {
 
-std::string etag_for(int64_t version) { return "W/\"" + std::to_string(version) + "\""; }
+std::string etag_for(int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
 Result<std::optional<int64_t>> if_match_version(const httplib::Request& req) {
   if (!req.has_header("If-Match")) return std::optional<int64_t>();
@@ -20,7 +20,7 @@ Result<std::optional<int64_t>> if_match_version(const httplib::Request& req) {
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
     if (ec == std::errc() && ptr == v.data() + v.size() && version > 0) return {version};
   }
-  return Error::Aborted("If-Match does not name a current version (expected W/\"<version>\").");
+  return Error::Aborted("If-Match does not name a current version (expected \"<version>\").");
 }
 
 void set_etag(httplib::Response& res, int64_t version) {

@@ -1,6 +1,7 @@
-// Optimistic concurrency on the wire: a resource's `version` travels as a weak ETag (W/"7"), and
-// a change may carry If-Match with it; a stale one is 412 (api.md, "General"). One helper for
-// every resource that has a version.
+// Optimistic concurrency on the wire: a resource's `version` travels as a strong ETag ("7") —
+// If-Match compares strongly (RFC 9110 §13.1.1), so a weak tag could never match — and a change
+// may carry If-Match with it; a stale one is 412 (api.md, "General"). W/"7" is accepted too.
+// One helper for every resource that has a version.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -15,7 +16,7 @@
 
 namespace tsunagu::http {
 
-// W/"<version>"
+// "<version>"
 std::string etag_for(int64_t version);
 
 // The version an If-Match header asks for: nullopt without the header or for "*"; Aborted (412)

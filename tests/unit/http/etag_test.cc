@@ -12,7 +12,7 @@ httplib::Request with_if_match(const std::string& value) {
 }
 
 TEST(EtagTest, IfMatchNamesAVersion) {
-  EXPECT_EQ(etag_for(7), "W/\"7\"");
+  EXPECT_EQ(etag_for(7), "\"7\"");
   EXPECT_EQ(*if_match_version(with_if_match("W/\"7\"")), std::optional<int64_t>(7));
   EXPECT_EQ(*if_match_version(with_if_match("\"12\"")), std::optional<int64_t>(12));
   EXPECT_EQ(*if_match_version(with_if_match("*")), std::nullopt);
