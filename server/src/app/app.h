@@ -15,7 +15,10 @@
 #include "app/runtime.h"
 #include "common/result.h"
 #include "common/time.h"
+#include "domain/cases.h"
 #include "domain/demo.h"
+#include "domain/notifications.h"
+#include "domain/referrals.h"
 #include "http/server.h"
 #include "storage/database.h"
 
@@ -38,6 +41,7 @@ class App {
   const domain::DemoReport& demo_report() const { return demo_report_; }
   storage::Database& database() { return *db_; }
   Scheduler& scheduler() { return runtime_; }
+  domain::Referrals& referrals() { return *referrals_; }
 
  private:
   App(const Config& config, const Clock& clock) : config_(config), clock_(clock) {}
@@ -46,6 +50,9 @@ class App {
   const Clock& clock_;
   std::unique_ptr<storage::Database> db_;
   domain::DemoReport demo_report_;
+  std::unique_ptr<domain::Cases> cases_;
+  std::unique_ptr<domain::Referrals> referrals_;
+  std::unique_ptr<domain::Notifications> notifications_;
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;
   std::thread http_thread_;

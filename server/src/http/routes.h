@@ -10,9 +10,13 @@ namespace tsunagu::http {
 class Metrics;
 
 void register_system_routes(Router& router, const Services& services, const Metrics& metrics);
+void register_case_routes(Router& router, const Services& services);
+void register_referral_routes(Router& router, const Services& services);
 
 inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
   register_system_routes(router, services, metrics);
+  register_case_routes(router, services);
+  register_referral_routes(router, services);
 }
 
 }  // namespace tsunagu::http

@@ -7,6 +7,11 @@
 namespace tsunagu::storage {
 class Database;
 }
+namespace tsunagu::domain {
+class Cases;
+class Referrals;
+class Notifications;
+}  // namespace tsunagu::domain
 
 namespace tsunagu::http {
 
@@ -15,6 +20,9 @@ class Metrics;
 struct Services {
   storage::Database* db = nullptr;
   const Clock* clock = nullptr;
+  domain::Cases* cases = nullptr;
+  domain::Referrals* referrals = nullptr;
+  domain::Notifications* notifications = nullptr;
 };
 
 }  // namespace tsunagu::http
