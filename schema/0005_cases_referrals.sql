@@ -52,8 +52,12 @@ CREATE TABLE referrals (
   closed_at           TEXT,
   overdue_notified_at TEXT                    -- the sender was told it is overdue
 ) STRICT;
-CREATE INDEX referrals_inbox ON referrals (organization_id, status, created_at, id);
-CREATE INDEX referrals_ward ON referrals (ward, status, created_at, id);
+-- The partner's inbox and the ward's list, newest first: one index walks the page in order,
+-- the other counts by status.
+CREATE INDEX referrals_inbox ON referrals (organization_id, created_at, id);
+CREATE INDEX referrals_inbox_status ON referrals (organization_id, status);
+CREATE INDEX referrals_ward ON referrals (ward, created_at, id);
+CREATE INDEX referrals_ward_status ON referrals (ward, status);
 CREATE INDEX referrals_case ON referrals (case_id, created_at);
 CREATE INDEX referrals_due ON referrals (status, due_by) WHERE status IN ('sent', 'accepted');
 

@@ -31,28 +31,41 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
     if (filter.ward && !actor.has_ward(*filter.ward)) return Page<Referral>{};
     wards = filter.ward ? std::vector<std::string>{*filter.ward} : actor.wards;
   }
+  // Only the conditions in force go into the SQL, so SQLite can use the inbox and ward indexes
+  // (an "?1 IS NULL OR …" form would scan every referral). Each shape is one cached statement.
+  std::string where = " WHERE 1";
+  std::vector<std::string> binds;
+  auto add = [&](const char* condition, std::string value) {
+    binds.push_back(std::move(value));
+    where += std::string(" AND ") + condition + std::to_string(binds.size());
+  };
+  if (org) add("r.organization_id = ?", *org);
+  if (!partner) {
+    where +=
+        " AND r.ward IN (SELECT value FROM json_each(?" + std::to_string(binds.size() + 1) + "))";
+    binds.push_back(nlohmann::json(wards).dump());
+  }
+  if (filter.status) add("r.status = ?", *filter.status);
+  if (filter.case_id) add("r.case_id = ?", *filter.case_id);
+  if (partner) where += " AND r.status <> 'draft'";
+  if (filter.overdue_only) {
+    add("r.status IN ('sent', 'accepted') AND r.due_by < ?", format_date(today));
+  }
+  auto bind = [&](storage::Statement& s) {
+    for (size_t i = 0; i < binds.size(); ++i) s.bind(static_cast<int>(i + 1), binds[i]);
+  };
+  const int limit_param = static_cast<int>(binds.size()) + 1;
   return db_.write([&](storage::Connection& c) -> Result<Page<Referral>> {
-    std::string where =
-        " WHERE (?1 IS NULL OR r.organization_id = ?1)"
-        " AND (?2 IS NULL OR r.ward IN (SELECT value FROM json_each(?2)))"
-        " AND (?3 IS NULL OR r.status = ?3) AND (?4 IS NULL OR r.case_id = ?4)"
-        " AND (?5 = 0 OR r.status <> 'draft')"
-        " AND (?6 = 0 OR (r.status IN ('sent', 'accepted') AND r.due_by < ?7))";
-    auto bind = [&](storage::Statement& s) {
-      s.bind(1, org);
-      s.bind(2, partner ? std::nullopt : std::optional(nlohmann::json(wards).dump()));
-      s.bind(3, filter.status).bind(4, filter.case_id);
-      s.bind(5, partner).bind(6, filter.overdue_only).bind(7, format_date(today));
-    };
     Page<Referral> out;
     auto count = c.prepare("SELECT count(*) FROM referrals r" + where);
     bind(count);
     count.step();
     out.total = count.int64(0);
-    auto rows = c.prepare(std::string(store::kSelect) + where +
-                          " ORDER BY r.created_at DESC, r.id LIMIT ?8 OFFSET ?9");
+    auto rows = c.prepare(
+        std::string(store::kSelect) + where + " ORDER BY r.created_at DESC, r.id DESC LIMIT ?" +
+        std::to_string(limit_param) + " OFFSET ?" + std::to_string(limit_param + 1));
     bind(rows);
-    rows.bind(8, page.per_page).bind(9, page.offset());
+    rows.bind(limit_param, page.per_page).bind(limit_param + 1, page.offset());
     while (rows.step()) out.items.push_back(store::from_row(rows, today));
     for (Referral& r : out.items) {
       audit::append(
