@@ -17,11 +17,19 @@ inline constexpr char kNightNursery[] = "a0000000-0000-4000-8000-000000000002";
 
 class CaseApiTest : public ::testing::Test {
  protected:
-  CaseApiTest() : server_(auth_config()), client_(server_.client()) {
+  CaseApiTest() : server_(auth_config()), client_(server_.client()) { sign_in_everyone(); }
+
+  void sign_in_everyone() {
     for (const char* user : {"admin", "coord.chuo", "staff.chuo", "coord.kita", "partner.itokonchi",
                              "partner.night", "auditor"}) {
       tokens_[user] = login(client_, user);
     }
+  }
+
+  // Moves the server's clock; everyone signs in again, as sessions idle out after 30 minutes.
+  void advance(std::chrono::milliseconds d) {
+    server_.clock().advance(d);
+    sign_in_everyone();
   }
 
   httplib::Headers as(const std::string& user) { return bearer(tokens_.at(user)); }

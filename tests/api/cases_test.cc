@@ -9,7 +9,8 @@ class CasesApiTest : public CaseApiTest {};
 
 std::set<std::string> error_fields(const httplib::Result& res) {
   std::set<std::string> out;
-  for (const auto& e : body_json(res)["errors"]) out.insert(e["field"].get<std::string>());
+  const nlohmann::json body = body_json(res);  // a named value: range-for would not extend it
+  for (const auto& e : body["errors"]) out.insert(e["field"].get<std::string>());
   return out;
 }
 
@@ -143,7 +144,8 @@ TEST_F(CasesApiTest, EveryReadOfACaseIsAudited) {
   auto audit = get("auditor", "/api/v1/audit?case_id=" + id);
   ASSERT_EQ(audit->status, 200) << audit->body;
   std::multiset<std::string> seen;
-  for (const auto& e : body_json(audit)["items"]) {
+  const nlohmann::json entries = body_json(audit)["items"];
+  for (const auto& e : entries) {
     seen.insert(e["action"].get<std::string>() + " " + e["actor"]["username"].get<std::string>());
   }
   EXPECT_EQ(seen.count("case.create coord.chuo"), 1u);

@@ -23,9 +23,9 @@ class ReferralTransitionsApiTest : public CaseApiTest {
     if (state == "withdrawn")
       step("coord.chuo", {{"to", "withdrawn"}, {"reason_code", "family_declined"}});
     if (state == "expired") {
-      server_.clock().advance(std::chrono::hours(48));
+      advance(std::chrono::hours(48));
       EXPECT_GE(server_.app().referrals().expire_overdue().value(), 1);
-      server_.clock().advance(-std::chrono::hours(48));
+      advance(-std::chrono::hours(48));
     }
     return id;
   }
