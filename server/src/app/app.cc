@@ -24,11 +24,17 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   app->accounts_ = std::make_unique<domain::Accounts>(*app->db_, clock, *app->hasher_);
   app->sessions_ = std::make_unique<domain::Sessions>(*app->db_, clock, *app->hasher_,
                                                       app->throttle_, session_policy);
+  app->cases_ = std::make_unique<domain::Cases>(*app->db_, clock);
+  app->referrals_ = std::make_unique<domain::Referrals>(*app->db_, clock);
+  app->notifications_ = std::make_unique<domain::Notifications>(*app->db_, clock);
   http::Services services;
   services.db = app->db_.get();
   services.clock = &app->clock_;
   services.accounts = app->accounts_.get();
   services.sessions = app->sessions_.get();
+  services.cases = app->cases_.get();
+  services.referrals = app->referrals_.get();
+  services.notifications = app->notifications_.get();
   http::ServerOptions http_options;
   http_options.threads = config.threads;
   http_options.access_log = config.access_log;
@@ -41,6 +47,15 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   // Keeps the WAL short between the automatic checkpoints; cheap when there is nothing to copy.
   app->runtime_.every(std::chrono::minutes(5), "wal-checkpoint",
                       [db = app->db_.get()] { db->checkpoint(); });
+  // Sent referrals past due_by expire; accepted ones without an outcome are flagged as overdue.
+  app->runtime_.every(std::chrono::minutes(1), "referral-expiry", [r = app->referrals_.get()] {
+    auto expired = r->expire_overdue();
+    if (!expired.ok()) {
+      LOG(kError) << "referral expiry failed: " << expired.error().to_string();
+    } else if (*expired > 0) {
+      LOG(kInfo) << "expired " << *expired << " referrals past their due date";
+    }
+  });
   return app;
 }
 

@@ -16,9 +16,12 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/accounts.h"
+#include "domain/cases.h"
 #include "domain/demo.h"
 #include "domain/login_throttle.h"
+#include "domain/notifications.h"
 #include "domain/passwords.h"
+#include "domain/referrals.h"
 #include "domain/sessions.h"
 #include "http/server.h"
 #include "storage/database.h"
@@ -44,6 +47,7 @@ class App {
   Scheduler& scheduler() { return runtime_; }
   domain::Sessions& sessions() { return *sessions_; }
   const domain::PasswordHasher& password_hasher() const { return *hasher_; }
+  domain::Referrals& referrals() { return *referrals_; }
 
  private:
   App(const Config& config, const Clock& clock) : config_(config), clock_(clock) {}
@@ -56,6 +60,9 @@ class App {
   domain::LoginThrottle throttle_;
   std::unique_ptr<domain::Accounts> accounts_;
   std::unique_ptr<domain::Sessions> sessions_;
+  std::unique_ptr<domain::Cases> cases_;
+  std::unique_ptr<domain::Referrals> referrals_;
+  std::unique_ptr<domain::Notifications> notifications_;
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;
   std::thread http_thread_;

@@ -34,6 +34,12 @@ const std::map<Action, Rule>& rules() {
       {Action::kOrganizationArchive, {"organization.archive", false, A, N, N, N, N}},
       {Action::kCapacityUpdate, {"capacity.update", false, A, N, N, O, N}},
       {Action::kServiceManage, {"service.manage", false, A, N, N, O, N}},
+      {Action::kCaseRead, {"case.read", false, N, W, W, N, N}},
+      {Action::kCaseWrite, {"case.write", false, N, W, W, N, N}},
+      {Action::kReferralRead, {"referral.read", false, N, W, W, O, N}},
+      {Action::kReferralCreate, {"referral.create", false, N, W, W, N, N}},
+      {Action::kReferralTransition, {"referral.transition", false, N, W, W, O, N}},
+      {Action::kNotificationRead, {"notification.read", false, A, A, A, A, A}},
   };
   return table;
 }
@@ -76,8 +82,8 @@ Decision may(const Actor* actor, Action action, const Resource& resource) {
     case Scope::kAny:
       return Decision::kAllow;
     case Scope::kOwnWards:
-      return !resource.ward || actor->has_ward(*resource.ward) ? Decision::kAllow
-                                                               : Decision::kOutOfScope;
+      return resource.ward && actor->has_ward(*resource.ward) ? Decision::kAllow
+                                                              : Decision::kOutOfScope;
     case Scope::kOwnOrganization:
       return resource.organization_id && actor->organization_id == resource.organization_id
                  ? Decision::kAllow
@@ -86,8 +92,15 @@ Decision may(const Actor* actor, Action action, const Resource& resource) {
   return Decision::kForbidden;
 }
 
-Status authorize(const Actor* actor, Action action, const Resource& resource) {
-  switch (may(actor, action, resource)) {
+Decision may_at_all(const Actor* actor, Action action) {
+  const Rule& rule = rules().at(action);
+  if (actor == nullptr) return rule.anonymous ? Decision::kAllow : Decision::kUnauthenticated;
+  return scope_for(rule, actor->role) == Scope::kNone ? Decision::kForbidden : Decision::kAllow;
+}
+
+namespace {
+Status to_status(Decision decision, Action action) {
+  switch (decision) {
     case Decision::kAllow:
       return Status::Ok();
     case Decision::kUnauthenticated:
@@ -99,6 +112,15 @@ Status authorize(const Actor* actor, Action action, const Resource& resource) {
       return Error::NotFound("Not found.");
   }
   return Error::PermissionDenied("Not allowed.");
+}
+}  // namespace
+
+Status authorize(const Actor* actor, Action action, const Resource& resource) {
+  return to_status(may(actor, action, resource), action);
+}
+
+Status authorize_role(const Actor* actor, Action action) {
+  return to_status(may_at_all(actor, action), action);
 }
 
 }  // namespace tsunagu::domain

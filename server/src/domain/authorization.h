@@ -28,6 +28,13 @@ enum class Action {
   kOrganizationArchive,  // DELETE = archive
   kCapacityUpdate,       // PUT …/capacity (partners: their own)
   kServiceManage,        // add, edit or archive a service (partners: their own organization's)
+  // Cases and referrals (issue 6).
+  kCaseRead,            // a case's content (wards: their own)
+  kCaseWrite,           // create, update, close a case
+  kReferralRead,        // a referral (wards: their own; partners: addressed to them)
+  kReferralCreate,      // draft or send a referral
+  kReferralTransition,  // move a referral on; which step is whose is in referral_states.h
+  kNotificationRead,    // one's own notifications
 };
 
 const char* to_string(Action action);
@@ -42,9 +49,16 @@ struct Resource {
 
 enum class Decision { kAllow, kUnauthenticated, kForbidden, kOutOfScope };
 
+// With a resource: may this actor act on this one? A scoped rule needs the scope fact (a ward
+// rule without resource.ward is out of scope, never a silent pass).
 Decision may(const Actor* actor, Action action, const Resource& resource = {});
 
-// may() as a Status: Unauthenticated (401), PermissionDenied (403), NotFound (404) or ok.
+// Without a resource: may this actor's role take the action at all (somewhere in its scope)?
+// For list endpoints and for checking the role before loading anything.
+Decision may_at_all(const Actor* actor, Action action);
+
+// may() / may_at_all() as a Status: Unauthenticated (401), PermissionDenied (403), NotFound (404).
 Status authorize(const Actor* actor, Action action, const Resource& resource = {});
+Status authorize_role(const Actor* actor, Action action);
 
 }  // namespace tsunagu::domain

@@ -8,8 +8,8 @@
 #include "common/ids.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
-#include "domain/passwords.h"
 #include "domain/directory_seed.h"
+#include "domain/passwords.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {

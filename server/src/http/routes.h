@@ -14,6 +14,8 @@ void register_account_routes(Router& router, const Services& services);
 void register_audit_routes(Router& router, const Services& services);
 void register_directory_routes(Router& router, const Services& services);
 void register_hsds_routes(Router& router, const Services& services);
+void register_case_routes(Router& router, const Services& services);
+void register_referral_routes(Router& router, const Services& services);
 
 inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
   register_system_routes(router, services, metrics);
@@ -21,6 +23,8 @@ inline void register_all_routes(Router& router, const Services& services, const 
   register_audit_routes(router, services);
   register_directory_routes(router, services);
   register_hsds_routes(router, services);
+  register_case_routes(router, services);
+  register_referral_routes(router, services);
 }
 
 }  // namespace tsunagu::http

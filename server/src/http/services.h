@@ -7,9 +7,11 @@
 namespace tsunagu::storage {
 class Database;
 }
-
 namespace tsunagu::domain {
 class Accounts;
+class Cases;
+class Notifications;
+class Referrals;
 class Sessions;
 }  // namespace tsunagu::domain
 
@@ -20,8 +22,11 @@ class Metrics;
 struct Services {
   storage::Database* db = nullptr;
   const Clock* clock = nullptr;
-  domain::Accounts* accounts = nullptr;  // users (issue 4)
-  domain::Sessions* sessions = nullptr;  // sign-in and bearer tokens (issue 4)
+  domain::Accounts* accounts = nullptr;            // users (issue 4)
+  domain::Sessions* sessions = nullptr;            // sign-in and bearer tokens (issue 4)
+  domain::Cases* cases = nullptr;                  // issue 6
+  domain::Referrals* referrals = nullptr;          // issue 6
+  domain::Notifications* notifications = nullptr;  // issue 6
 };
 
 }  // namespace tsunagu::http

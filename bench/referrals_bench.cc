@@ -1,0 +1,211 @@
+// bench/referrals.sh runs this. Two measurements, each against a baseline from the same run:
+//
+// 1. Referral create+send throughput through the domain (validation, case and partner checks,
+//    the referral row, two events, the partner's notification, the audit entry: one
+//    transaction) vs a bare SQLite loop doing one single-row INSERT per transaction, both with
+//    WAL and synchronous=FULL on the same disk. Target: ≥ 0.5 of the bare loop.
+// 2. The partner inbox (page 1 and a deep page, 50 rows, audited) with 1 000 000 referrals in
+//    the database: p50/p99 latency. Target: p99 < 20 ms.
+//
+// Usage: bench_referrals DIR [SECONDS] [REFERRALS]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/ids.h"
+#include "domain/cases.h"
+#include "domain/demo.h"
+#include "domain/passwords.h"
+#include "domain/referrals.h"
+#include "storage/database.h"
+
+namespace {
+
+using namespace tsunagu;
+using Steady = std::chrono::steady_clock;
+
+constexpr char kItokonchi[] = "a0000000-0000-4000-8000-000000000001";
+
+template <typename T>
+T must(Result<T> r, const char* what) {
+  if (!r.ok()) {
+    std::fprintf(stderr, "bench: %s failed: %s\n", what, r.error().to_string().c_str());
+    std::exit(1);
+  }
+  return std::move(r).value();
+}
+
+double seconds_since(Steady::time_point start) {
+  return std::chrono::duration<double>(Steady::now() - start).count();
+}
+
+// One single-row INSERT per transaction, WAL + synchronous=FULL: the floor of a durable write.
+double bare_loop_rate(const std::string& path, double seconds) {
+  storage::Connection c({path, storage::Synchronous::kFull, 5000, false});
+  c.exec("CREATE TABLE IF NOT EXISTS t (id TEXT PRIMARY KEY, body TEXT NOT NULL)");
+  int64_t n = 0;
+  auto start = Steady::now();
+  while (seconds_since(start) < seconds) {
+    storage::Transaction tx(c);
+    c.prepare("INSERT INTO t (id, body) VALUES (?1, ?2)").bind(1, new_uuid()).bind(2, "x").run();
+    tx.commit();
+    ++n;
+  }
+  return static_cast<double>(n) / seconds_since(start);
+}
+
+domain::Actor coordinator() {
+  return {"b0000000-0000-4000-8000-000000000002",
+          "coord.chuo",
+          domain::Role::kCoordinator,
+          {"chuo"},
+          std::nullopt};
+}
+
+domain::Actor partner() {
+  return {"b0000000-0000-4000-8000-000000000005",
+          "partner.itokonchi",
+          domain::Role::kPartner,
+          {},
+          std::string(kItokonchi)};
+}
+
+double create_send_rate(domain::Referrals& referrals, const std::string& case_id, double seconds) {
+  domain::NewReferral in;
+  in.case_id = case_id;
+  in.organization_id = kItokonchi;
+  in.legal_basis = "council";
+  in.summary = "今夜の居場所が必要";
+  in.send = true;
+  int64_t n = 0;
+  auto start = Steady::now();
+  while (seconds_since(start) < seconds) {
+    must(referrals.create(coordinator(), {"bench", "127.0.0.1"}, in, std::nullopt), "create");
+    ++n;
+  }
+  return static_cast<double>(n) / seconds_since(start);
+}
+
+// Bulk rows straight into the tables (not a measured path): 10 000 cases over the ten wards and
+// `total` referrals, 5 % of them to いとこんち, the rest over the demo's organizations.
+void fill(storage::Database& db, int64_t total) {
+  auto status = db.write([&](storage::Connection& c) -> Status {
+    std::vector<std::string> orgs;
+    auto o = c.prepare("SELECT id FROM organizations WHERE id <> ?1");
+    o.bind(1, kItokonchi);
+    while (o.step()) orgs.push_back(o.text(0));
+    std::vector<std::string> wards, cases;
+    auto w = c.prepare("SELECT code FROM wards ORDER BY position");
+    while (w.step()) wards.push_back(w.text(0));
+    for (int i = 0; i < 10000; ++i) {
+      cases.push_back(new_uuid());
+      c.prepare(
+           "INSERT INTO cases (id, ward, case_ref, household_label, risk_level, created_at,"
+           " updated_at) VALUES (?1, ?2, ?3, 'X.Y.', 'medium', ?4, ?4)")
+          .bind(1, cases.back())
+          .bind(2, wards[static_cast<size_t>(i) % wards.size()])
+          .bind(3, "B-" + std::to_string(i))
+          .bind(4, "2025-01-01T00:00:00.000Z")
+          .run();
+    }
+    const char* states[] = {"sent", "accepted", "completed", "declined", "draft"};
+    for (int64_t i = 0; i < total; ++i) {
+      size_t k = static_cast<size_t>(i) % cases.size();
+      const std::string& org =
+          i % 20 == 0 ? std::string(kItokonchi) : orgs[static_cast<size_t>(i) % orgs.size()];
+      char at[32];
+      std::snprintf(at, sizeof at, "2025-%02d-%02dT%02d:%02d:00.000Z", static_cast<int>(1 + i % 12),
+                    static_cast<int>(1 + i % 28), static_cast<int>(i % 24),
+                    static_cast<int>(i % 60));
+      c.prepare(
+           "INSERT INTO referrals (id, case_id, ward, organization_id, status, urgency,"
+           " legal_basis, summary, created_by, created_at, updated_at, due_by)"
+           " VALUES (?1, ?2, ?3, ?4, ?5, 'routine', 'council', '受け入れ依頼', ?6, ?7, ?7,"
+           " '2025-12-31')")
+          .bind(1, new_uuid())
+          .bind(2, cases[k])
+          .bind(3, wards[k % wards.size()])
+          .bind(4, org)
+          .bind(5, states[static_cast<size_t>(i) % 5])
+          .bind(6, coordinator().user_id)
+          .bind(7, at)
+          .run();
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) {
+    std::fprintf(stderr, "bench: fill failed: %s\n", status.error().to_string().c_str());
+    std::exit(1);
+  }
+}
+
+struct Latency {
+  double p50_ms, p99_ms;
+};
+
+Latency inbox_latency(domain::Referrals& referrals, int page, int calls) {
+  std::vector<double> ms;
+  for (int i = 0; i < calls; ++i) {
+    auto start = Steady::now();
+    auto result = must(referrals.list(partner(), {"bench", "127.0.0.1"}, {}, {page, 50}), "list");
+    ms.push_back(seconds_since(start) * 1000);
+    if (result.items.empty()) {
+      std::fprintf(stderr, "bench: the inbox page %d is empty\n", page);
+      std::exit(1);
+    }
+  }
+  std::sort(ms.begin(), ms.end());
+  return {ms[ms.size() / 2], ms[ms.size() * 99 / 100]};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: bench_referrals DIR [SECONDS] [REFERRALS]\n");
+    return 2;
+  }
+  const std::string dir = argv[1];
+  const double seconds = argc > 2 ? std::atof(argv[2]) : 5;
+  const int64_t total = argc > 3 ? std::atoll(argv[3]) : 1'000'000;
+  std::filesystem::create_directories(dir);
+  log::set_level(log::Level::kWarn);
+
+  auto db = must(storage::Database::open({dir + "/referrals.db"}), "open");
+  SystemClock clock;
+  domain::PasswordHasher hasher(domain::PasswordParams::cheap_for_tests());
+  must(domain::load_demo(*db, clock, {"bench-password-2026", &hasher}), "demo");
+  domain::Cases cases(*db, clock);
+  domain::Referrals referrals(*db, clock);
+  domain::CaseFields f;
+  f.ward = "chuo";
+  f.case_ref = "BENCH-1";
+  f.household_label = "B.M.";
+  f.risk_level = "high";
+  auto bench_case = must(cases.create(coordinator(), {"bench", "127.0.0.1"}, f), "case");
+
+  std::fprintf(stderr, "bench referrals: create+send vs bare SQLite loop, %.0f s each…\n", seconds);
+  double bare = bare_loop_rate(dir + "/bare.db", seconds);
+  double create = create_send_rate(referrals, bench_case.id, seconds);
+  std::printf("%-44s %10.0f /s %8s\n", "bare SQLite insert+commit (baseline)", bare, "1.00");
+  std::printf("%-44s %10.0f /s %8.2f\n", "referral create+send (domain, audited)", create,
+              create / bare);
+  std::printf("target: ratio >= 0.50\n");
+
+  std::fprintf(stderr, "bench referrals: filling %lld referrals…\n", static_cast<long long>(total));
+  auto fill_start = Steady::now();
+  fill(*db, total);
+  std::fprintf(stderr, "bench referrals: filled in %.1f s\n", seconds_since(fill_start));
+  Latency first = inbox_latency(referrals, 1, 300);
+  Latency deep = inbox_latency(referrals, 20, 300);
+  std::printf("%-44s p50 %6.2f ms  p99 %6.2f ms\n", "partner inbox, page 1 of 50 (1M referrals)",
+              first.p50_ms, first.p99_ms);
+  std::printf("%-44s p50 %6.2f ms  p99 %6.2f ms\n", "partner inbox, page 20 of 50", deep.p50_ms,
+              deep.p99_ms);
+  std::printf("target: p99 < 20 ms\n");
+  return 0;
+}

@@ -1,0 +1,101 @@
+// Cases (世帯) as the network needs them: the ward's own case number, a household label
+// (initials or a pseudonym — never a required name), risk categories and level, the sections
+// involved, the lead worker, the サポートプラン (support plan) and review dates. The ward keeps the
+// authoritative record; Tsunagu keeps the minimum to refer and to plan.
+//
+// Every function takes the acting user: cases are scoped by ward (another ward's case is
+// NotFound), admin and auditor see no case content (PermissionDenied), and every read and change
+// is audited in the same transaction.
+//
+// Thread-safety: a Cases object may be shared by all request threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "common/time.h"
+#include "domain/actor.h"
+#include "domain/paging.h"
+
+namespace tsunagu::storage {
+class Connection;
+class Database;
+}  // namespace tsunagu::storage
+
+namespace tsunagu::domain {
+
+struct SupportPlan {
+  std::vector<std::string> goals;
+  std::string family_voice;  // the family's own words
+  std::vector<std::string> services;
+  std::optional<std::string> review_by;  // YYYY-MM-DD
+};
+
+struct Case {
+  std::string id;
+  std::string ward;
+  std::string case_ref;
+  std::string household_label;
+  std::vector<std::string>
+      risk_categories;     // specified_pregnancy (特定妊婦), abuse_certified
+                           // (虐待認定世帯), parenting_difficulty (育児困難世帯), other
+  std::string risk_level;  // low | medium | high
+  std::vector<std::string> sections;  // maternal_child_health, child_welfare
+  std::optional<std::string> lead_user_id;
+  std::string status;  // open | closed
+  std::optional<std::string> close_reason;
+  SupportPlan support_plan;
+  std::optional<std::string> next_review_on;
+  std::optional<std::string> last_reviewed_on;
+  int64_t version = 0;
+  TimePoint created_at;
+  TimePoint updated_at;
+  std::optional<TimePoint> closed_at;
+};
+
+// Input for create (required: ward, case_ref, household_label, risk_level) and PATCH (any).
+struct CaseFields {
+  std::optional<std::string> ward;
+  std::optional<std::string> case_ref;
+  std::optional<std::string> household_label;
+  std::optional<std::vector<std::string>> risk_categories;
+  std::optional<std::string> risk_level;
+  std::optional<std::vector<std::string>> sections;
+  std::optional<std::string> lead_user_id;
+  std::optional<SupportPlan> support_plan;
+  std::optional<std::string> next_review_on;
+  std::optional<std::string> last_reviewed_on;
+};
+
+struct CaseFilter {
+  std::optional<std::string> ward;
+  std::optional<std::string> status;
+  std::optional<std::string> risk_level;
+};
+
+class Cases {
+ public:
+  Cases(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  Result<Case> create(const Actor& actor, const RequestMeta& meta, const CaseFields& fields);
+  Result<Case> get(const Actor& actor, const RequestMeta& meta, const std::string& id);
+  Result<Page<Case>> list(const Actor& actor, const RequestMeta& meta, const CaseFilter& filter,
+                          const PageRequest& page);
+  // `if_match`: the version the caller read; a different current version is Aborted (412).
+  Result<Case> update(const Actor& actor, const RequestMeta& meta, const std::string& id,
+                      const CaseFields& fields, std::optional<int64_t> if_match);
+  Result<Case> close(const Actor& actor, const RequestMeta& meta, const std::string& id,
+                     const std::string& reason, std::optional<int64_t> if_match);
+
+ private:
+  storage::Database& db_;
+  const Clock& clock_;
+};
+
+// Within a transaction: the case if it exists and `actor` may see it (NotFound otherwise).
+// Used by referrals and meetings; does not audit.
+Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, const std::string& id);
+
+}  // namespace tsunagu::domain

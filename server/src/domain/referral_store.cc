@@ -1,0 +1,119 @@
+#include "domain/referral_store.h"
+
+#include "storage/database.h"
+
+namespace tsunagu::domain::referral_store {
+namespace {
+
+std::optional<TimePoint> optional_time(const storage::Statement& s, int column) {
+  auto text = s.optional_text(column);
+  if (!text) return std::nullopt;
+  auto t = parse_rfc3339(*text);
+  return t.ok() ? std::optional<TimePoint>(*t) : std::nullopt;
+}
+
+}  // namespace
+
+const char* const kSelect =
+    "SELECT r.id, r.case_id, r.ward, r.organization_id, r.service_id, r.status, r.urgency,"
+    " r.legal_basis, r.consent_obtained_on, r.consent_obtained_by, r.consent_scope, r.summary,"
+    " r.intake_note, c.household_label, r.internal_note, r.due_by, r.reason_code,"
+    " r.response_note, r.outcome, r.version, r.created_by, r.created_at, r.updated_at,"
+    " r.sent_at, r.responded_at, r.closed_at"
+    " FROM referrals r JOIN cases c ON c.id = r.case_id";
+
+Referral from_row(const storage::Statement& s, Date today) {
+  Referral r;
+  r.id = s.text(0);
+  r.case_id = s.text(1);
+  r.ward = s.text(2);
+  r.organization_id = s.text(3);
+  r.service_id = s.optional_text(4);
+  r.status = parse_referral_status(s.text(5)).value_or(ReferralStatus::kDraft);
+  r.urgency = s.text(6);
+  r.legal_basis = s.optional_text(7);
+  if (auto on = s.optional_text(8)) {
+    r.consent = Consent{*on, s.optional_text(9).value_or(""), s.optional_text(10).value_or("")};
+  }
+  r.summary = s.text(11);
+  r.intake_note = s.optional_text(12);
+  r.household_label = s.text(13);
+  r.internal_note = s.optional_text(14);
+  r.due_by = s.optional_text(15);
+  r.reason_code = s.optional_text(16);
+  r.response_note = s.optional_text(17);
+  r.outcome = s.optional_text(18);
+  r.version = s.int64(19);
+  r.created_by = s.text(20);
+  r.created_at = optional_time(s, 21).value_or(TimePoint{});
+  r.updated_at = optional_time(s, 22).value_or(TimePoint{});
+  r.sent_at = optional_time(s, 23);
+  r.responded_at = optional_time(s, 24);
+  r.closed_at = optional_time(s, 25);
+  if ((r.status == ReferralStatus::kSent || r.status == ReferralStatus::kAccepted) && r.due_by) {
+    r.overdue = *r.due_by < format_date(today);  // YYYY-MM-DD compares as text
+  }
+  return r;
+}
+
+std::optional<Referral> load(storage::Connection& c, const std::string& id, Date today) {
+  auto s = c.prepare(std::string(kSelect) + " WHERE r.id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return from_row(s, today);
+}
+
+void insert_event(storage::Connection& c, const Clock& clock, const std::string& referral_id,
+                  const Actor* actor, std::optional<ReferralStatus> from, ReferralStatus to,
+                  const std::optional<std::string>& reason_code,
+                  const std::optional<std::string>& note) {
+  c.prepare(
+       "INSERT INTO referral_events (referral_id, at, actor_id, actor_role, from_status,"
+       " to_status, reason_code, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+      .bind(1, referral_id)
+      .bind(2, format_utc(clock.now()))
+      .bind(3, actor ? std::optional(actor->user_id) : std::nullopt)
+      .bind(4, actor ? to_string(actor->role) : "system")
+      .bind(5, from ? std::optional<std::string>(to_string(*from)) : std::nullopt)
+      .bind(6, to_string(to))
+      .bind(7, reason_code)
+      .bind(8, note)
+      .run();
+}
+
+std::vector<ReferralEvent> load_events(storage::Connection& c, const std::string& referral_id) {
+  auto s = c.prepare(
+      "SELECT seq, at, actor_id, actor_role, from_status, to_status, reason_code, note"
+      " FROM referral_events WHERE referral_id = ?1 ORDER BY seq");
+  s.bind(1, referral_id);
+  std::vector<ReferralEvent> out;
+  while (s.step()) {
+    ReferralEvent e;
+    e.seq = s.int64(0);
+    e.at = optional_time(s, 1).value_or(TimePoint{});
+    e.actor_id = s.optional_text(2);
+    e.actor_role = s.text(3);
+    e.from = s.optional_text(4);
+    e.to = s.text(5);
+    e.reason_code = s.optional_text(6);
+    e.note = s.optional_text(7);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+void notify(storage::Connection& c, const Clock& clock, const std::string& kind,
+            const std::string& referral_id, const std::optional<std::string>& user_id,
+            const std::optional<std::string>& organization_id) {
+  c.prepare(
+       "INSERT INTO notifications (kind, recipient_user_id, recipient_organization_id,"
+       " referral_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+      .bind(1, kind)
+      .bind(2, user_id)
+      .bind(3, organization_id)
+      .bind(4, referral_id)
+      .bind(5, format_utc(clock.now()))
+      .run();
+}
+
+}  // namespace tsunagu::domain::referral_store

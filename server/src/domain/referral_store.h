@@ -1,0 +1,37 @@
+// Storage helpers behind referrals.cc: reading referral rows, writing events and notifications.
+// All run inside the caller's transaction; none checks permissions (referrals.cc does).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/time.h"
+#include "domain/referrals.h"
+
+namespace tsunagu::storage {
+class Connection;
+class Statement;
+}  // namespace tsunagu::storage
+
+namespace tsunagu::domain::referral_store {
+
+// The SELECT list and FROM clause every referral read uses (joins the case for its label).
+extern const char* const kSelect;
+
+// The referral as stored, with `overdue` computed for `today` (Asia/Tokyo).
+Referral from_row(const storage::Statement& row, Date today);
+std::optional<Referral> load(storage::Connection& c, const std::string& id, Date today);
+
+void insert_event(storage::Connection& c, const Clock& clock, const std::string& referral_id,
+                  const Actor* actor, std::optional<ReferralStatus> from, ReferralStatus to,
+                  const std::optional<std::string>& reason_code,
+                  const std::optional<std::string>& note);
+std::vector<ReferralEvent> load_events(storage::Connection& c, const std::string& referral_id);
+
+// Appends to the outbox. Exactly one of user_id / organization_id is set.
+void notify(storage::Connection& c, const Clock& clock, const std::string& kind,
+            const std::string& referral_id, const std::optional<std::string>& user_id,
+            const std::optional<std::string>& organization_id);
+
+}  // namespace tsunagu::domain::referral_store

@@ -1,0 +1,357 @@
+#include "domain/referrals.h"
+
+#include <chrono>
+
+#include "common/ids.h"
+#include "domain/audit.h"
+#include "domain/authorization.h"
+#include "domain/cases.h"
+#include "domain/referral_store.h"
+#include "storage/database.h"
+
+namespace tsunagu::domain {
+namespace {
+
+namespace store = referral_store;
+using std::chrono::days;
+using std::chrono::sys_days;
+
+constexpr auto kIdempotencyWindow = std::chrono::hours(24);
+
+audit::Entry referral_entry(const char* action, const Referral& r,
+                            std::optional<std::string> detail = {}) {
+  return {action, "referral", r.id, r.case_id, r.organization_id, std::move(detail)};
+}
+
+Date today(const Clock& clock) { return tokyo_date(clock.now()); }
+
+std::string plus_days(Date d, int n) { return format_date(Date{sys_days(d) + days(n)}); }
+
+// The rules an input must meet without the database; every broken one is reported.
+std::vector<FieldError> check_new(const NewReferral& in, Date today) {
+  std::vector<FieldError> errors;
+  if (in.case_id.empty()) errors.push_back({"case_id", "is required"});
+  if (in.organization_id.empty()) errors.push_back({"organization_id", "is required"});
+  if (in.summary.empty()) errors.push_back({"summary", "is required"});
+  if (in.urgency != "routine" && in.urgency != "urgent") {
+    errors.push_back({"urgency", "must be one of: routine, urgent"});
+  }
+  if (in.legal_basis && *in.legal_basis != "consent" && *in.legal_basis != "council" &&
+      *in.legal_basis != "statute") {
+    errors.push_back({"legal_basis", "must be one of: consent, council, statute"});
+  }
+  if (in.due_by) {
+    auto due = parse_date(*in.due_by);
+    if (!due.ok()) {
+      errors.push_back({"due_by", "must be a date YYYY-MM-DD"});
+    } else if (*in.due_by < format_date(today)) {
+      errors.push_back({"due_by", "must not be in the past"});
+    }
+  }
+  if (in.consent) {
+    auto on = parse_date(in.consent->obtained_on);
+    if (!on.ok()) {
+      errors.push_back({"consent.obtained_on", "must be a date YYYY-MM-DD"});
+    } else if (in.consent->obtained_on > format_date(today)) {
+      errors.push_back({"consent.obtained_on", "must not be in the future"});
+    }
+    if (in.consent->obtained_by.empty()) errors.push_back({"consent.obtained_by", "is required"});
+    if (in.consent->scope.empty()) errors.push_back({"consent.scope", "is required"});
+  }
+  return errors;
+}
+
+// Sending needs a legal basis: the family's consent (with who, when and what), 要対協 council
+// information sharing (児童福祉法25条の5), or another statute.
+std::vector<FieldError> check_sendable(const std::optional<std::string>& legal_basis,
+                                       const std::optional<Consent>& consent) {
+  std::vector<FieldError> errors;
+  if (!legal_basis) {
+    errors.push_back({"legal_basis", "is required to send: consent, council or statute"});
+  } else if (*legal_basis == "consent" && !consent) {
+    errors.push_back({"consent", "is required when the legal basis is consent"});
+  }
+  return errors;
+}
+
+// Within a transaction: the referral if `actor` may see it; NotFound otherwise.
+Result<Referral> load_in_scope(storage::Connection& c, const Actor& actor, const std::string& id,
+                               Date today) {
+  auto found = store::load(c, id, today);
+  if (!found) return Error::NotFound("No such referral.");
+  TRY(authorize(&actor, Action::kReferralRead, {found->ward, found->organization_id}));
+  // A partner's inbox never holds drafts.
+  if (actor.role == Role::kPartner && found->status == ReferralStatus::kDraft) {
+    return Error::NotFound("No such referral.");
+  }
+  return *found;
+}
+
+Status check_target(storage::Connection& c, const NewReferral& in) {
+  auto org = c.prepare("SELECT status FROM organizations WHERE id = ?1");
+  org.bind(1, in.organization_id);
+  if (!org.step())
+    return Error::Field("organization_id", "is not an organization in the directory");
+  if (org.text(0) != "active") return Error::Field("organization_id", "is archived");
+  if (in.service_id) {
+    auto svc = c.prepare("SELECT organization_id, status FROM services WHERE id = ?1");
+    svc.bind(1, *in.service_id);
+    if (!svc.step() || svc.text(0) != in.organization_id) {
+      return Error::Field("service_id", "is not a service of that organization");
+    }
+    if (svc.text(1) != "active") return Error::Field("service_id", "is not active");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Referral view(const Actor& actor, Referral r) {
+  if (actor.role != Role::kPartner) return r;
+  // The receiving partner: no case id, no internal note, no author.
+  r.case_id.reset();
+  r.internal_note.reset();
+  r.created_by.reset();
+  if (is_terminal(r.status)) {
+    // After the end, only what the partner itself wrote (its decision and outcome).
+    r.summary.reset();
+    r.intake_note.reset();
+    r.household_label.reset();
+    r.consent.reset();
+    r.legal_basis.reset();
+    r.service_id.reset();
+    r.due_by.reset();
+    if (r.status == ReferralStatus::kWithdrawn || r.status == ReferralStatus::kExpired) {
+      r.reason_code.reset();  // the ward's reason, not the partner's
+    }
+  } else if (r.status != ReferralStatus::kAccepted) {
+    // While sent: the summary only; the intake packet follows acceptance.
+    r.intake_note.reset();
+    r.household_label.reset();
+  }
+  return r;
+}
+
+Result<Created> Referrals::create(const Actor& actor, const RequestMeta& meta,
+                                  const NewReferral& in, const std::optional<IdempotencyKey>& key) {
+  TRY(authorize_role(&actor, Action::kReferralCreate));
+  const Date now_date = today(clock_);
+  std::vector<FieldError> errors = check_new(in, now_date);
+  if (in.send) {
+    for (auto& e : check_sendable(in.legal_basis, in.consent)) errors.push_back(std::move(e));
+  }
+  if (!errors.empty()) return Error::InvalidArgument("The referral has invalid fields.", errors);
+
+  return db_.write([&](storage::Connection& c) -> Result<Created> {
+    if (key) {
+      auto seen = c.prepare(
+          "SELECT request_hash, resource_id, created_at FROM idempotency_keys"
+          " WHERE user_id = ?1 AND key = ?2");
+      seen.bind(1, actor.user_id).bind(2, key->key);
+      if (seen.step()) {
+        auto at = parse_rfc3339(seen.text(2));
+        if (at.ok() && clock_.now() - *at < kIdempotencyWindow) {
+          if (seen.text(0) != key->request_hash) {
+            return Error::Field("Idempotency-Key", "was used before with a different request");
+          }
+          TRY_ASSIGN(Referral first, load_in_scope(c, actor, seen.text(1), now_date));
+          audit::append(c, clock_, &actor, meta, referral_entry("referral.read", first, "replay"));
+          return Created{view(actor, std::move(first)), true};
+        }
+        c.prepare("DELETE FROM idempotency_keys WHERE user_id = ?1 AND key = ?2")
+            .bind(1, actor.user_id)
+            .bind(2, key->key)
+            .run();
+      }
+    }
+    auto found_case = load_case_in_scope(c, actor, in.case_id);
+    if (!found_case.ok()) {
+      if (found_case.error().kind() == ErrorKind::kNotFound) {
+        return Error::Field("case_id", "is not a case of your wards");
+      }
+      return found_case.error();
+    }
+    if (found_case->status != "open") return Error::Field("case_id", "is closed");
+    TRY(check_target(c, in));
+
+    const std::string id = new_uuid();
+    const std::string now = format_utc(clock_.now());
+    std::optional<std::string> due_by = in.due_by;
+    // A sent referral always has a due date, so none can wait unanswered for ever.
+    if (in.send && !due_by) due_by = plus_days(now_date, in.urgency == "urgent" ? 1 : 7);
+    c.prepare(
+         "INSERT INTO referrals (id, case_id, ward, organization_id, service_id, status,"
+         " urgency, legal_basis, consent_obtained_on, consent_obtained_by, consent_scope,"
+         " summary, intake_note, internal_note, due_by, created_by, created_at, updated_at,"
+         " sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+         " ?16, ?17, ?17, ?18)")
+        .bind(1, id)
+        .bind(2, in.case_id)
+        .bind(3, found_case->ward)
+        .bind(4, in.organization_id)
+        .bind(5, in.service_id)
+        .bind(6, in.send ? "sent" : "draft")
+        .bind(7, in.urgency)
+        .bind(8, in.legal_basis)
+        .bind(9, in.consent ? std::optional(in.consent->obtained_on) : std::nullopt)
+        .bind(10, in.consent ? std::optional(in.consent->obtained_by) : std::nullopt)
+        .bind(11, in.consent ? std::optional(in.consent->scope) : std::nullopt)
+        .bind(12, in.summary)
+        .bind(13, in.intake_note)
+        .bind(14, in.internal_note)
+        .bind(15, due_by)
+        .bind(16, actor.user_id)
+        .bind(17, now)
+        .bind(18, in.send ? std::optional(now) : std::nullopt)
+        .run();
+    store::insert_event(c, clock_, id, &actor, std::nullopt, ReferralStatus::kDraft, std::nullopt,
+                        std::nullopt);
+    if (in.send) {
+      store::insert_event(c, clock_, id, &actor, ReferralStatus::kDraft, ReferralStatus::kSent,
+                          std::nullopt, std::nullopt);
+      store::notify(c, clock_, "referral.received", id, std::nullopt, in.organization_id);
+    }
+    if (key) {
+      c.prepare(
+           "INSERT INTO idempotency_keys (user_id, key, request_hash, resource_id, created_at)"
+           " VALUES (?1, ?2, ?3, ?4, ?5)")
+          .bind(1, actor.user_id)
+          .bind(2, key->key)
+          .bind(3, key->request_hash)
+          .bind(4, id)
+          .bind(5, now)
+          .run();
+    }
+    auto created = store::load(c, id, now_date);
+    audit::append(c, clock_, &actor, meta,
+                  referral_entry("referral.create", *created, in.send ? "sent" : "draft"));
+    return Created{*created, false};
+  });
+}
+
+Result<Referral> Referrals::get(const Actor& actor, const RequestMeta& meta,
+                                const std::string& id) {
+  TRY(authorize_role(&actor, Action::kReferralRead));
+  return db_.write([&](storage::Connection& c) -> Result<Referral> {
+    TRY_ASSIGN(Referral r, load_in_scope(c, actor, id, today(clock_)));
+    audit::append(c, clock_, &actor, meta, referral_entry("referral.read", r));
+    return view(actor, std::move(r));
+  });
+}
+
+Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& meta,
+                                       const std::string& id, const TransitionRequest& req,
+                                       std::optional<int64_t> if_match) {
+  TRY(authorize_role(&actor, Action::kReferralTransition));
+  auto to = parse_referral_status(req.to);
+  if (!to) {
+    return Error::Field("to", "must be one of: sent, accepted, declined, withdrawn, completed");
+  }
+  if (*to == ReferralStatus::kExpired || *to == ReferralStatus::kDraft) {
+    return Error::Field("to", "is set by the server, not by a request");
+  }
+  if (req.reason_code && !is_reason_code(*req.reason_code)) {
+    return Error::Field("reason_code", "is not a known reason");
+  }
+  if (req.outcome && !is_outcome(*req.outcome)) {
+    return Error::Field("outcome",
+                        "must be one of: enrolled, got_help, not_enrolled, waitlisted, unknown");
+  }
+  const Date now_date = today(clock_);
+  return db_.write([&](storage::Connection& c) -> Result<Referral> {
+    TRY_ASSIGN(Referral current, load_in_scope(c, actor, id, now_date));
+    TRY(authorize(&actor, Action::kReferralTransition, {current.ward, current.organization_id}));
+    if (if_match && *if_match != current.version) {
+      return Error::Aborted("The referral has changed since you read it (version " +
+                            std::to_string(current.version) + "). Reload and try again.");
+    }
+    auto rule = transition_rule(current.status, *to);
+    if (!rule) {
+      return Error::FailedPrecondition(std::string("A referral that is ") +
+                                       to_string(current.status) + " cannot become " + req.to +
+                                       ".");
+    }
+    if (party_of(actor.role) != rule->by) {
+      return Error::PermissionDenied(
+          std::string("Only the ") +
+          (rule->by == Party::kReceiver ? "receiving partner" : "referring ward") +
+          " may make a referral " + req.to + ".");
+    }
+    std::vector<FieldError> errors;
+    if (rule->needs_reason && !req.reason_code) errors.push_back({"reason_code", "is required"});
+    if (req.reason_code && *req.reason_code == "other" && !req.note) {
+      errors.push_back({"note", "is required when the reason is other"});
+    }
+    if (rule->needs_outcome && !req.outcome) errors.push_back({"outcome", "is required"});
+    if (!rule->needs_outcome && req.outcome) errors.push_back({"outcome", "is only for completed"});
+    if (*to == ReferralStatus::kSent) {
+      for (auto& e : check_sendable(current.legal_basis, current.consent)) errors.push_back(e);
+    }
+    if (!errors.empty()) return Error::InvalidArgument("The transition is incomplete.", errors);
+
+    const std::string now = format_utc(clock_.now());
+    const bool by_receiver = rule->by == Party::kReceiver;
+    std::optional<std::string> due_by = current.due_by;
+    if (*to == ReferralStatus::kSent && !due_by) {
+      due_by = plus_days(now_date, current.urgency == "urgent" ? 1 : 7);
+    }
+    c.prepare(
+         "UPDATE referrals SET status = ?3, version = version + 1, updated_at = ?4,"
+         " reason_code = coalesce(?5, reason_code), outcome = coalesce(?6, outcome),"
+         " response_note = CASE WHEN ?7 THEN coalesce(?8, response_note) ELSE response_note END,"
+         " due_by = ?9,"
+         " sent_at = CASE WHEN ?3 = 'sent' THEN ?4 ELSE sent_at END,"
+         " responded_at = CASE WHEN ?7 AND responded_at IS NULL THEN ?4 ELSE responded_at END,"
+         " closed_at = CASE WHEN ?10 THEN ?4 ELSE closed_at END"
+         " WHERE id = ?1 AND version = ?2")
+        .bind(1, id)
+        .bind(2, current.version)
+        .bind(3, to_string(*to))
+        .bind(4, now)
+        .bind(5, req.reason_code)
+        .bind(6, req.outcome)
+        .bind(7, by_receiver)
+        .bind(8, req.note)
+        .bind(9, due_by)
+        .bind(10, is_terminal(*to))
+        .run();
+    if (c.changes() != 1) return Error::Aborted("The referral changed at the same time. Reload.");
+    store::insert_event(c, clock_, id, &actor, current.status, *to, req.reason_code, req.note);
+    if (*to == ReferralStatus::kSent) {
+      store::notify(c, clock_, "referral.received", id, std::nullopt, current.organization_id);
+    } else if (by_receiver) {
+      store::notify(c, clock_, "referral.decided", id, current.created_by, std::nullopt);
+    }
+    auto updated = store::load(c, id, now_date);
+    audit::append(c, clock_, &actor, meta,
+                  referral_entry("referral.transition", *updated,
+                                 std::string(to_string(current.status)) + "->" + req.to));
+    return view(actor, std::move(*updated));
+  });
+}
+
+Result<std::vector<ReferralEvent>> Referrals::events(const Actor& actor, const RequestMeta& meta,
+                                                     const std::string& id) {
+  TRY(authorize_role(&actor, Action::kReferralRead));
+  return db_.write([&](storage::Connection& c) -> Result<std::vector<ReferralEvent>> {
+    TRY_ASSIGN(Referral r, load_in_scope(c, actor, id, today(clock_)));
+    std::vector<ReferralEvent> all = store::load_events(c, id);
+    audit::append(c, clock_, &actor, meta, referral_entry("referral.events", r));
+    if (actor.role != Role::kPartner) return all;
+    // Partners see the steps, and the notes only of what their organization wrote; after the
+    // end, only their own steps.
+    std::vector<ReferralEvent> out;
+    for (ReferralEvent& e : all) {
+      const bool theirs = e.actor_role == to_string(Role::kPartner);
+      if (e.to == "draft" || (is_terminal(r.status) && !theirs)) continue;
+      if (!theirs) {
+        e.note.reset();
+        e.actor_id.reset();
+      }
+      out.push_back(std::move(e));
+    }
+    return out;
+  });
+}
+
+}  // namespace tsunagu::domain

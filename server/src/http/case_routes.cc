@@ -1,0 +1,132 @@
+// /api/v1/cases: the minimum of a ward's case that the network needs, scoped by ward.
+#include "domain/cases.h"
+#include "http/auth.h"
+#include "http/etag.h"
+#include "http/json_io.h"
+#include "http/routes.h"
+
+namespace tsunagu::http {
+namespace {
+
+constexpr char kId[] = "([0-9a-fA-F-]{1,64})";
+
+Json optional_json(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json case_json(const domain::Case& c) {
+  return {{"id", c.id},
+          {"ward", c.ward},
+          {"case_ref", c.case_ref},
+          {"household_label", c.household_label},
+          {"risk_categories", c.risk_categories},
+          {"risk_level", c.risk_level},
+          {"sections", c.sections},
+          {"lead_user_id", optional_json(c.lead_user_id)},
+          {"status", c.status},
+          {"close_reason", optional_json(c.close_reason)},
+          {"support_plan",
+           {{"goals", c.support_plan.goals},
+            {"family_voice", c.support_plan.family_voice},
+            {"services", c.support_plan.services},
+            {"review_by", optional_json(c.support_plan.review_by)}}},
+          {"next_review_on", optional_json(c.next_review_on)},
+          {"last_reviewed_on", optional_json(c.last_reviewed_on)},
+          {"version", c.version},
+          {"created_at", format_rfc3339(c.created_at)},
+          {"updated_at", format_rfc3339(c.updated_at)},
+          {"closed_at", c.closed_at ? Json(format_rfc3339(*c.closed_at)) : Json(nullptr)}};
+}
+
+// The body of POST and PATCH; `ward` only on creation.
+Result<domain::CaseFields> read_case_fields(const Json& body, bool creating) {
+  FieldReader r(body);
+  domain::CaseFields f;
+  const Need need = creating ? Need::kRequired : Need::kOptional;
+  if (creating) f.ward = r.string("ward", Need::kRequired, 20);
+  f.case_ref = r.string("case_ref", need, 50);
+  f.household_label = r.string("household_label", need, 50);
+  f.risk_categories = r.strings("risk_categories", Need::kOptional, 4, 40);
+  f.risk_level = r.string("risk_level", need, 10);
+  f.sections = r.strings("sections", Need::kOptional, 2, 40);
+  f.lead_user_id = r.string("lead_user_id", Need::kOptional, 64);
+  f.next_review_on = r.string("next_review_on", Need::kOptional, 10);
+  if (!creating) f.last_reviewed_on = r.string("last_reviewed_on", Need::kOptional, 10);
+  if (const Json* plan = r.raw("support_plan")) {
+    FieldReader p(*plan, "support_plan.");
+    domain::SupportPlan sp;
+    sp.goals = p.strings("goals", Need::kOptional, 20, 500).value_or(std::vector<std::string>{});
+    sp.family_voice = p.string("family_voice", Need::kOptional, 2000).value_or("");
+    sp.services =
+        p.strings("services", Need::kOptional, 20, 200).value_or(std::vector<std::string>{});
+    sp.review_by = p.string("review_by", Need::kOptional, 10);
+    r.absorb(p);
+    f.support_plan = std::move(sp);
+  }
+  TRY(r.finish());
+  return f;
+}
+
+void write_case(httplib::Response& res, int status, const domain::Case& c) {
+  set_etag(res, c.version);
+  write_json(res, status, case_json(c));
+}
+
+}  // namespace
+
+void register_case_routes(Router& router, const Services& s) {
+  router.get("/api/v1/cases", "cases",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto paging, parse_paging(req));
+               domain::CaseFilter filter{query(req, "ward"), query(req, "status"),
+                                         query(req, "risk_level")};
+               TRY_ASSIGN(auto page, s.cases->list(actor, request_meta(req), filter,
+                                                   {paging.page, paging.per_page}));
+               Json items = Json::array();
+               for (const auto& c : page.items) items.push_back(case_json(c));
+               write_json(res, 200, page_envelope(std::move(items), page.total, paging));
+               return Status::Ok();
+             });
+  router.post("/api/v1/cases", "cases",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                TRY_ASSIGN(Json body, parse_json_body(req));
+                TRY_ASSIGN(auto fields, read_case_fields(body, true));
+                TRY_ASSIGN(auto created, s.cases->create(actor, request_meta(req), fields));
+                res.set_header("Location", "/api/v1/cases/" + created.id);
+                write_case(res, 201, created);
+                return Status::Ok();
+              });
+  router.get(std::string("/api/v1/cases/") + kId, "case",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto found, s.cases->get(actor, request_meta(req), req.matches[1]));
+               write_case(res, 200, found);
+               return Status::Ok();
+             });
+  router.patch(std::string("/api/v1/cases/") + kId, "case",
+               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                 TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                 TRY_ASSIGN(auto version, if_match_version(req));
+                 TRY_ASSIGN(Json body, parse_json_body(req));
+                 TRY_ASSIGN(auto fields, read_case_fields(body, false));
+                 TRY_ASSIGN(auto updated, s.cases->update(actor, request_meta(req), req.matches[1],
+                                                          fields, version));
+                 write_case(res, 200, updated);
+                 return Status::Ok();
+               });
+  router.post(std::string("/api/v1/cases/") + kId + "/close", "case_close",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                TRY_ASSIGN(auto version, if_match_version(req));
+                TRY_ASSIGN(Json body, parse_json_body(req));
+                FieldReader r(body);
+                auto reason = r.string("reason", Need::kRequired, 500);
+                TRY(r.finish());
+                TRY_ASSIGN(auto closed, s.cases->close(actor, request_meta(req), req.matches[1],
+                                                       *reason, version));
+                write_case(res, 200, closed);
+                return Status::Ok();
+              });
+}
+
+}  // namespace tsunagu::http

@@ -1,0 +1,213 @@
+// /api/v1/referrals and /api/v1/notifications: the closed loop between a ward and a partner.
+#include "common/hash.h"
+#include "domain/notifications.h"
+#include "domain/referrals.h"
+#include "http/auth.h"
+#include "http/etag.h"
+#include "http/json_io.h"
+#include "http/routes.h"
+
+namespace tsunagu::http {
+namespace {
+
+constexpr char kId[] = "([0-9a-fA-F-]{1,64})";
+
+Json opt(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
+Json opt_time(const std::optional<TimePoint>& t) {
+  return t ? Json(format_rfc3339(*t)) : Json(nullptr);
+}
+
+// Fields a partner may not see are left out of its view entirely (see domain::view).
+Json referral_json(const domain::Referral& r, bool partner) {
+  Json j = {{"id", r.id},
+            {"ward", r.ward},
+            {"organization_id", r.organization_id},
+            {"status", domain::to_string(r.status)},
+            {"urgency", r.urgency},
+            {"reason_code", opt(r.reason_code)},
+            {"response_note", opt(r.response_note)},
+            {"outcome", opt(r.outcome)},
+            {"overdue", r.overdue},
+            {"version", r.version},
+            {"created_at", format_rfc3339(r.created_at)},
+            {"updated_at", format_rfc3339(r.updated_at)},
+            {"sent_at", opt_time(r.sent_at)},
+            {"responded_at", opt_time(r.responded_at)},
+            {"closed_at", opt_time(r.closed_at)}};
+  auto put = [&](const char* key, const std::optional<std::string>& v) {
+    if (v || !partner) j[key] = opt(v);
+  };
+  put("case_id", r.case_id);
+  put("service_id", r.service_id);
+  put("legal_basis", r.legal_basis);
+  put("summary", r.summary);
+  put("intake_note", r.intake_note);
+  put("household_label", r.household_label);
+  put("internal_note", r.internal_note);
+  put("due_by", r.due_by);
+  put("created_by", r.created_by);
+  if (r.consent) {
+    j["consent"] = {{"obtained_on", r.consent->obtained_on},
+                    {"obtained_by", r.consent->obtained_by},
+                    {"scope", r.consent->scope}};
+  } else if (!partner) {
+    j["consent"] = nullptr;
+  }
+  return j;
+}
+
+void write_referral(httplib::Response& res, int status, const domain::Referral& r, bool partner) {
+  set_etag(res, r.version);
+  write_json(res, status, referral_json(r, partner));
+}
+
+Result<domain::NewReferral> read_new_referral(const Json& body) {
+  FieldReader r(body);
+  domain::NewReferral in;
+  in.case_id = r.string("case_id", Need::kRequired, 64).value_or("");
+  in.organization_id = r.string("organization_id", Need::kRequired, 64).value_or("");
+  in.service_id = r.string("service_id", Need::kOptional, 64);
+  in.urgency = r.one_of("urgency", {"routine", "urgent"}).value_or("routine");
+  in.legal_basis = r.one_of("legal_basis", {"consent", "council", "statute"});
+  in.summary = r.string("summary", Need::kRequired, 2000).value_or("");
+  in.intake_note = r.string("intake_note", Need::kOptional, 4000);
+  in.internal_note = r.string("internal_note", Need::kOptional, 4000);
+  in.due_by = r.string("due_by", Need::kOptional, 10);
+  in.send = r.boolean("send").value_or(false);
+  if (const Json* consent = r.raw("consent")) {
+    FieldReader c(*consent, "consent.");
+    domain::Consent k;
+    k.obtained_on = c.string("obtained_on", Need::kRequired, 10).value_or("");
+    k.obtained_by = c.string("obtained_by", Need::kRequired, 100).value_or("");
+    k.scope = c.string("scope", Need::kRequired, 500).value_or("");
+    r.absorb(c);
+    in.consent = std::move(k);
+  }
+  TRY(r.finish());
+  return in;
+}
+
+Result<std::optional<domain::IdempotencyKey>> idempotency_key(const httplib::Request& req) {
+  if (!req.has_header("Idempotency-Key")) return std::optional<domain::IdempotencyKey>();
+  std::string key = req.get_header_value("Idempotency-Key");
+  if (key.empty() || key.size() > 200) {
+    return Error::Malformed("Idempotency-Key must be 1 to 200 characters.");
+  }
+  return std::optional<domain::IdempotencyKey>(
+      domain::IdempotencyKey{key, sha256_hex(req.path + "\n" + req.body)});
+}
+
+Json event_json(const domain::ReferralEvent& e) {
+  return {{"seq", e.seq},
+          {"at", format_rfc3339(e.at)},
+          {"actor_id", opt(e.actor_id)},
+          {"actor_role", e.actor_role},
+          {"from", opt(e.from)},
+          {"to", e.to},
+          {"reason_code", opt(e.reason_code)},
+          {"note", opt(e.note)}};
+}
+
+Result<bool> overdue_param(const httplib::Request& req) {
+  auto v = query(req, "overdue");
+  if (!v || *v == "false") return false;
+  if (*v == "true") return true;
+  return Error::Malformed("overdue must be true or false.");
+}
+
+void register_notification_routes(Router& router, const Services& s) {
+  router.get(
+      "/api/v1/notifications", "notifications",
+      [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+        TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+        TRY_ASSIGN(auto paging, parse_paging(req));
+        bool unread = query(req, "unread").value_or("false") == "true";
+        TRY_ASSIGN(auto page, s.notifications->list(actor, unread, {paging.page, paging.per_page}));
+        Json items = Json::array();
+        for (const auto& n : page.items) {
+          items.push_back({{"id", n.id},
+                           {"kind", n.kind},
+                           {"referral_id", opt(n.referral_id)},
+                           {"created_at", format_rfc3339(n.created_at)},
+                           {"read", n.read}});
+        }
+        write_json(res, 200, page_envelope(std::move(items), page.total, paging));
+        return Status::Ok();
+      });
+  router.post("/api/v1/notifications/([0-9]{1,18})/read", "notification_read",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                TRY(s.notifications->mark_read(actor, std::stoll(req.matches[1])));
+                res.status = 204;
+                return Status::Ok();
+              });
+}
+
+}  // namespace
+
+void register_referral_routes(Router& router, const Services& s) {
+  router.get("/api/v1/referrals", "referrals",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto paging, parse_paging(req));
+               domain::ReferralFilter filter{query(req, "status"), query(req, "organization_id"),
+                                             query(req, "case_id"), query(req, "ward"), false};
+               TRY_ASSIGN(filter.overdue_only, overdue_param(req));
+               TRY_ASSIGN(auto page, s.referrals->list(actor, request_meta(req), filter,
+                                                       {paging.page, paging.per_page}));
+               Json items = Json::array();
+               for (const auto& r : page.items)
+                 items.push_back(referral_json(r, actor.role == domain::Role::kPartner));
+               write_json(res, 200, page_envelope(std::move(items), page.total, paging));
+               return Status::Ok();
+             });
+  router.post("/api/v1/referrals", "referrals",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                TRY_ASSIGN(auto key, idempotency_key(req));
+                TRY_ASSIGN(Json body, parse_json_body(req));
+                TRY_ASSIGN(auto input, read_new_referral(body));
+                TRY_ASSIGN(auto created, s.referrals->create(actor, request_meta(req), input, key));
+                res.set_header("Location", "/api/v1/referrals/" + created.referral.id);
+                if (created.replayed) res.set_header("Idempotent-Replayed", "true");
+                write_referral(res, 201, created.referral, false);
+                return Status::Ok();
+              });
+  router.get(std::string("/api/v1/referrals/") + kId, "referral",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto r, s.referrals->get(actor, request_meta(req), req.matches[1]));
+               write_referral(res, 200, r, actor.role == domain::Role::kPartner);
+               return Status::Ok();
+             });
+  router.post(std::string("/api/v1/referrals/") + kId + "/transitions", "referral_transition",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                TRY_ASSIGN(auto version, if_match_version(req));
+                TRY_ASSIGN(Json body, parse_json_body(req));
+                FieldReader r(body);
+                domain::TransitionRequest t;
+                t.to = r.string("to", Need::kRequired, 20).value_or("");
+                t.reason_code = r.string("reason_code", Need::kOptional, 40);
+                t.note = r.string("note", Need::kOptional, 2000);
+                t.outcome = r.string("outcome", Need::kOptional, 40);
+                TRY(r.finish());
+                TRY_ASSIGN(auto updated, s.referrals->transition(actor, request_meta(req),
+                                                                 req.matches[1], t, version));
+                write_referral(res, 200, updated, actor.role == domain::Role::kPartner);
+                return Status::Ok();
+              });
+  router.get(std::string("/api/v1/referrals/") + kId + "/events", "referral_events",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto events,
+                          s.referrals->events(actor, request_meta(req), req.matches[1]));
+               Json items = Json::array();
+               for (const auto& e : events) items.push_back(event_json(e));
+               write_json(res, 200, {{"items", items}, {"total", items.size()}});
+               return Status::Ok();
+             });
+  register_notification_routes(router, s);
+}
+
+}  // namespace tsunagu::http

@@ -1,0 +1,298 @@
+// The closed loop through the API: a coordinator refers, the partner answers, nobody sees more
+// than their part, and every step leaves an event.
+#include <atomic>
+#include <thread>
+
+#include "api/case_fixture.h"
+
+namespace tsunagu::testing {
+namespace {
+
+class ReferralsApiTest : public CaseApiTest {};
+
+std::string id_of(const nlohmann::json& j) { return j["id"].get<std::string>(); }
+
+TEST_F(ReferralsApiTest, FullLoopFromSendToOutcome) {
+  auto sent = create_referral(create_case());
+  ASSERT_EQ(sent["status"], "sent");
+  EXPECT_FALSE(sent["due_by"].is_null());  // urgent: due tomorrow unless said otherwise
+  const std::string id = id_of(sent);
+  const std::string path = "/api/v1/referrals/" + id;
+
+  // The partner's inbox: the summary, nothing more.
+  auto inbox = body_json(get("partner.itokonchi", "/api/v1/referrals"));
+  ASSERT_EQ(inbox["total"], 1);
+  auto pending = inbox["items"][0];
+  EXPECT_EQ(pending["summary"], "16歳。今夜の居場所が必要。");
+  EXPECT_FALSE(pending.contains("internal_note"));
+  EXPECT_FALSE(pending.contains("intake_note"));
+  EXPECT_FALSE(pending.contains("case_id"));
+  EXPECT_FALSE(pending.contains("household_label"));
+
+  auto accepted = transition("partner.itokonchi", id, {{"to", "accepted"}}, 1);
+  ASSERT_EQ(accepted->status, 200) << accepted->body;
+  auto packet = body_json(get("partner.itokonchi", path));
+  EXPECT_EQ(packet["intake_note"], "連絡は本人の携帯へ");
+  EXPECT_EQ(packet["household_label"], "A.K.");
+  EXPECT_FALSE(packet.contains("internal_note"));
+
+  auto done =
+      transition("partner.itokonchi", id,
+                 {{"to", "completed"}, {"outcome", "enrolled"}, {"note", "毎週金曜に来所"}});
+  ASSERT_EQ(done->status, 200) << done->body;
+
+  // After the end the partner keeps only what it wrote.
+  auto after = body_json(get("partner.itokonchi", path));
+  EXPECT_EQ(after["outcome"], "enrolled");
+  EXPECT_EQ(after["response_note"], "毎週金曜に来所");
+  EXPECT_FALSE(after.contains("summary"));
+  EXPECT_FALSE(after.contains("intake_note"));
+
+  // The ward sees everything, and the whole history.
+  auto full = body_json(get("coord.chuo", path));
+  EXPECT_EQ(full["internal_note"], "父との関係に注意");
+  EXPECT_EQ(full["status"], "completed");
+  EXPECT_FALSE(full["closed_at"].is_null());
+  auto events = body_json(get("coord.chuo", path + "/events"))["items"];
+  std::vector<std::string> steps;
+  for (const auto& e : events)
+    steps.push_back(e["from"].is_null()
+                        ? "∅→" + e["to"].get<std::string>()
+                        : e["from"].get<std::string>() + "→" + e["to"].get<std::string>());
+  EXPECT_EQ(steps, (std::vector<std::string>{"∅→draft", "draft→sent", "sent→accepted",
+                                             "accepted→completed"}));
+  EXPECT_EQ(events[2]["actor_role"], "partner");
+}
+
+TEST_F(ReferralsApiTest, ScopesAsTheContractSays) {
+  std::string case_id = create_case();
+  auto sent = create_referral(case_id);
+  auto draft = create_referral(case_id, false);
+  const std::string path = "/api/v1/referrals/" + id_of(sent);
+  EXPECT_EQ(get("coord.kita", path)->status, 404);     // another ward
+  EXPECT_EQ(get("partner.night", path)->status, 404);  // addressed to someone else
+  EXPECT_EQ(get("admin", path)->status, 403);          // no case content
+  EXPECT_EQ(get("auditor", path)->status, 403);
+  EXPECT_EQ(get("partner.itokonchi", "/api/v1/referrals/" + id_of(draft))->status, 404);
+  EXPECT_EQ(body_json(get("partner.night", "/api/v1/referrals"))["total"], 0);
+  EXPECT_EQ(body_json(get("partner.itokonchi", "/api/v1/referrals"))["total"], 1);  // not the draft
+  EXPECT_EQ(body_json(get("coord.kita", "/api/v1/referrals"))["total"], 0);
+  EXPECT_EQ(body_json(get("staff.chuo", "/api/v1/referrals"))["total"], 2);
+  EXPECT_EQ(client_.Get(path.c_str())->status, 401);
+  // A partner filtering for another organization's inbox gets nothing.
+  EXPECT_EQ(body_json(get("partner.night",
+                          std::string("/api/v1/referrals?organization_id=") + kItokonchi))["total"],
+            0);
+}
+
+TEST_F(ReferralsApiTest, EachSideTakesOnlyItsOwnSteps) {
+  auto sent = create_referral(create_case());
+  const std::string id = id_of(sent);
+  EXPECT_EQ(transition("coord.chuo", id, {{"to", "accepted"}})->status, 403);
+  EXPECT_EQ(transition("partner.itokonchi", id,
+                       {{"to", "withdrawn"}, {"reason_code", "other"}, {"note", "x"}})
+                ->status,
+            403);
+  EXPECT_EQ(transition("partner.night", id, {{"to", "accepted"}})->status, 404);
+  EXPECT_EQ(transition("admin", id, {{"to", "accepted"}})->status, 403);
+}
+
+TEST_F(ReferralsApiTest, ReasonsAndOutcomesAreRequired) {
+  const std::string id = id_of(create_referral(create_case()));
+  auto no_reason = transition("partner.itokonchi", id, {{"to", "declined"}});
+  ASSERT_EQ(no_reason->status, 422);
+  EXPECT_EQ(body_json(no_reason)["errors"][0]["field"], "reason_code");
+  EXPECT_EQ(
+      transition("partner.itokonchi", id, {{"to", "declined"}, {"reason_code", "busy"}})->status,
+      422);
+  EXPECT_EQ(
+      transition("partner.itokonchi", id, {{"to", "declined"}, {"reason_code", "other"}})->status,
+      422);
+  ASSERT_EQ(transition("partner.itokonchi", id, {{"to", "accepted"}})->status, 200);
+  EXPECT_EQ(transition("partner.itokonchi", id, {{"to", "completed"}})->status, 422);
+  EXPECT_EQ(transition("partner.itokonchi", id, {{"to", "completed"}, {"outcome", "done"}})->status,
+            422);
+  EXPECT_EQ(
+      transition("partner.itokonchi", id, {{"to", "completed"}, {"outcome", "got_help"}})->status,
+      200);
+  auto declined = create_referral(create_case());
+  auto ok =
+      transition("partner.itokonchi", id_of(declined),
+                 {{"to", "declined"}, {"reason_code", "no_capacity"}, {"note", "今夜は満員"}});
+  ASSERT_EQ(ok->status, 200);
+  EXPECT_EQ(body_json(ok)["reason_code"], "no_capacity");
+}
+
+TEST_F(ReferralsApiTest, SendingNeedsALegalBasis) {
+  std::string case_id = create_case();
+  auto res = post(
+      "coord.chuo", "/api/v1/referrals",
+      {{"case_id", case_id}, {"organization_id", kItokonchi}, {"summary", "s"}, {"send", true}});
+  ASSERT_EQ(res->status, 422);
+  EXPECT_EQ(body_json(res)["errors"][0]["field"], "legal_basis");
+  res = post("coord.chuo", "/api/v1/referrals",
+             {{"case_id", case_id},
+              {"organization_id", kItokonchi},
+              {"summary", "s"},
+              {"legal_basis", "consent"},
+              {"send", true}});
+  ASSERT_EQ(res->status, 422);
+  EXPECT_EQ(body_json(res)["errors"][0]["field"], "consent");
+  // 要対協 information sharing needs no consent.
+  res = post("coord.chuo", "/api/v1/referrals",
+             {{"case_id", case_id},
+              {"organization_id", kItokonchi},
+              {"summary", "s"},
+              {"legal_basis", "council"},
+              {"send", true}});
+  EXPECT_EQ(res->status, 201) << res->body;
+  // A draft without a basis cannot be sent later either.
+  auto draft = post("coord.chuo", "/api/v1/referrals",
+                    {{"case_id", case_id}, {"organization_id", kItokonchi}, {"summary", "s"}});
+  ASSERT_EQ(draft->status, 201);
+  EXPECT_EQ(transition("coord.chuo", id_of(body_json(draft)), {{"to", "sent"}})->status, 422);
+}
+
+TEST_F(ReferralsApiTest, BadTargetsAndCasesAre422) {
+  std::string case_id = create_case();
+  auto res = post("coord.chuo", "/api/v1/referrals",
+                  {{"case_id", case_id},
+                   {"organization_id", "a0000000-0000-4000-8000-00000000ffff"},
+                   {"summary", "s"}});
+  EXPECT_EQ(res->status, 422);
+  auto other_ward = post("coord.kita", "/api/v1/referrals",
+                         {{"case_id", case_id}, {"organization_id", kItokonchi}, {"summary", "s"}});
+  EXPECT_EQ(other_ward->status, 422);
+  EXPECT_EQ(body_json(other_ward)["errors"][0]["field"], "case_id");
+  auto past = post("coord.chuo", "/api/v1/referrals",
+                   {{"case_id", case_id},
+                    {"organization_id", kItokonchi},
+                    {"summary", "s"},
+                    {"due_by", "2020-01-01"}});
+  EXPECT_EQ(past->status, 422);
+  EXPECT_EQ(post("coord.chuo", "/api/v1/referrals",
+                 {{"case_id", case_id}, {"summary", "s"}, {"internal", true}})
+                ->status,
+            422);
+}
+
+TEST_F(ReferralsApiTest, IdempotencyKeyReturnsTheFirstReferral) {
+  std::string case_id = create_case();
+  nlohmann::json body = {{"case_id", case_id},
+                         {"organization_id", kItokonchi},
+                         {"summary", "同じ依頼"},
+                         {"legal_basis", "council"},
+                         {"send", true}};
+  httplib::Headers key{{"Idempotency-Key", "phone-retry-1"}};
+  auto first = post("coord.chuo", "/api/v1/referrals", body, key);
+  auto second = post("coord.chuo", "/api/v1/referrals", body, key);
+  ASSERT_EQ(first->status, 201);
+  ASSERT_EQ(second->status, 201);
+  EXPECT_EQ(id_of(body_json(first)), id_of(body_json(second)));
+  EXPECT_EQ(second->get_header_value("Idempotent-Replayed"), "true");
+  EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/referrals?case_id=" + case_id))["total"], 1);
+  body["summary"] = "別の依頼";
+  EXPECT_EQ(post("coord.chuo", "/api/v1/referrals", body, key)->status, 422);
+  // After 24 hours the key may be used again (by a coordinator signed in anew).
+  advance(std::chrono::hours(25));
+  auto later = post("coord.chuo", "/api/v1/referrals", body, key);
+  ASSERT_EQ(later->status, 201);
+  EXPECT_NE(id_of(body_json(later)), id_of(body_json(first)));
+}
+
+TEST_F(ReferralsApiTest, TwentyConcurrentAcceptsSucceedOnce) {
+  const std::string id = id_of(create_referral(create_case()));
+  std::atomic<int> ok{0}, conflict{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 20; ++i) {
+    threads.emplace_back([&] {
+      httplib::Client c = server_.client();
+      auto res = post_json(c, "/api/v1/referrals/" + id + "/transitions", {{"to", "accepted"}},
+                           as("partner.itokonchi", 1));
+      if (res && res->status == 200) {
+        ++ok;
+      } else if (res && (res->status == 409 || res->status == 412)) {
+        ++conflict;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok, 1);
+  EXPECT_EQ(conflict, 19);
+  EXPECT_EQ(other, 0);
+  auto events = body_json(get("coord.chuo", "/api/v1/referrals/" + id + "/events"))["items"];
+  EXPECT_EQ(events.size(), 3u);  // created, sent, accepted — once
+}
+
+TEST_F(ReferralsApiTest, UnansweredReferralsExpireAndTheSenderIsTold) {
+  auto sent = create_referral(create_case(), true, {{"due_by", "2026-04-02"}});
+  const std::string id = id_of(sent);
+  ASSERT_EQ(server_.app().referrals().expire_overdue().value(), 0);  // not due yet
+  advance(std::chrono::hours(24 * 2));                               // 2026-04-03
+  EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/referrals?overdue=true"))["total"], 1);
+  ASSERT_EQ(server_.app().referrals().expire_overdue().value(), 1);
+  auto now = body_json(get("coord.chuo", "/api/v1/referrals/" + id));
+  EXPECT_EQ(now["status"], "expired");
+  auto events = body_json(get("coord.chuo", "/api/v1/referrals/" + id + "/events"))["items"];
+  EXPECT_EQ(events.back()["to"], "expired");
+  EXPECT_EQ(events.back()["actor_role"], "system");
+  // The partner can no longer answer.
+  EXPECT_EQ(transition("partner.itokonchi", id, {{"to", "accepted"}})->status, 409);
+  auto notes = body_json(get("coord.chuo", "/api/v1/notifications"))["items"];
+  ASSERT_FALSE(notes.empty());
+  EXPECT_EQ(notes[0]["kind"], "referral.expired");
+}
+
+TEST_F(ReferralsApiTest, AcceptedWithoutOutcomeIsOverdue) {
+  auto sent = create_referral(create_case(), true, {{"due_by", "2026-04-05"}});
+  ASSERT_EQ(transition("partner.itokonchi", id_of(sent), {{"to", "accepted"}})->status, 200);
+  advance(std::chrono::hours(24 * 7));
+  auto overdue = body_json(get("coord.chuo", "/api/v1/referrals?overdue=true"));
+  ASSERT_EQ(overdue["total"], 1);
+  EXPECT_EQ(overdue["items"][0]["overdue"], true);
+  EXPECT_EQ(overdue["items"][0]["status"], "accepted");
+  EXPECT_EQ(server_.app().referrals().expire_overdue().value(), 0);  // stays accepted
+  EXPECT_EQ(server_.app().referrals().expire_overdue().value(), 0);
+  int overdue_notes = 0;
+  const nlohmann::json notes = body_json(get("coord.chuo", "/api/v1/notifications"))["items"];
+  for (const auto& n : notes) {
+    overdue_notes += n["kind"] == "referral.overdue";
+  }
+  EXPECT_EQ(overdue_notes, 1);  // told once, not every minute
+}
+
+TEST_F(ReferralsApiTest, NotificationsReachTheRightPeople) {
+  auto sent = create_referral(create_case());
+  auto inbox = body_json(get("partner.itokonchi", "/api/v1/notifications?unread=true"));
+  ASSERT_EQ(inbox["total"], 1);
+  EXPECT_EQ(inbox["items"][0]["kind"], "referral.received");
+  EXPECT_EQ(inbox["items"][0]["referral_id"], sent["id"]);
+  EXPECT_EQ(body_json(get("partner.night", "/api/v1/notifications"))["total"], 0);
+  std::string note =
+      "/api/v1/notifications/" + std::to_string(inbox["items"][0]["id"].get<int64_t>()) + "/read";
+  EXPECT_EQ(post("partner.itokonchi", note, nlohmann::json::object())->status, 204);
+  EXPECT_EQ(body_json(get("partner.itokonchi", "/api/v1/notifications?unread=true"))["total"], 0);
+  EXPECT_EQ(post("partner.night", note, nlohmann::json::object())->status, 404);
+  ASSERT_EQ(transition("partner.itokonchi", id_of(sent), {{"to", "accepted"}})->status, 200);
+  auto mine = body_json(get("coord.chuo", "/api/v1/notifications"))["items"];
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0]["kind"], "referral.decided");
+}
+
+TEST_F(ReferralsApiTest, ReferralReadsAreAudited) {
+  auto sent = create_referral(create_case());
+  get("partner.itokonchi", "/api/v1/referrals/" + id_of(sent));
+  auto audit =
+      body_json(get("auditor", std::string("/api/v1/audit?organization_id=") + kItokonchi));
+  std::set<std::string> seen;
+  for (const auto& e : audit["items"]) {
+    seen.insert(e["action"].get<std::string>() + " " + e["actor"]["username"].get<std::string>());
+  }
+  EXPECT_TRUE(seen.contains("referral.create coord.chuo"));
+  EXPECT_TRUE(seen.contains("referral.read partner.itokonchi"));
+}
+
+}  // namespace
+}  // namespace tsunagu::testing
