@@ -15,6 +15,9 @@ using testing::bearer;
 using testing::TestServer;
 
 constexpr char kCoordKita[] = "b0000000-0000-4000-8000-000000000004";
+constexpr char kItokonchi[] = "a0000000-0000-4000-8000-000000000001";
+// Well-formed ids of nothing: whether the answer is 403 or 404 shows the role check comes first.
+constexpr char kNoSuchId[] = "00000000-0000-4000-8000-0000000000ff";
 
 struct Probe {
   std::string path;  // a concrete path for the pattern
@@ -52,6 +55,86 @@ const std::map<std::string, Probe>& probes() {
         {401, 200, 403, 403, 403, 403}}},
       {"GET /api/v1/audit", {"/api/v1/audit?per_page=1", "", {401, 200, 403, 403, 403, 200}}},
       {"GET /api/v1/audit/verify", {"/api/v1/audit/verify", "", {401, 200, 403, 403, 403, 200}}},
+      // The directory (issue 5): public reads, admin and the organization's own staff write.
+      {"GET /api/v1/organizations",
+       {"/api/v1/organizations?q=保育", "", {200, 200, 200, 200, 200, 200}}},
+      {"POST /api/v1/organizations",
+       {"/api/v1/organizations",
+        R"({"name":"マトリクス子ども食堂","category":"npo","wards":["chuo"]})",
+        {401, 201, 403, 403, 403, 403}}},
+      {"GET /api/v1/organizations/([^/]+)",
+       {std::string("/api/v1/organizations/") + kItokonchi, "", {200, 200, 200, 200, 200, 200}}},
+      {"PATCH /api/v1/organizations/([^/]+)",
+       {std::string("/api/v1/organizations/") + kItokonchi,
+        R"({"description":"10代の居場所"})",
+        {401, 200, 403, 403, 200, 403}}},
+      {"DELETE /api/v1/organizations/([^/]+)",
+       {std::string("/api/v1/organizations/") + kNoSuchId, "", {401, 404, 403, 403, 403, 403}}},
+      {"PUT /api/v1/organizations/([^/]+)/capacity",
+       {std::string("/api/v1/organizations/") + kItokonchi + "/capacity",
+        R"({"status":"limited","note":"残り2名"})",
+        {401, 200, 403, 403, 200, 403}}},
+      {"GET /api/v1/organizations/([^/]+)/services",
+       {std::string("/api/v1/organizations/") + kItokonchi + "/services",
+        "",
+        {200, 200, 200, 200, 200, 200}}},
+      {"POST /api/v1/organizations/([^/]+)/services",
+       {std::string("/api/v1/organizations/") + kItokonchi + "/services",
+        R"({"name":"夜の学習支援"})",
+        {401, 201, 403, 403, 201, 403}}},
+      {"GET /api/v1/services/([^/]+)",
+       {std::string("/api/v1/services/") + kNoSuchId, "", {404, 404, 404, 404, 404, 404}}},
+      {"PATCH /api/v1/services/([^/]+)",
+       {std::string("/api/v1/services/") + kNoSuchId,
+        R"({"fee":"無料"})",
+        {401, 404, 403, 403, 404, 403}}},
+      {"DELETE /api/v1/services/([^/]+)",
+       {std::string("/api/v1/services/") + kNoSuchId, "", {401, 404, 403, 403, 404, 403}}},
+      {"GET /hsds/?", {"/hsds/", "", {200, 200, 200, 200, 200, 200}}},
+      {"GET /hsds/organizations", {"/hsds/organizations", "", {200, 200, 200, 200, 200, 200}}},
+      {"GET /hsds/organizations/([^/]+)",
+       {std::string("/hsds/organizations/") + kItokonchi, "", {200, 200, 200, 200, 200, 200}}},
+      {"GET /hsds/services", {"/hsds/services", "", {200, 200, 200, 200, 200, 200}}},
+      {"GET /hsds/services/([^/]+)",
+       {std::string("/hsds/services/") + kNoSuchId, "", {404, 404, 404, 404, 404, 404}}},
+      {"GET /hsds/taxonomies", {"/hsds/taxonomies", "", {200, 200, 200, 200, 200, 200}}},
+      {"GET /hsds/taxonomy_terms", {"/hsds/taxonomy_terms", "", {200, 200, 200, 200, 200, 200}}},
+      // Cases and referrals (issue 6): ward roles in their wards, partners their inbox, admin and
+      // auditor no case content at all.
+      {"GET /api/v1/cases", {"/api/v1/cases", "", {401, 403, 200, 200, 403, 403}}},
+      {"POST /api/v1/cases",
+       {"/api/v1/cases",
+        R"({"ward":"chuo","case_ref":"M-1","household_label":"M.","risk_level":"low"})",
+        {401, 403, 201, 409, 403, 403}}},  // staff.chuo comes second: the number is taken
+      {"GET /api/v1/cases/([0-9a-fA-F-]{1,64})",
+       {std::string("/api/v1/cases/") + kNoSuchId, "", {401, 403, 404, 404, 403, 403}}},
+      {"PATCH /api/v1/cases/([0-9a-fA-F-]{1,64})",
+       {std::string("/api/v1/cases/") + kNoSuchId,
+        R"({"risk_level":"high"})",
+        {401, 403, 404, 404, 403, 403}}},
+      {"POST /api/v1/cases/([0-9a-fA-F-]{1,64})/close",
+       {std::string("/api/v1/cases/") + kNoSuchId + "/close",
+        R"({"reason":"転出"})",
+        {401, 403, 404, 404, 403, 403}}},
+      {"GET /api/v1/referrals", {"/api/v1/referrals", "", {401, 403, 200, 200, 200, 403}}},
+      {"POST /api/v1/referrals",
+       {"/api/v1/referrals",
+        std::string(R"({"case_id":")") + kNoSuchId + R"(","organization_id":")" + kItokonchi +
+            R"(","summary":"s"})",
+        {401, 403, 422, 422, 403, 403}}},
+      {"GET /api/v1/referrals/([0-9a-fA-F-]{1,64})",
+       {std::string("/api/v1/referrals/") + kNoSuchId, "", {401, 403, 404, 404, 404, 403}}},
+      {"GET /api/v1/referrals/([0-9a-fA-F-]{1,64})/events",
+       {std::string("/api/v1/referrals/") + kNoSuchId + "/events",
+        "",
+        {401, 403, 404, 404, 404, 403}}},
+      {"POST /api/v1/referrals/([0-9a-fA-F-]{1,64})/transitions",
+       {std::string("/api/v1/referrals/") + kNoSuchId + "/transitions",
+        R"({"to":"accepted"})",
+        {401, 403, 404, 404, 404, 403}}},
+      {"GET /api/v1/notifications", {"/api/v1/notifications", "", {401, 200, 200, 200, 200, 200}}},
+      {"POST /api/v1/notifications/([0-9]{1,18})/read",
+       {"/api/v1/notifications/999/read", "{}", {401, 404, 404, 404, 404, 404}}},
       // Last, because it ends the session it is probed with.
       {"POST /api/v1/auth/logout", {"/api/v1/auth/logout", "", {401, 204, 204, 204, 204, 204}}},
   };
@@ -95,7 +178,10 @@ TEST(AuthorizationMatrixTest, EveryRoleAgainstEveryRoute) {
       httplib::Result res =
           method == "GET"    ? c.Get(probe.path.c_str(), headers)
           : method == "POST" ? c.Post(probe.path.c_str(), headers, probe.body, "application/json")
-                             : c.Patch(probe.path.c_str(), headers, probe.body, "application/json");
+          : method == "PUT"  ? c.Put(probe.path.c_str(), headers, probe.body, "application/json")
+          : method == "DELETE"
+              ? c.Delete(probe.path.c_str(), headers)
+              : c.Patch(probe.path.c_str(), headers, probe.body, "application/json");
       ASSERT_TRUE(res) << route;
       EXPECT_EQ(res->status, probe.status[who])
           << route << " as " << (users[who] ? users[who] : "anonymous") << ": " << res->body;

@@ -104,6 +104,7 @@ TEST_F(CasesApiTest, StaleIfMatchIs412) {
                              "application/json");
   EXPECT_EQ(stale->status, 412);
   EXPECT_EQ(body_json(get("coord.chuo", path))["risk_level"], "medium");
+  // An If-Match that is no ETag of ours cannot match the current version.
   auto bad = client_.Patch(
       path.c_str(),
       [&] {
@@ -112,7 +113,7 @@ TEST_F(CasesApiTest, StaleIfMatchIs412) {
         return h;
       }(),
       R"({"risk_level":"low"})", "application/json");
-  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(bad->status, 412);
 }
 
 TEST_F(CasesApiTest, ClosingNeedsAReasonAndHappensOnce) {

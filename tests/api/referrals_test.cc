@@ -206,15 +206,24 @@ TEST_F(ReferralsApiTest, TwentyConcurrentAcceptsSucceedOnce) {
   std::vector<std::thread> threads;
   for (int i = 0; i < 20; ++i) {
     threads.emplace_back([&] {
-      httplib::Client c = server_.client();
-      auto res = post_json(c, "/api/v1/referrals/" + id + "/transitions", {{"to", "accepted"}},
-                           as("partner.itokonchi", 1));
+      // A transport failure (seen only under heavy machine load, as a reset connection) is
+      // retried: what this test measures is what the server answers, not how the socket fared.
+      auto attempt = [&] {
+        httplib::Client c = server_.client();
+        return post_json(c, "/api/v1/referrals/" + id + "/transitions", {{"to", "accepted"}},
+                         as("partner.itokonchi", 1));
+      };
+      httplib::Result res = attempt();
+      for (int retry = 0; retry < 2 && !res; ++retry) res = attempt();
       if (res && res->status == 200) {
         ++ok;
       } else if (res && (res->status == 409 || res->status == 412)) {
         ++conflict;
       } else {
         ++other;
+        ADD_FAILURE() << "unexpected answer: "
+                      << (res ? std::to_string(res->status) + " " + res->body
+                              : httplib::to_string(res.error()));
       }
     });
   }
@@ -288,6 +297,7 @@ TEST_F(ReferralsApiTest, ReferralReadsAreAudited) {
       body_json(get("auditor", std::string("/api/v1/audit?organization_id=") + kItokonchi));
   std::set<std::string> seen;
   for (const auto& e : audit["items"]) {
+    if (e["actor"].is_null()) continue;  // the seed's entries for the organization
     seen.insert(e["action"].get<std::string>() + " " + e["actor"]["username"].get<std::string>());
   }
   EXPECT_TRUE(seen.contains("referral.create coord.chuo"));

@@ -47,6 +47,7 @@ Service save(storage::Connection& c, const Clock& clock, const Actor* actor,
 // Loads a service for a change after checking the caller may manage its organization.
 Result<Service> load_for_change(storage::Connection& c, const Actor* actor, const std::string& id,
                                 std::optional<int64_t> expected_version) {
+  TRY(authorize_role(actor, Action::kServiceManage));  // 403 before a lookup that could say 404
   auto s = store::load_service(c, id);
   if (!s) return no_service(id);
   TRY(authorize(actor, Action::kServiceManage, {std::nullopt, s->organization_id}));

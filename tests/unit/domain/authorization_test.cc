@@ -27,6 +27,13 @@ const std::map<Action, Row>& expected() {
       {Action::kOrganizationUpdate, {false, kAny, kNo, kNo, kOrg, kNo}},
       {Action::kOrganizationArchive, {false, kAny, kNo, kNo, kNo, kNo}},
       {Action::kCapacityUpdate, {false, kAny, kNo, kNo, kOrg, kNo}},
+      {Action::kServiceManage, {false, kAny, kNo, kNo, kOrg, kNo}},
+      {Action::kCaseRead, {false, kNo, kWard, kWard, kNo, kNo}},
+      {Action::kCaseWrite, {false, kNo, kWard, kWard, kNo, kNo}},
+      {Action::kReferralRead, {false, kNo, kWard, kWard, kOrg, kNo}},
+      {Action::kReferralCreate, {false, kNo, kWard, kWard, kNo, kNo}},
+      {Action::kReferralTransition, {false, kNo, kWard, kWard, kOrg, kNo}},
+      {Action::kNotificationRead, {false, kAny, kAny, kAny, kAny, kAny}},
   };
   return table;
 }
@@ -80,6 +87,7 @@ TEST(AuthorizationTest, EveryRoleAgainstEveryAction) {
       switch (expect_for(row, role)) {
         case kNo:
           // Forbidden whatever the resource: 403, never a 404 that hides the rule.
+          EXPECT_EQ(may_at_all(&a, action), Decision::kForbidden);
           EXPECT_EQ(may(&a, action, kOwnWard), Decision::kForbidden);
           EXPECT_EQ(may(&a, action, kOwnOrg), Decision::kForbidden);
           EXPECT_EQ(authorize(&a, action).error().kind(), ErrorKind::kPermissionDenied);
@@ -90,10 +98,14 @@ TEST(AuthorizationTest, EveryRoleAgainstEveryAction) {
           EXPECT_TRUE(authorize(&a, action, kOtherOrg).ok());
           break;
         case kWard:
+          EXPECT_EQ(may_at_all(&a, action), Decision::kAllow);
           EXPECT_EQ(may(&a, action, kOwnWard), Decision::kAllow);
           EXPECT_EQ(may(&a, action, kOtherWard), Decision::kOutOfScope);
+          EXPECT_EQ(authorize(&a, action, kOtherWard).error().kind(), ErrorKind::kNotFound);
+          EXPECT_EQ(may(&a, action, {}), Decision::kOutOfScope) << "unknown ward";
           break;
         case kOrg:
+          EXPECT_EQ(may_at_all(&a, action), Decision::kAllow);
           EXPECT_EQ(may(&a, action, kOwnOrg), Decision::kAllow);
           EXPECT_EQ(may(&a, action, kOtherOrg), Decision::kOutOfScope);
           // Out of scope is 404, so the caller does not learn the other entry exists.
