@@ -1,5 +1,5 @@
 // The directory over HTTP as an anonymous caller sees it (the demo network), and every 4xx of
-// its routes. Token-based cases arrive with accounts (issue 4); the rules behind them are
+// its routes. Signed-in callers: directory_privacy_api_test.cc; the rules behind both are also
 // covered at the domain level (tests/unit/domain/directory_privacy_test.cc).
 #include <gtest/gtest.h>
 

@@ -3,6 +3,7 @@
 #include <random>
 
 #include "common/ids.h"
+#include "common/log.h"
 
 namespace tsunagu::testing {
 
@@ -25,6 +26,7 @@ TestServer::TestServer(app::Config config) : db_path_(dir_.file("tsunagu.db")) {
   config.handle_signals = false;
   config.threads = config.threads > 32 ? 32 : config.threads;
   config.access_log = false;
+  log::set_level(log::Level::kWarn);  // start-up lines would drown the test output
   auto opened = app::App::open(config, clock_);
   if (!opened.ok()) throw std::runtime_error("test server: " + opened.error().to_string());
   app_ = std::move(opened).value();
