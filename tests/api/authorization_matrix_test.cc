@@ -6,6 +6,7 @@
 
 #include "http/metrics.h"
 #include "http/routes.h"
+#include "storage/database.h"
 #include "support/test_support.h"
 
 namespace tsunagu {
@@ -145,7 +146,14 @@ std::vector<std::string> registered_routes() {
   httplib::Server server;
   http::Router router(server);
   http::Metrics metrics;
+  // Registration may bind the database and clock; no handler runs here.
+  testing::TempDir dir;
+  auto db = storage::Database::open({dir.file("routes.db")});
+  EXPECT_TRUE(db.ok());
+  FakeClock clock(testing::test_epoch());
   http::Services services;
+  services.db = db->get();
+  services.clock = &clock;
   http::register_all_routes(router, services, metrics);
   std::vector<std::string> out;
   for (const auto& [pattern, methods] : router.routes()) {
