@@ -186,7 +186,7 @@ int main(int argc, char** argv) {
   f.case_ref = "BENCH-1";
   f.household_label = "B.M.";
   f.risk_level = "high";
-  auto bench_case = must(cases.create(coordinator(), {"bench", "127.0.0.1"}, f), "case");
+  auto bench_case = must(cases.create(coordinator(), {"bench", "127.0.0.1"}, f), "case").resource;
 
   std::fprintf(stderr, "bench referrals: create+send vs bare SQLite loop, %.0f s each…\n", seconds);
   double bare = bare_loop_rate(dir + "/bare.db", seconds);

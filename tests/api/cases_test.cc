@@ -156,3 +156,30 @@ TEST_F(CasesApiTest, EveryReadOfACaseIsAudited) {
 
 }  // namespace
 }  // namespace tsunagu::testing
+
+namespace tsunagu::testing {
+namespace {
+
+TEST_F(CaseApiTest, IdempotencyKeyCreatesOneCase) {
+  nlohmann::json body = {
+      {"ward", "chuo"}, {"case_ref", "I-1"}, {"household_label", "I."}, {"risk_level", "medium"}};
+  httplib::Headers key{{"Idempotency-Key", "retry-from-the-car"}};
+  auto first = post("staff.chuo", "/api/v1/cases", body, key);
+  auto second = post("staff.chuo", "/api/v1/cases", body, key);
+  ASSERT_EQ(first->status, 201) << first->body;
+  ASSERT_EQ(second->status, 201) << second->body;  // not 409 for the taken case_ref
+  EXPECT_EQ(body_json(first)["id"], body_json(second)["id"]);
+  EXPECT_EQ(second->get_header_value("Idempotent-Replayed"), "true");
+  EXPECT_EQ(first->get_header_value("Idempotent-Replayed"), "");
+  body["case_ref"] = "I-2";
+  EXPECT_EQ(post("staff.chuo", "/api/v1/cases", body, key)->status, 422);
+  // Keys are per user: another user's same key is a new request.
+  auto other = post("coord.chuo", "/api/v1/cases", body, key);
+  EXPECT_EQ(other->status, 201);
+  EXPECT_EQ(post("coord.chuo", "/api/v1/cases", body, {{"Idempotency-Key", std::string(201, 'k')}})
+                ->status,
+            400);
+}
+
+}  // namespace
+}  // namespace tsunagu::testing

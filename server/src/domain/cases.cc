@@ -7,6 +7,7 @@
 #include "common/ids.h"
 #include "domain/audit.h"
 #include "domain/authorization.h"
+#include "domain/idempotency.h"
 #include "domain/wards.h"
 #include "storage/database.h"
 
@@ -178,7 +179,9 @@ Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, cons
   return found;
 }
 
-Result<Case> Cases::create(const Actor& actor, const RequestMeta& meta, const CaseFields& f) {
+Result<Creation<Case>> Cases::create(const Actor& actor, const RequestMeta& meta,
+                                     const CaseFields& f,
+                                     const std::optional<IdempotencyKey>& key) {
   TRY(authorize_role(&actor, Action::kCaseWrite));
   std::vector<FieldError> errors;
   if (!f.ward) errors.push_back({"ward", "is required"});
@@ -191,7 +194,15 @@ Result<Case> Cases::create(const Actor& actor, const RequestMeta& meta, const Ca
   if (f.ward && !actor.has_ward(*f.ward)) errors.push_back({"ward", "is not one of your wards"});
   TRY(validation(std::move(errors)));
 
-  return db_.write([&](storage::Connection& c) -> Result<Case> {
+  return db_.write([&](storage::Connection& c) -> Result<Creation<Case>> {
+    if (key) {
+      TRY_ASSIGN(auto first_id, idempotency::replayed(c, clock_, actor.user_id, *key));
+      if (first_id) {
+        TRY_ASSIGN(Case first, load_case_in_scope(c, actor, *first_id));
+        audit::append(c, clock_, &actor, meta, case_entry("case.read", first, "replay"));
+        return Creation<Case>{std::move(first), true};
+      }
+    }
     if (!is_ward(c, *f.ward)) return Error::Field("ward", "is not a ward of Sapporo");
     TRY(check_lead(c, f.lead_user_id, *f.ward));
     std::string id = new_uuid();
@@ -211,9 +222,10 @@ Result<Case> Cases::create(const Actor& actor, const RequestMeta& meta, const Ca
             .bind(10, f.next_review_on)
             .bind(11, now)
             .run_unique("The ward already has a case with this case_ref."));
+    if (key) idempotency::remember(c, clock_, actor.user_id, *key, id);
     TRY_ASSIGN(Case created, reload(c, id));
     audit::append(c, clock_, &actor, meta, case_entry("case.create", created));
-    return created;
+    return Creation<Case>{std::move(created), false};
   });
 }
 

@@ -17,6 +17,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/actor.h"
+#include "domain/idempotency.h"
 #include "domain/paging.h"
 
 namespace tsunagu::storage {
@@ -79,7 +80,9 @@ class Cases {
  public:
   Cases(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  Result<Case> create(const Actor& actor, const RequestMeta& meta, const CaseFields& fields);
+  Result<Creation<Case>> create(const Actor& actor, const RequestMeta& meta,
+                                const CaseFields& fields,
+                                const std::optional<IdempotencyKey>& key = std::nullopt);
   Result<Case> get(const Actor& actor, const RequestMeta& meta, const std::string& id);
   Result<Page<Case>> list(const Actor& actor, const RequestMeta& meta, const CaseFilter& filter,
                           const PageRequest& page);

@@ -16,8 +16,6 @@ namespace store = referral_store;
 using std::chrono::days;
 using std::chrono::sys_days;
 
-constexpr auto kIdempotencyWindow = std::chrono::hours(24);
-
 audit::Entry referral_entry(const char* action, const Referral& r,
                             std::optional<std::string> detail = {}) {
   return {action, "referral", r.id, r.case_id, r.organization_id, std::move(detail)};
@@ -132,8 +130,9 @@ Referral view(const Actor& actor, Referral r) {
   return r;
 }
 
-Result<Created> Referrals::create(const Actor& actor, const RequestMeta& meta,
-                                  const NewReferral& in, const std::optional<IdempotencyKey>& key) {
+Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMeta& meta,
+                                             const NewReferral& in,
+                                             const std::optional<IdempotencyKey>& key) {
   TRY(authorize_role(&actor, Action::kReferralCreate));
   const Date now_date = today(clock_);
   std::vector<FieldError> errors = check_new(in, now_date);
@@ -142,26 +141,13 @@ Result<Created> Referrals::create(const Actor& actor, const RequestMeta& meta,
   }
   if (!errors.empty()) return Error::InvalidArgument("The referral has invalid fields.", errors);
 
-  return db_.write([&](storage::Connection& c) -> Result<Created> {
+  return db_.write([&](storage::Connection& c) -> Result<Creation<Referral>> {
     if (key) {
-      auto seen = c.prepare(
-          "SELECT request_hash, resource_id, created_at FROM idempotency_keys"
-          " WHERE user_id = ?1 AND key = ?2");
-      seen.bind(1, actor.user_id).bind(2, key->key);
-      if (seen.step()) {
-        auto at = parse_rfc3339(seen.text(2));
-        if (at.ok() && clock_.now() - *at < kIdempotencyWindow) {
-          if (seen.text(0) != key->request_hash) {
-            return Error::Field("Idempotency-Key", "was used before with a different request");
-          }
-          TRY_ASSIGN(Referral first, load_in_scope(c, actor, seen.text(1), now_date));
-          audit::append(c, clock_, &actor, meta, referral_entry("referral.read", first, "replay"));
-          return Created{view(actor, std::move(first)), true};
-        }
-        c.prepare("DELETE FROM idempotency_keys WHERE user_id = ?1 AND key = ?2")
-            .bind(1, actor.user_id)
-            .bind(2, key->key)
-            .run();
+      TRY_ASSIGN(auto first_id, idempotency::replayed(c, clock_, actor.user_id, *key));
+      if (first_id) {
+        TRY_ASSIGN(Referral first, load_in_scope(c, actor, *first_id, now_date));
+        audit::append(c, clock_, &actor, meta, referral_entry("referral.read", first, "replay"));
+        return Creation<Referral>{view(actor, std::move(first)), true};
       }
     }
     auto found_case = load_case_in_scope(c, actor, in.case_id);
@@ -211,21 +197,11 @@ Result<Created> Referrals::create(const Actor& actor, const RequestMeta& meta,
                           std::nullopt, std::nullopt);
       store::notify(c, clock_, "referral.received", id, std::nullopt, in.organization_id);
     }
-    if (key) {
-      c.prepare(
-           "INSERT INTO idempotency_keys (user_id, key, request_hash, resource_id, created_at)"
-           " VALUES (?1, ?2, ?3, ?4, ?5)")
-          .bind(1, actor.user_id)
-          .bind(2, key->key)
-          .bind(3, key->request_hash)
-          .bind(4, id)
-          .bind(5, now)
-          .run();
-    }
+    if (key) idempotency::remember(c, clock_, actor.user_id, *key, id);
     auto created = store::load(c, id, now_date);
     audit::append(c, clock_, &actor, meta,
                   referral_entry("referral.create", *created, in.send ? "sent" : "draft"));
-    return Created{*created, false};
+    return Creation<Referral>{*created, false};
   });
 }
 

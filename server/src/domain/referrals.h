@@ -19,6 +19,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/actor.h"
+#include "domain/idempotency.h"
 #include "domain/paging.h"
 #include "domain/referral_states.h"
 
@@ -103,23 +104,13 @@ struct ReferralEvent {
   std::optional<std::string> note;
 };
 
-// An Idempotency-Key sent with a creation.
-struct IdempotencyKey {
-  std::string key;
-  std::string request_hash;  // of the route and body
-};
-
-struct Created {
-  Referral referral;
-  bool replayed = false;  // the key was seen before: this is the first request's resource
-};
-
 class Referrals {
  public:
   Referrals(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  Result<Created> create(const Actor& actor, const RequestMeta& meta, const NewReferral& input,
-                         const std::optional<IdempotencyKey>& key);
+  Result<Creation<Referral>> create(const Actor& actor, const RequestMeta& meta,
+                                    const NewReferral& input,
+                                    const std::optional<IdempotencyKey>& key);
   Result<Referral> get(const Actor& actor, const RequestMeta& meta, const std::string& id);
   Result<Page<Referral>> list(const Actor& actor, const RequestMeta& meta,
                               const ReferralFilter& filter, const PageRequest& page);

@@ -2,6 +2,7 @@
 #include "domain/cases.h"
 #include "http/auth.h"
 #include "http/etag.h"
+#include "http/idempotency_key.h"
 #include "http/json_io.h"
 #include "http/routes.h"
 
@@ -89,11 +90,12 @@ void register_case_routes(Router& router, const Services& s) {
   router.post("/api/v1/cases", "cases",
               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                TRY_ASSIGN(auto key, idempotency_key(req));
                 TRY_ASSIGN(Json body, parse_json_body(req));
                 TRY_ASSIGN(auto fields, read_case_fields(body, true));
-                TRY_ASSIGN(auto created, s.cases->create(actor, request_meta(req), fields));
-                res.set_header("Location", "/api/v1/cases/" + created.id);
-                write_case(res, 201, created);
+                TRY_ASSIGN(auto created, s.cases->create(actor, request_meta(req), fields, key));
+                mark_created(res, "/api/v1/cases/" + created.resource.id, created.replayed);
+                write_case(res, 201, created.resource);
                 return Status::Ok();
               });
   router.get(std::string("/api/v1/cases/") + kId, "case",

@@ -1,9 +1,9 @@
 // /api/v1/referrals and /api/v1/notifications: the closed loop between a ward and a partner.
-#include "common/hash.h"
 #include "domain/notifications.h"
 #include "domain/referrals.h"
 #include "http/auth.h"
 #include "http/etag.h"
+#include "http/idempotency_key.h"
 #include "http/json_io.h"
 #include "http/routes.h"
 
@@ -87,16 +87,6 @@ Result<domain::NewReferral> read_new_referral(const Json& body) {
   return in;
 }
 
-Result<std::optional<domain::IdempotencyKey>> idempotency_key(const httplib::Request& req) {
-  if (!req.has_header("Idempotency-Key")) return std::optional<domain::IdempotencyKey>();
-  std::string key = req.get_header_value("Idempotency-Key");
-  if (key.empty() || key.size() > 200) {
-    return Error::Malformed("Idempotency-Key must be 1 to 200 characters.");
-  }
-  return std::optional<domain::IdempotencyKey>(
-      domain::IdempotencyKey{key, sha256_hex(req.path + "\n" + req.body)});
-}
-
 Json event_json(const domain::ReferralEvent& e) {
   return {{"seq", e.seq},
           {"at", format_rfc3339(e.at)},
@@ -168,9 +158,8 @@ void register_referral_routes(Router& router, const Services& s) {
                 TRY_ASSIGN(Json body, parse_json_body(req));
                 TRY_ASSIGN(auto input, read_new_referral(body));
                 TRY_ASSIGN(auto created, s.referrals->create(actor, request_meta(req), input, key));
-                res.set_header("Location", "/api/v1/referrals/" + created.referral.id);
-                if (created.replayed) res.set_header("Idempotent-Replayed", "true");
-                write_referral(res, 201, created.referral, false);
+                mark_created(res, "/api/v1/referrals/" + created.resource.id, created.replayed);
+                write_referral(res, 201, created.resource, false);
                 return Status::Ok();
               });
   router.get(std::string("/api/v1/referrals/") + kId, "referral",
