@@ -156,11 +156,17 @@ void HttpServer::Impl::log_request(const httplib::Request& req, const httplib::R
   metrics.observe(ctx.active ? ctx.route : "unrouted", req.method, res.status,
                   std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed));
   if (options.access_log && log::enabled(log::Level::kInfo)) {
-    // The path only: query strings may carry search words about a family.
-    LOG(kInfo) << "access id=" << (ctx.active ? ctx.id : "-") << " " << req.method << " "
-               << req.path << " route=" << ctx.route << " status=" << res.status
-               << " us=" << std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()
-               << " addr=" << req.remote_addr;
+    // The path only: query strings may carry search words about a family. Built by appending
+    // (no stream): this runs for every request.
+    std::string line;
+    line.reserve(160);
+    line.append("access id=").append(ctx.active ? ctx.id : "-").append(" ");
+    line.append(req.method).append(" ").append(req.path).append(" route=").append(ctx.route);
+    line.append(" status=").append(std::to_string(res.status)).append(" us=");
+    line.append(
+        std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()));
+    line.append(" addr=").append(req.remote_addr);
+    log::write(log::Level::kInfo, line);
   }
   ctx.active = false;
 }
