@@ -165,28 +165,36 @@ Result<OrganizationPage> search_organizations(storage::Database& db, const Actor
             .add_field("ward", "unknown ward " + ward);
       }
     }
-    auto count = c.prepare("SELECT count(*) FROM organizations o" + f.where());
-    f.bind(count);
-    if (count.step()) page.total = count.int64(0);
-    if (page.total <= query.offset) return page;
+    // One pass for the page and the total: the inner query evaluates the filters once over
+    // narrow columns, counts every match (a window over the whole result, computed before
+    // LIMIT) and keeps the page's row ids; only those rows are then read in full.
     // LIMIT and OFFSET are bound too, so every page shares one cached statement.
     int limit = f.size() + 1;
-    std::string order =
-        query.near ? " ORDER BY d2, o.sort_key, o.id" : " ORDER BY o.sort_key, o.id";
-    auto rows = c.prepare(std::string("SELECT ") + store::kOrganizationColumns + ", " + d2 +
-                          " AS d2 FROM organizations o" + f.where() + order + " LIMIT ?" +
-                          std::to_string(limit) + " OFFSET ?" + std::to_string(limit + 1));
+    std::string inner_order = query.near ? "d2, o.sort_key, o.id" : "o.sort_key, o.id";
+    std::string outer_order = query.near ? "m.d2, m.sort_key, m.id" : "m.sort_key, m.id";
+    auto rows = c.prepare(
+        std::string("SELECT ") + store::kOrganizationColumns +
+        ", m.d2, m.total FROM (SELECT o.seq AS seq, o.sort_key AS sort_key, o.id AS id, " + d2 +
+        " AS d2, count(*) OVER () AS total FROM organizations o" + f.where() + " ORDER BY " +
+        inner_order + " LIMIT ?" + std::to_string(limit) + " OFFSET ?" +
+        std::to_string(limit + 1) + ") m JOIN organizations o ON o.seq = m.seq ORDER BY " +
+        outer_order);
     f.bind(rows);
     rows.bind(limit, int64_t{query.limit}).bind(limit + 1, query.offset);
     while (rows.step()) {
       Organization o = store::organization_from_row(rows);
       if (!rows.is_null(24)) o.distance_km = std::sqrt(rows.real(24));
+      page.total = rows.int64(25);
       page.items.push_back(std::move(o));
     }
-    for (Organization& o : page.items) {
-      store::load_details(c, o);
-      redact_for(actor, o);
+    // A page past the end has no row to carry the total: count separately (rare).
+    if (page.items.empty() && (query.offset > 0 || query.limit <= 0)) {
+      auto count = c.prepare("SELECT count(*) FROM organizations o" + f.where());
+      f.bind(count);
+      if (count.step()) page.total = count.int64(0);
     }
+    store::load_details(c, page.items);
+    for (Organization& o : page.items) redact_for(actor, o);
     return page;
   });
 }
