@@ -50,21 +50,28 @@ class Filter {
 };
 
 // Open at minute `m` of Tokyo date D: a slot of D (or D's exceptions, when it has any) that
-// covers m, or a slot of D-1 that runs past midnight beyond m.
+// covers m, or a slot of D-1 that runs past midnight beyond m. One pass over the entry's hours
+// (a handful of rows by primary key): dated rows always count, since having any makes them the
+// day's hours; weekly rows count only when the day has no dated row, which is probed only for a
+// weekly slot that would otherwise match.
 void add_open_at(Filter& f, TimePoint t) {
   TokyoTime now = to_tokyo(t);
   TokyoTime before = to_tokyo(t - std::chrono::hours(24));
   std::string m = f.param(int64_t{now.minute_of_day});
-  auto day_of = [&f](const TokyoTime& tt) {
-    std::string date = f.param(format_date(tt.date));
-    std::string week = f.param("w" + std::to_string(tt.weekday));
-    return "CASE WHEN EXISTS (SELECT 1 FROM opening_hours x WHERE x.owner_id = o.id AND x.day = " +
-           date + ") THEN " + date + " ELSE " + week + " END";
+  auto no_dated_row = [](const std::string& date) {
+    return "NOT EXISTS (SELECT 1 FROM opening_hours x WHERE x.owner_id = o.id AND x.day = " +
+           date + ")";
   };
-  std::string slot = "EXISTS (SELECT 1 FROM opening_hours h WHERE h.owner_id = o.id AND ";
-  f.add("(" + slot + "h.day = " + day_of(now) + " AND h.opens <= " + m + " AND " + m +
-        " < h.end_min) OR " + slot + "h.day = " + day_of(before) + " AND " + m +
-        " + 1440 < h.end_min))");
+  std::string today = f.param(format_date(now.date));
+  std::string weekday = f.param("w" + std::to_string(now.weekday));
+  std::string yesterday = f.param(format_date(before.date));
+  std::string last_weekday = f.param("w" + std::to_string(before.weekday));
+  std::string covers = "h.opens <= " + m + " AND " + m + " < h.end_min";
+  std::string runs_past = m + " + 1440 < h.end_min";
+  f.add("EXISTS (SELECT 1 FROM opening_hours h WHERE h.owner_id = o.id AND ((h.day = " + today +
+        " AND " + covers + ") OR (h.day = " + weekday + " AND " + covers + " AND " +
+        no_dated_row(today) + ") OR (h.day = " + yesterday + " AND " + runs_past + ") OR (h.day = " +
+        last_weekday + " AND " + runs_past + " AND " + no_dated_row(yesterday) + ")))");
 }
 
 // The squared distance in km² as an SQL expression (equirectangular projection at the origin).
