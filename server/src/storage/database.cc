@@ -8,8 +8,10 @@ namespace {
 // The query planner's statistics (sqlite_stat1), refreshed at every open: without them it
 // cannot tell a filter on ward or category (a few hundred rows) from one on status (nearly all),
 // and searches visit every row. analysis_limit bounds the work on large tables (rows sampled
-// per index), so opening stays fast with a million audit entries.
-constexpr char kRefreshStatistics[] = "PRAGMA analysis_limit = 1000; ANALYZE;";
+// per index), so opening stays fast with a million audit entries. The checkpoint then empties
+// the WAL that ANALYZE wrote, so readers find every page in the (mapped) main file.
+constexpr char kRefreshStatistics[] =
+    "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);";
 
 }  // namespace
 
