@@ -59,8 +59,8 @@ void add_open_at(Filter& f, TimePoint t) {
   TokyoTime before = to_tokyo(t - std::chrono::hours(24));
   std::string m = f.param(int64_t{now.minute_of_day});
   auto no_dated_row = [](const std::string& date) {
-    return "NOT EXISTS (SELECT 1 FROM opening_hours x WHERE x.owner_id = o.id AND x.day = " +
-           date + ")";
+    return "NOT EXISTS (SELECT 1 FROM opening_hours x WHERE x.owner_id = o.id AND x.day = " + date +
+           ")";
   };
   std::string today = f.param(format_date(now.date));
   std::string weekday = f.param("w" + std::to_string(now.weekday));
@@ -70,8 +70,9 @@ void add_open_at(Filter& f, TimePoint t) {
   std::string runs_past = m + " + 1440 < h.end_min";
   f.add("EXISTS (SELECT 1 FROM opening_hours h WHERE h.owner_id = o.id AND ((h.day = " + today +
         " AND " + covers + ") OR (h.day = " + weekday + " AND " + covers + " AND " +
-        no_dated_row(today) + ") OR (h.day = " + yesterday + " AND " + runs_past + ") OR (h.day = " +
-        last_weekday + " AND " + runs_past + " AND " + no_dated_row(yesterday) + ")))");
+        no_dated_row(today) + ") OR (h.day = " + yesterday + " AND " + runs_past +
+        ") OR (h.day = " + last_weekday + " AND " + runs_past + " AND " + no_dated_row(yesterday) +
+        ")))");
 }
 
 // The squared distance in km² as an SQL expression (equirectangular projection at the origin).
@@ -183,9 +184,8 @@ Result<OrganizationPage> search_organizations(storage::Database& db, const Actor
         std::string("SELECT ") + store::kOrganizationColumns +
         ", m.d2, m.total FROM (SELECT o.seq AS seq, o.sort_key AS sort_key, o.id AS id, " + d2 +
         " AS d2, count(*) OVER () AS total FROM organizations o" + f.where() + " ORDER BY " +
-        inner_order + " LIMIT ?" + std::to_string(limit) + " OFFSET ?" +
-        std::to_string(limit + 1) + ") m JOIN organizations o ON o.seq = m.seq ORDER BY " +
-        outer_order);
+        inner_order + " LIMIT ?" + std::to_string(limit) + " OFFSET ?" + std::to_string(limit + 1) +
+        ") m JOIN organizations o ON o.seq = m.seq ORDER BY " + outer_order);
     f.bind(rows);
     rows.bind(limit, int64_t{query.limit}).bind(limit + 1, query.offset);
     while (rows.step()) {

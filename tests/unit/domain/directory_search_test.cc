@@ -211,7 +211,7 @@ TEST_F(DirectorySearchTest, EachResultCarriesItsOwnWardsAndHours) {
     EXPECT_EQ(o.fields.wards, alone->fields.wards) << o.fields.name;
     EXPECT_EQ(o.fields.hours, alone->fields.hours) << o.fields.name;
   }
-  EXPECT_EQ(page->items[0].fields.name, "二つの区");  // no kana: ordered by name
+  EXPECT_EQ(page->items[0].fields.name, "二つの区");                     // no kana: ordered by name
   EXPECT_EQ(page->items[0].fields.wards, (V{"chuo", "kita", "teine"}));  // the city's order
   EXPECT_EQ(page->items[0].fields.hours.size(), 2u);
   EXPECT_TRUE(page->items[2].fields.hours.empty());
