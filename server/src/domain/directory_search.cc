@@ -50,21 +50,29 @@ class Filter {
 };
 
 // Open at minute `m` of Tokyo date D: a slot of D (or D's exceptions, when it has any) that
-// covers m, or a slot of D-1 that runs past midnight beyond m.
+// covers m, or a slot of D-1 that runs past midnight beyond m. One pass over the entry's hours
+// (a handful of rows by primary key): dated rows always count, since having any makes them the
+// day's hours; weekly rows count only when the day has no dated row, which is probed only for a
+// weekly slot that would otherwise match.
 void add_open_at(Filter& f, TimePoint t) {
   TokyoTime now = to_tokyo(t);
   TokyoTime before = to_tokyo(t - std::chrono::hours(24));
   std::string m = f.param(int64_t{now.minute_of_day});
-  auto day_of = [&f](const TokyoTime& tt) {
-    std::string date = f.param(format_date(tt.date));
-    std::string week = f.param("w" + std::to_string(tt.weekday));
-    return "CASE WHEN EXISTS (SELECT 1 FROM opening_hours x WHERE x.owner_id = o.id AND x.day = " +
-           date + ") THEN " + date + " ELSE " + week + " END";
+  auto no_dated_row = [](const std::string& date) {
+    return "NOT EXISTS (SELECT 1 FROM opening_hours x WHERE x.owner_id = o.id AND x.day = " + date +
+           ")";
   };
-  std::string slot = "EXISTS (SELECT 1 FROM opening_hours h WHERE h.owner_id = o.id AND ";
-  f.add("(" + slot + "h.day = " + day_of(now) + " AND h.opens <= " + m + " AND " + m +
-        " < h.end_min) OR " + slot + "h.day = " + day_of(before) + " AND " + m +
-        " + 1440 < h.end_min))");
+  std::string today = f.param(format_date(now.date));
+  std::string weekday = f.param("w" + std::to_string(now.weekday));
+  std::string yesterday = f.param(format_date(before.date));
+  std::string last_weekday = f.param("w" + std::to_string(before.weekday));
+  std::string covers = "h.opens <= " + m + " AND " + m + " < h.end_min";
+  std::string runs_past = m + " + 1440 < h.end_min";
+  f.add("EXISTS (SELECT 1 FROM opening_hours h WHERE h.owner_id = o.id AND ((h.day = " + today +
+        " AND " + covers + ") OR (h.day = " + weekday + " AND " + covers + " AND " +
+        no_dated_row(today) + ") OR (h.day = " + yesterday + " AND " + runs_past +
+        ") OR (h.day = " + last_weekday + " AND " + runs_past + " AND " + no_dated_row(yesterday) +
+        ")))");
 }
 
 // The squared distance in km² as an SQL expression (equirectangular projection at the origin).
@@ -165,28 +173,35 @@ Result<OrganizationPage> search_organizations(storage::Database& db, const Actor
             .add_field("ward", "unknown ward " + ward);
       }
     }
-    auto count = c.prepare("SELECT count(*) FROM organizations o" + f.where());
-    f.bind(count);
-    if (count.step()) page.total = count.int64(0);
-    if (page.total <= query.offset) return page;
+    // One pass for the page and the total: the inner query evaluates the filters once over
+    // narrow columns, counts every match (a window over the whole result, computed before
+    // LIMIT) and keeps the page's row ids; only those rows are then read in full.
     // LIMIT and OFFSET are bound too, so every page shares one cached statement.
     int limit = f.size() + 1;
-    std::string order =
-        query.near ? " ORDER BY d2, o.sort_key, o.id" : " ORDER BY o.sort_key, o.id";
-    auto rows = c.prepare(std::string("SELECT ") + store::kOrganizationColumns + ", " + d2 +
-                          " AS d2 FROM organizations o" + f.where() + order + " LIMIT ?" +
-                          std::to_string(limit) + " OFFSET ?" + std::to_string(limit + 1));
+    std::string inner_order = query.near ? "d2, o.sort_key, o.id" : "o.sort_key, o.id";
+    std::string outer_order = query.near ? "m.d2, m.sort_key, m.id" : "m.sort_key, m.id";
+    auto rows = c.prepare(
+        std::string("SELECT ") + store::kOrganizationColumns +
+        ", m.d2, m.total FROM (SELECT o.seq AS seq, o.sort_key AS sort_key, o.id AS id, " + d2 +
+        " AS d2, count(*) OVER () AS total FROM organizations o" + f.where() + " ORDER BY " +
+        inner_order + " LIMIT ?" + std::to_string(limit) + " OFFSET ?" + std::to_string(limit + 1) +
+        ") m JOIN organizations o ON o.seq = m.seq ORDER BY " + outer_order);
     f.bind(rows);
     rows.bind(limit, int64_t{query.limit}).bind(limit + 1, query.offset);
     while (rows.step()) {
       Organization o = store::organization_from_row(rows);
       if (!rows.is_null(24)) o.distance_km = std::sqrt(rows.real(24));
+      page.total = rows.int64(25);
       page.items.push_back(std::move(o));
     }
-    for (Organization& o : page.items) {
-      store::load_details(c, o);
-      redact_for(actor, o);
+    // A page past the end has no row to carry the total: count separately (rare).
+    if (page.items.empty() && (query.offset > 0 || query.limit <= 0)) {
+      auto count = c.prepare("SELECT count(*) FROM organizations o" + f.where());
+      f.bind(count);
+      if (count.step()) page.total = count.int64(0);
     }
+    store::load_details(c, page.items);
+    for (Organization& o : page.items) redact_for(actor, o);
     return page;
   });
 }

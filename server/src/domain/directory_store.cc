@@ -1,5 +1,7 @@
 #include "domain/directory_store.h"
 
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
@@ -108,6 +110,22 @@ void bind_service(storage::Statement& s, const Service& v) {
       .bind(14, format_utc(v.updated_at));
 }
 
+// day, opens, closes, closed, note from column `first` on.
+HoursEntry hours_from_row(storage::Statement& s, int first) {
+  HoursEntry h;
+  std::string day = s.text(first);
+  if (day.size() == 2 && day[0] == 'w') {
+    h.weekday = day[1] - '0';
+  } else if (auto d = parse_date(day); d.ok()) {
+    h.date = *d;
+  }
+  h.opens = static_cast<int>(s.optional_int64(first + 1).value_or(0));
+  h.closes = static_cast<int>(s.optional_int64(first + 2).value_or(0));
+  h.closed = s.int64(first + 3) != 0;
+  h.note = s.text(first + 4);
+  return h;
+}
+
 std::string folded(const std::string& text) {
   auto f = fold_for_search(text);
   return f.ok() ? *f : text;
@@ -159,6 +177,30 @@ void load_details(storage::Connection& c, Organization& o) {
   wards.bind(1, o.id);
   while (wards.step()) o.fields.wards.push_back(wards.text(0));
   o.fields.hours = read_hours(c, o.id);
+}
+
+void load_details(storage::Connection& c, std::vector<Organization>& page) {
+  if (page.empty()) return;
+  // The ids travel as one JSON array parameter, so the statement text (and its cache entry)
+  // does not depend on the page's size.
+  json ids = json::array();
+  std::unordered_map<std::string, Organization*> by_id;
+  for (Organization& o : page) {
+    ids.push_back(o.id);
+    by_id.emplace(o.id, &o);
+  }
+  std::string id_list = ids.dump();
+  auto wards = c.prepare(
+      "SELECT w.organization_id, w.ward FROM organization_wards w JOIN wards r ON r.code = w.ward "
+      "WHERE w.organization_id IN (SELECT value FROM json_each(?1)) "
+      "ORDER BY w.organization_id, r.position");
+  wards.bind(1, id_list);
+  while (wards.step()) by_id.at(wards.text(0))->fields.wards.push_back(wards.text(1));
+  auto hours = c.prepare(
+      "SELECT owner_id, day, opens, closes, closed, note FROM opening_hours "
+      "WHERE owner_id IN (SELECT value FROM json_each(?1)) ORDER BY owner_id, position");
+  hours.bind(1, id_list);
+  while (hours.step()) by_id.at(hours.text(0))->fields.hours.push_back(hours_from_row(hours, 1));
 }
 
 std::optional<Organization> load_organization(storage::Connection& c, const std::string& id) {
@@ -265,20 +307,7 @@ std::vector<HoursEntry> read_hours(storage::Connection& c, const std::string& ow
       "ORDER BY position");
   s.bind(1, owner_id);
   std::vector<HoursEntry> out;
-  while (s.step()) {
-    HoursEntry h;
-    std::string day = s.text(0);
-    if (day.size() == 2 && day[0] == 'w') {
-      h.weekday = day[1] - '0';
-    } else if (auto d = parse_date(day); d.ok()) {
-      h.date = *d;
-    }
-    h.opens = static_cast<int>(s.optional_int64(1).value_or(0));
-    h.closes = static_cast<int>(s.optional_int64(2).value_or(0));
-    h.closed = s.int64(3) != 0;
-    h.note = s.text(4);
-    out.push_back(std::move(h));
-  }
+  while (s.step()) out.push_back(hours_from_row(s, 0));
   return out;
 }
 

@@ -25,6 +25,9 @@ extern const char* const kOrganizationColumns;
 Organization organization_from_row(storage::Statement& s);
 // Loads wards and hours into an organization read by organization_from_row().
 void load_details(storage::Connection& c, Organization& o);
+// The same for a page of organizations with one query for wards and one for hours, whatever
+// the page's size (a search result).
+void load_details(storage::Connection& c, std::vector<Organization>& page);
 
 std::optional<Organization> load_organization(storage::Connection& c, const std::string& id);
 void insert_organization(storage::Connection& c, const Organization& o);

@@ -38,7 +38,13 @@ Connection::Connection(const ConnectionOptions& options) {
   exec("PRAGMA foreign_keys = ON");
   if (!options.read_only) exec("PRAGMA journal_mode = WAL");
   exec(std::string("PRAGMA synchronous = ") + synchronous_name(options.synchronous));
-  if (options.read_only) exec("PRAGMA query_only = ON");
+  if (options.read_only) {
+    exec("PRAGMA query_only = ON");
+    // Readers map the file instead of copying every page into a private 2 MB cache: the pool's
+    // connections then share the OS page cache, and a search over thousands of rows no longer
+    // spends its time in pread().
+    exec("PRAGMA mmap_size = 268435456");
+  }
 }
 
 Connection::~Connection() {

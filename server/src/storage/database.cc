@@ -3,6 +3,17 @@
 #include "storage/migrator.h"
 
 namespace tsunagu::storage {
+namespace {
+
+// The query planner's statistics (sqlite_stat1), refreshed at every open: without them it
+// cannot tell a filter on ward or category (a few hundred rows) from one on status (nearly all),
+// and searches visit every row. analysis_limit bounds the work on large tables (rows sampled
+// per index), so opening stays fast with a million audit entries. The checkpoint then empties
+// the WAL that ANALYZE wrote, so readers find every page in the (mapped) main file.
+constexpr char kRefreshStatistics[] =
+    "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);";
+
+}  // namespace
 
 Database::Database(const DatabaseOptions& options) : options_(options) {}
 
@@ -22,6 +33,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options)
     auto version = migrate(*db->writer_, embedded_migrations());
     if (!version.ok()) return version.error();
     db->schema_version_ = *version;
+    db->writer_->exec(kRefreshStatistics);
     int readers = options.readers < 1 ? 1 : options.readers;
     for (int i = 0; i < readers; ++i) {
       db->readers_.push_back(std::make_unique<Connection>(

@@ -32,7 +32,8 @@ struct DatabaseOptions {
 
 class Database {
  public:
-  // Opens the file, applies the pending migrations and prepares the reader pool. Fails with
+  // Opens the file, applies the pending migrations, refreshes the query planner's statistics
+  // (ANALYZE, sampled) and prepares the reader pool. Fails with
   // FailedPrecondition when the file's schema is newer than this binary, Internal otherwise.
   static Result<std::unique_ptr<Database>> open(const DatabaseOptions& options);
   ~Database();

@@ -2,9 +2,12 @@
 // the trigram index cannot match, every filter, and stable paging.
 #include "domain/directory_search.h"
 
+#include <chrono>
+
 #include <gtest/gtest.h>
 
 #include "domain/directory_services.h"
+#include "domain/organizations.h"
 #include "unit/domain/directory_fixture.h"
 
 namespace tsunagu::domain {
@@ -139,6 +142,79 @@ TEST_F(DirectorySearchTest, PagingIsStableAndComplete) {
   EXPECT_EQ(seen.size(), 26u);
   std::sort(seen.begin(), seen.end());
   EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end());
+}
+
+// The total comes from the same pass as the page (a window count), so it must count every match
+// of every filter, not the page, on every page — also past the end and with `near`.
+TEST_F(DirectorySearchTest, TotalsCountEveryMatchOnEveryPageWithFilters) {
+  for (int i = 0; i < 12; ++i) {
+    OrganizationFields f = fields("夜間相談室" + std::to_string(i), Category::kNightNursery);
+    f.wards = i % 3 == 0 ? std::vector<std::string>{"kita"} : std::vector<std::string>{"chuo"};
+    create(f);
+  }
+  create(fields("夜間相談室 (NPO)"));  // matches q and ward, not the category
+  OrganizationQuery q;
+  q.q = "夜間相談";  // a trigram query…
+  q.wards = {"chuo"};
+  q.categories = {Category::kNightNursery};
+  q.limit = 3;
+  std::vector<std::string> seen;
+  for (int64_t offset : {0, 3, 6, 9}) {
+    q.offset = offset;
+    auto page = search_organizations(*db_, nullptr, q);
+    ASSERT_OK(page);
+    EXPECT_EQ(page->total, 8) << "offset " << offset;
+    for (const auto& o : page->items) seen.push_back(o.fields.name);
+  }
+  EXPECT_EQ(seen.size(), 8u);
+  q.q = "夜間";  // a short word also matches ほしぞら夜間保育園 (chuo, night nursery)
+  q.offset = 6;
+  auto short_word = search_organizations(*db_, nullptr, q);
+  ASSERT_OK(short_word);
+  EXPECT_EQ(short_word->total, 9);
+  EXPECT_EQ(short_word->items.size(), 3u);
+  q.offset = 30;  // past the end: no row carries the total, which is still counted
+  auto past = search_organizations(*db_, nullptr, q);
+  ASSERT_OK(past);
+  EXPECT_TRUE(past->items.empty());
+  EXPECT_EQ(past->total, 9);
+  OrganizationQuery near;
+  near.near = Near{43.0556, 141.3530, 2};
+  near.limit = 1;
+  auto nearby = search_organizations(*db_, nullptr, near);
+  ASSERT_OK(nearby);
+  EXPECT_EQ(nearby->total, 15);  // the 13 above, いとこんち and the clinic (not the nursery)
+  ASSERT_EQ(nearby->items.size(), 1u);
+  EXPECT_TRUE(nearby->items[0].distance_km.has_value());
+}
+
+// Wards and hours of a whole page are loaded together; each entry must get its own, in order.
+TEST_F(DirectorySearchTest, EachResultCarriesItsOwnWardsAndHours) {
+  OrganizationFields both = fields("二つの区", Category::kNursery);
+  both.wards = {"teine", "chuo", "kita"};
+  both.hours = {{1, std::nullopt, false, 9 * 60, 17 * 60, ""},
+                {std::nullopt, Date{std::chrono::year{2026} / 5 / 3}, true, 0, 0, "祝日"}};
+  create(both);
+  OrganizationFields night = fields("夜だけ", Category::kNursery);
+  night.wards = {"minami"};
+  night.hours = {{5, std::nullopt, false, 18 * 60, 2 * 60, "金曜の夜"}};
+  create(night);
+  create(fields("時間なし", Category::kNursery));
+  OrganizationQuery q;
+  q.categories = {Category::kNursery};
+  auto page = search_organizations(*db_, nullptr, q);
+  ASSERT_OK(page);
+  ASSERT_EQ(page->items.size(), 3u);
+  for (const auto& o : page->items) {
+    auto alone = get_organization(*db_, nullptr, o.id);  // loads one entry on its own
+    ASSERT_OK(alone);
+    EXPECT_EQ(o.fields.wards, alone->fields.wards) << o.fields.name;
+    EXPECT_EQ(o.fields.hours, alone->fields.hours) << o.fields.name;
+  }
+  EXPECT_EQ(page->items[0].fields.name, "二つの区");                     // no kana: ordered by name
+  EXPECT_EQ(page->items[0].fields.wards, (V{"chuo", "kita", "teine"}));  // the city's order
+  EXPECT_EQ(page->items[0].fields.hours.size(), 2u);
+  EXPECT_TRUE(page->items[2].fields.hours.empty());
 }
 
 }  // namespace
