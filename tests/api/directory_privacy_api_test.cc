@@ -171,5 +171,22 @@ TEST_F(DirectoryPrivacyApiTest, AdminWritesAreValidatedAndVersioned) {
   EXPECT_EQ(stale->status, 412);
 }
 
+TEST_F(DirectoryPrivacyApiTest, IdempotencyKeyAddsAnOrganizationOnce) {
+  nlohmann::json body = {
+      {"name", "こども食堂あおぞら七七七"}, {"category", "npo"}, {"wards", {"nishi"}}};
+  auto headers = bearer(tokens_["admin"]);
+  headers.emplace("Idempotency-Key", "directory-import-17");
+  auto first = post_json(client_, "/api/v1/organizations", body, headers);
+  auto second = post_json(client_, "/api/v1/organizations", body, headers);
+  ASSERT_EQ(first->status, 201) << first->body;
+  ASSERT_EQ(second->status, 201) << second->body;
+  EXPECT_EQ(body_json(first)["id"], body_json(second)["id"]);
+  EXPECT_EQ(second->get_header_value("Idempotent-Replayed"), "true");
+  body["name"] = "別の団体";
+  EXPECT_EQ(post_json(client_, "/api/v1/organizations", body, headers)->status, 422);
+  nlohmann::json found = get("admin", "/api/v1/organizations?q=%E4%B8%83%E4%B8%83%E4%B8%83");
+  EXPECT_EQ(found["total"], 1);  // 七七七
+}
+
 }  // namespace
 }  // namespace tsunagu

@@ -111,11 +111,30 @@ Result<Organization> insert_organization(storage::Connection& c, const Clock& cl
 Result<Organization> create_organization(storage::Database& db, const Clock& clock,
                                          const Actor* actor, const RequestMeta& meta,
                                          const OrganizationFields& fields) {
+  TRY_ASSIGN(auto made, create_organization(db, clock, actor, meta, fields, std::nullopt));
+  return std::move(made.resource);
+}
+
+Result<Creation<Organization>> create_organization(storage::Database& db, const Clock& clock,
+                                                   const Actor* actor, const RequestMeta& meta,
+                                                   const OrganizationFields& fields,
+                                                   const std::optional<IdempotencyKey>& key) {
   TRY(authorize(actor, Action::kOrganizationCreate));
-  TRY_ASSIGN(Organization o, db.write([&](storage::Connection& c) {
-    return insert_organization(c, clock, actor, meta, fields);
+  TRY_ASSIGN(auto made, db.write([&](storage::Connection& c) -> Result<Creation<Organization>> {
+    if (key) {
+      TRY_ASSIGN(auto first, idempotency::replayed(c, clock, actor->user_id, *key));
+      if (first) {
+        if (auto o = store::load_organization(c, *first)) {
+          return Creation<Organization>{std::move(*o), true};
+        }
+      }
+    }
+    TRY_ASSIGN(Organization o, insert_organization(c, clock, actor, meta, fields));
+    if (key) idempotency::remember(c, clock, actor->user_id, *key, o.id);
+    return Creation<Organization>{std::move(o), false};
   }));
-  return visible_copy(actor, std::move(o));
+  made.resource = visible_copy(actor, std::move(made.resource));
+  return made;
 }
 
 Result<Organization> update_organization(storage::Database& db, const Clock& clock,

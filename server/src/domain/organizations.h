@@ -18,6 +18,7 @@
 #include "common/time.h"
 #include "domain/actor.h"
 #include "domain/directory.h"
+#include "domain/idempotency.h"
 
 namespace tsunagu::storage {
 class Connection;
@@ -33,6 +34,11 @@ Result<Organization> get_organization(storage::Database& db, const Actor* actor,
 Result<Organization> create_organization(storage::Database& db, const Clock& clock,
                                          const Actor* actor, const RequestMeta& meta,
                                          const OrganizationFields& fields);
+// The same with an Idempotency-Key: a repeated key answers the organization it created first.
+Result<Creation<Organization>> create_organization(storage::Database& db, const Clock& clock,
+                                                   const Actor* actor, const RequestMeta& meta,
+                                                   const OrganizationFields& fields,
+                                                   const std::optional<IdempotencyKey>& key);
 
 // The new fields given the current record; runs inside the write transaction, so the edit and
 // the version check see the same state. The HTTP layer applies a JSON merge patch here.

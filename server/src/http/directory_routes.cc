@@ -8,6 +8,7 @@
 #include "http/auth.h"
 #include "http/directory_json.h"
 #include "http/etag.h"
+#include "http/idempotency_key.h"
 #include "http/routes.h"
 
 namespace tsunagu::http {
@@ -68,12 +69,13 @@ void register_organization_routes(Router& router, const Services& services) {
               [&](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(auto actor, caller(req, services));
                 TRY(domain::authorize(ptr(actor), domain::Action::kOrganizationCreate));
+                TRY_ASSIGN(auto key, idempotency_key(req));
                 TRY_ASSIGN(Json body, parse_json_body(req));
                 TRY_ASSIGN(auto fields, domain::parse_organization_fields(body));
-                TRY_ASSIGN(auto o, domain::create_organization(db, clock, ptr(actor),
-                                                               request_meta(req), fields));
-                res.set_header("Location", "/api/v1/organizations/" + o.id);
-                respond(res, 201, o, clock.now());
+                TRY_ASSIGN(auto made, domain::create_organization(db, clock, ptr(actor),
+                                                                  request_meta(req), fields, key));
+                mark_created(res, "/api/v1/organizations/" + made.resource.id, made.replayed);
+                respond(res, 201, made.resource, clock.now());
                 return Status::Ok();
               });
   router.get(kOrganization, "organizations.get",
