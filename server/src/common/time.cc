@@ -140,6 +140,11 @@ Result<TimePoint> parse_rfc3339(std::string_view s) {
   return t;
 }
 
+TimePoint parse_stored_time(std::string_view text) {
+  auto t = parse_rfc3339(text);
+  return t.ok() ? *t : TimePoint{};
+}
+
 TokyoTime to_tokyo(TimePoint t) {
   TimePoint local = t + kTokyoOffset;
   auto day = floor<days>(local);

@@ -52,6 +52,10 @@ std::string format_rfc3339(TimePoint t, std::chrono::minutes offset = kTokyoOffs
 // e.g. "2026-04-01T00:00:00.000Z".
 std::string format_utc(TimePoint t);
 
+// A time this server stored (format_utc). A value that does not parse — never written by this
+// server — reads as the epoch: long past, so it counts as expired rather than as fresh.
+TimePoint parse_stored_time(std::string_view text);
+
 // Parses RFC 3339 date-time with a mandatory offset ("Z" or ±HH:MM) and optional fraction.
 // Fails with InvalidArgument naming no field (callers attach the field name).
 Result<TimePoint> parse_rfc3339(std::string_view text);

@@ -17,11 +17,6 @@ constexpr char kUserColumns[] =
     "id, username, display_name, role, organization_id, disabled, version, created_at, "
     "updated_at";
 
-TimePoint parse_stored(const std::string& text) {
-  auto t = parse_rfc3339(text);
-  return t.ok() ? *t : TimePoint{};
-}
-
 User read_user(storage::Connection& c, storage::Statement& s) {
   User u;
   u.id = s.text(0);
@@ -31,8 +26,8 @@ User read_user(storage::Connection& c, storage::Statement& s) {
   u.organization_id = s.optional_text(4);
   u.disabled = s.int64(5) != 0;
   u.version = s.int64(6);
-  u.created_at = parse_stored(s.text(7));
-  u.updated_at = parse_stored(s.text(8));
+  u.created_at = parse_stored_time(s.text(7));
+  u.updated_at = parse_stored_time(s.text(8));
   auto wards = c.prepare("SELECT ward FROM user_wards WHERE user_id = ?1 ORDER BY ward");
   wards.bind(1, u.id);
   while (wards.step()) u.wards.push_back(wards.text(0));

@@ -55,8 +55,7 @@ Result<Page> search(storage::Database& db, const Clock& clock, const Actor& acto
     while (rows.step()) {
       Record r;
       r.seq = rows.int64(0);
-      auto at = parse_rfc3339(rows.text(1));
-      r.at = at.ok() ? *at : TimePoint{};
+      r.at = parse_stored_time(rows.text(1));
       r.actor_id = rows.optional_text(2);
       r.actor_username = rows.optional_text(3);
       r.actor_role = rows.optional_text(4);

@@ -67,11 +67,6 @@ SupportPlan plan_from_json(const std::string& text) {
   return p;
 }
 
-TimePoint parse_stored(const std::string& text) {
-  auto t = parse_rfc3339(text);
-  return t.ok() ? *t : TimePoint{};
-}
-
 Case row_to_case(const storage::Statement& s) {
   Case c;
   c.id = s.text(0);
@@ -88,9 +83,9 @@ Case row_to_case(const storage::Statement& s) {
   c.next_review_on = s.optional_text(11);
   c.last_reviewed_on = s.optional_text(12);
   c.version = s.int64(13);
-  c.created_at = parse_stored(s.text(14));
-  c.updated_at = parse_stored(s.text(15));
-  if (auto closed = s.optional_text(16)) c.closed_at = parse_stored(*closed);
+  c.created_at = parse_stored_time(s.text(14));
+  c.updated_at = parse_stored_time(s.text(15));
+  if (auto closed = s.optional_text(16)) c.closed_at = parse_stored_time(*closed);
   return c;
 }
 

@@ -24,11 +24,6 @@ std::vector<std::string> from_json_array(const std::string& text) {
   return out;
 }
 
-TimePoint stored_time(const std::string& text) {
-  auto t = parse_rfc3339(text);
-  return t.ok() ? *t : TimePoint{};
-}
-
 template <typename T, typename Parse>
 T enum_column(storage::Statement& s, int column, Parse parse, T fallback) {
   return parse(s.text(column)).value_or(fallback);
@@ -88,8 +83,8 @@ Service service_from_row(storage::Statement& s) {
   v.fields.languages = from_json_array(s.text(9));
   v.fields.status = enum_column(s, 10, parse_entry_status, EntryStatus::kActive);
   v.version = s.int64(11);
-  v.created_at = stored_time(s.text(12));
-  v.updated_at = stored_time(s.text(13));
+  v.created_at = parse_stored_time(s.text(12));
+  v.updated_at = parse_stored_time(s.text(13));
   return v;
 }
 
@@ -162,11 +157,11 @@ Organization organization_from_row(storage::Statement& s) {
   f.status = enum_column(s, 17, parse_entry_status, EntryStatus::kActive);
   if (!s.is_null(18)) {
     o.capacity = Capacity{enum_column(s, 18, parse_capacity_status, CapacityStatus::kFull),
-                          s.text(19), stored_time(s.text(20))};
+                          s.text(19), parse_stored_time(s.text(20))};
   }
   o.version = s.int64(21);
-  o.created_at = stored_time(s.text(22));
-  o.updated_at = stored_time(s.text(23));
+  o.created_at = parse_stored_time(s.text(22));
+  o.updated_at = parse_stored_time(s.text(23));
   return o;
 }
 

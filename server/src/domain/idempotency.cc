@@ -11,8 +11,7 @@ Result<std::optional<std::string>> replayed(storage::Connection& c, const Clock&
       " WHERE user_id = ?1 AND key = ?2");
   seen.bind(1, user_id).bind(2, key.key);
   if (!seen.step()) return std::optional<std::string>();
-  auto at = parse_rfc3339(seen.text(2));
-  if (at.ok() && clock.now() - *at < kWindow) {
+  if (clock.now() - parse_stored_time(seen.text(2)) < kWindow) {
     if (seen.text(0) != key.request_hash) {
       return Error::Field("Idempotency-Key", "was used before with a different request");
     }

@@ -28,9 +28,8 @@ Result<Page<Notification>> Notifications::list(const Actor& actor, bool unread_o
     rows.bind(1, actor.user_id).bind(2, actor.organization_id);
     rows.bind(3, page.per_page).bind(4, page.offset());
     while (rows.step()) {
-      auto at = parse_rfc3339(rows.text(3));
       out.items.push_back({rows.int64(0), rows.text(1), rows.optional_text(2),
-                           at.ok() ? *at : TimePoint{}, rows.int64(4) != 0});
+                           parse_stored_time(rows.text(3)), rows.int64(4) != 0});
     }
     return out;
   });

@@ -8,8 +8,7 @@ namespace {
 std::optional<TimePoint> optional_time(const storage::Statement& s, int column) {
   auto text = s.optional_text(column);
   if (!text) return std::nullopt;
-  auto t = parse_rfc3339(*text);
-  return t.ok() ? std::optional<TimePoint>(*t) : std::nullopt;
+  return parse_stored_time(*text);
 }
 
 }  // namespace
@@ -45,8 +44,8 @@ Referral from_row(const storage::Statement& s, Date today) {
   r.outcome = s.optional_text(18);
   r.version = s.int64(19);
   r.created_by = s.text(20);
-  r.created_at = optional_time(s, 21).value_or(TimePoint{});
-  r.updated_at = optional_time(s, 22).value_or(TimePoint{});
+  r.created_at = parse_stored_time(s.text(21));
+  r.updated_at = parse_stored_time(s.text(22));
   r.sent_at = optional_time(s, 23);
   r.responded_at = optional_time(s, 24);
   r.closed_at = optional_time(s, 25);
@@ -90,7 +89,7 @@ std::vector<ReferralEvent> load_events(storage::Connection& c, const std::string
   while (s.step()) {
     ReferralEvent e;
     e.seq = s.int64(0);
-    e.at = optional_time(s, 1).value_or(TimePoint{});
+    e.at = parse_stored_time(s.text(1));
     e.actor_id = s.optional_text(2);
     e.actor_role = s.text(3);
     e.from = s.optional_text(4);

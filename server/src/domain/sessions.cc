@@ -20,11 +20,6 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-TimePoint stored_time(const std::string& text) {
-  auto t = parse_rfc3339(text);
-  return t.ok() ? *t : TimePoint{};  // an unreadable time counts as long expired
-}
-
 struct Candidate {
   std::string user_id;
   std::string password_hash;
@@ -100,7 +95,7 @@ Result<Actor> Sessions::resolve(std::string_view token) {
     if (!s.step()) return Error::Unauthenticated(kInvalidToken);
     auto user = find_user(c, s.text(0));
     if (!user || user->disabled) return Error::Unauthenticated(kInvalidToken);
-    return Found{*user, stored_time(s.text(1)), stored_time(s.text(2))};
+    return Found{*user, parse_stored_time(s.text(1)), parse_stored_time(s.text(2))};
   }));
   if (now >= found.expires || now >= found.last_used + policy_.idle) {
     return Error::Unauthenticated(kExpiredToken);

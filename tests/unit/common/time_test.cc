@@ -84,3 +84,15 @@ TEST(TimeTest, FakeClockMovesOnlyWhenTold) {
 
 }  // namespace
 }  // namespace tsunagu
+
+namespace tsunagu {
+namespace {
+
+TEST(TimeTest, StoredTimesReadBackAndGarbageIsLongPast) {
+  TimePoint t = *parse_rfc3339("2026-04-01T09:00:00.250+09:00");
+  EXPECT_EQ(parse_stored_time(format_utc(t)), t);
+  EXPECT_EQ(parse_stored_time("not a time"), TimePoint{});
+}
+
+}  // namespace
+}  // namespace tsunagu
