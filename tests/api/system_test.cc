@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/demo.h"
+#include "domain/passwords.h"
 #include "storage/database.h"
 #include "support/test_support.h"
 
@@ -69,6 +70,21 @@ TEST(DemoTest, LoadsOnceAndRecordsIt) {
   EXPECT_FALSE(second->loaded);
   ASSERT_FALSE(second->lines.empty());
   EXPECT_NE(second->lines[0].find("not loaded twice"), std::string::npos);
+}
+
+TEST(DemoTest, TellsWhoCanSignInAndWhere) {
+  testing::TempDir dir;
+  auto db = storage::Database::open({dir.file("d.db")});
+  ASSERT_OK(db);
+  FakeClock clock(testing::test_epoch());
+  domain::PasswordHasher hasher(domain::PasswordParams::cheap_for_tests());
+  auto report = domain::load_demo(**db, clock, {"sapporo demo 2026", &hasher});
+  ASSERT_OK(report);
+  std::string all;
+  for (const auto& line : report->lines) all += line + "\n";
+  EXPECT_NE(all.find("sapporo demo 2026"), std::string::npos) << all;
+  EXPECT_NE(all.find("coord.chuo (coordinator, 中央区)"), std::string::npos) << all;
+  EXPECT_NE(all.find("partner.itokonchi (partner, いとこんち)"), std::string::npos) << all;
 }
 
 TEST(DemoTest, ABrokenSeedFileChangesNothing) {

@@ -55,8 +55,17 @@ Status load_accounts(storage::Connection& c, const nlohmann::json& items, SeedCo
     audit::append(
         c, ctx.clock, nullptr, {},
         {"user.create", "user", user.id, std::nullopt, user.organization_id, "demo seed"});
-    std::string scope = user.organization_id ? ", organization " + *user.organization_id : "";
-    for (const auto& w : user.wards) scope += ", " + w;
+    std::string scope;
+    if (user.organization_id) {
+      auto org = c.prepare("SELECT name FROM organizations WHERE id = ?1");
+      org.bind(1, *user.organization_id);
+      scope = ", " + (org.step() ? org.text(0) : *user.organization_id);
+    }
+    for (const auto& w : user.wards) {
+      auto ward = c.prepare("SELECT name FROM wards WHERE code = ?1");
+      ward.bind(1, w);
+      scope += ", " + (ward.step() ? ward.text(0) : w);
+    }
     lines.push_back("  " + user.username + " (" + to_string(user.role) + scope + ")");
   }
   ctx.report.lines.push_back("Demo accounts, all with the password " + ctx.password + ":");
