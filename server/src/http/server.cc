@@ -138,7 +138,7 @@ void HttpServer::Impl::configure(const std::function<void(Router&)>& extra_route
     LOG(kError) << "unhandled exception id=" << current_request().id
                 << " route=" << current_request().route << " method=" << req.method << ": " << what;
     res.headers.erase("Location");
-    write_problem(res, Error::Internal(what));
+    write_problem(res, Error::Internal("unhandled exception; see the log"));
   });
 
   server.set_logger(
