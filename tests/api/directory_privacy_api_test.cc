@@ -188,5 +188,22 @@ TEST_F(DirectoryPrivacyApiTest, IdempotencyKeyAddsAnOrganizationOnce) {
   EXPECT_EQ(found["total"], 1);  // 七七七
 }
 
+TEST_F(DirectoryPrivacyApiTest, IdempotencyKeyAddsAServiceOnce) {
+  const std::string path = std::string("/api/v1/organizations/") + kItokonchi + "/services";
+  auto headers = bearer(tokens_["partner.itokonchi"]);
+  headers.emplace("Idempotency-Key", "new-service-from-phone");
+  nlohmann::json body = {{"name", "夜の学習会"}, {"age_min", 12}, {"age_max", 18}};
+  auto first = post_json(client_, path, body, headers);
+  auto second = post_json(client_, path, body, headers);
+  ASSERT_EQ(first->status, 201) << first->body;
+  ASSERT_EQ(second->status, 201) << second->body;
+  EXPECT_EQ(body_json(first)["id"], body_json(second)["id"]);
+  EXPECT_EQ(second->get_header_value("Idempotent-Replayed"), "true");
+  int named = 0;
+  nlohmann::json list = get("partner.itokonchi", path);
+  for (const auto& svc : list["items"]) named += svc["name"] == "夜の学習会";
+  EXPECT_EQ(named, 1);
+}
+
 }  // namespace
 }  // namespace tsunagu

@@ -97,9 +97,27 @@ Result<Service> insert_service(storage::Connection& c, const Clock& clock, const
 Result<Service> create_service(storage::Database& db, const Clock& clock, const Actor* actor,
                                const RequestMeta& meta, const std::string& organization_id,
                                const ServiceFields& fields) {
+  TRY_ASSIGN(auto made,
+             create_service(db, clock, actor, meta, organization_id, fields, std::nullopt));
+  return std::move(made.resource);
+}
+
+Result<Creation<Service>> create_service(storage::Database& db, const Clock& clock,
+                                         const Actor* actor, const RequestMeta& meta,
+                                         const std::string& organization_id,
+                                         const ServiceFields& fields,
+                                         const std::optional<IdempotencyKey>& key) {
   TRY(authorize(actor, Action::kServiceManage, {std::nullopt, organization_id}));
-  return db.write([&](storage::Connection& c) {
-    return insert_service(c, clock, actor, meta, organization_id, fields);
+  return db.write([&](storage::Connection& c) -> Result<Creation<Service>> {
+    if (key) {
+      TRY_ASSIGN(auto first, idempotency::replayed(c, clock, actor->user_id, *key));
+      if (first) {
+        if (auto s = store::load_service(c, *first)) return Creation<Service>{std::move(*s), true};
+      }
+    }
+    TRY_ASSIGN(Service s, insert_service(c, clock, actor, meta, organization_id, fields));
+    if (key) idempotency::remember(c, clock, actor->user_id, *key, s.id);
+    return Creation<Service>{std::move(s), false};
   });
 }
 

@@ -16,6 +16,7 @@
 #include "common/time.h"
 #include "domain/actor.h"
 #include "domain/directory.h"
+#include "domain/idempotency.h"
 
 namespace tsunagu::storage {
 class Connection;
@@ -33,6 +34,12 @@ Result<Service> get_service(storage::Database& db, const Actor* actor, const std
 Result<Service> create_service(storage::Database& db, const Clock& clock, const Actor* actor,
                                const RequestMeta& meta, const std::string& organization_id,
                                const ServiceFields& fields);
+// The same with an Idempotency-Key: a repeated key answers the service it created first.
+Result<Creation<Service>> create_service(storage::Database& db, const Clock& clock,
+                                         const Actor* actor, const RequestMeta& meta,
+                                         const std::string& organization_id,
+                                         const ServiceFields& fields,
+                                         const std::optional<IdempotencyKey>& key);
 
 using ServiceEdit = std::function<Result<ServiceFields>(const Service& current)>;
 

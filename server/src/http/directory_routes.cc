@@ -143,12 +143,14 @@ void register_service_routes(Router& router, const Services& services) {
                 TRY_ASSIGN(auto actor, caller(req, services));
                 TRY(domain::authorize(ptr(actor), domain::Action::kServiceManage,
                                       {std::nullopt, req.matches[1]}));
+                TRY_ASSIGN(auto key, idempotency_key(req));
                 TRY_ASSIGN(Json body, parse_json_body(req));
                 TRY_ASSIGN(auto fields, domain::parse_service_fields(body));
-                TRY_ASSIGN(auto s, domain::create_service(db, clock, ptr(actor), request_meta(req),
-                                                          req.matches[1], fields));
-                res.set_header("Location", "/api/v1/services/" + s.id);
-                respond(res, 201, s);
+                TRY_ASSIGN(auto made,
+                           domain::create_service(db, clock, ptr(actor), request_meta(req),
+                                                  req.matches[1], fields, key));
+                mark_created(res, "/api/v1/services/" + made.resource.id, made.replayed);
+                respond(res, 201, made.resource);
                 return Status::Ok();
               });
   router.get(kService, "services.get",
