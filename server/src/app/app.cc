@@ -27,6 +27,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   app->cases_ = std::make_unique<domain::Cases>(*app->db_, clock);
   app->referrals_ = std::make_unique<domain::Referrals>(*app->db_, clock);
   app->notifications_ = std::make_unique<domain::Notifications>(*app->db_, clock);
+  app->meetings_ = std::make_unique<domain::Meetings>(*app->db_, clock);
+  app->action_items_ = std::make_unique<domain::ActionItems>(*app->db_, clock);
   http::Services services;
   services.db = app->db_.get();
   services.clock = &app->clock_;
@@ -35,6 +37,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   services.cases = app->cases_.get();
   services.referrals = app->referrals_.get();
   services.notifications = app->notifications_.get();
+  services.meetings = app->meetings_.get();
+  services.action_items = app->action_items_.get();
   http::ServerOptions http_options;
   http_options.threads = config.threads;
   http_options.access_log = config.access_log;

@@ -16,9 +16,11 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/accounts.h"
+#include "domain/action_items.h"
 #include "domain/cases.h"
 #include "domain/demo.h"
 #include "domain/login_throttle.h"
+#include "domain/meetings.h"
 #include "domain/notifications.h"
 #include "domain/passwords.h"
 #include "domain/referrals.h"
@@ -63,6 +65,8 @@ class App {
   std::unique_ptr<domain::Cases> cases_;
   std::unique_ptr<domain::Referrals> referrals_;
   std::unique_ptr<domain::Notifications> notifications_;
+  std::unique_ptr<domain::Meetings> meetings_;
+  std::unique_ptr<domain::ActionItems> action_items_;
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;
   std::thread http_thread_;

@@ -40,6 +40,11 @@ const std::map<Action, Rule>& rules() {
       {Action::kReferralCreate, {"referral.create", false, N, W, W, N, N}},
       {Action::kReferralTransition, {"referral.transition", false, N, W, W, O, N}},
       {Action::kNotificationRead, {"notification.read", false, A, A, A, A, A}},
+      {Action::kMeetingRead, {"meeting.read", false, N, W, W, O, N}},
+      {Action::kMeetingWrite, {"meeting.write", false, N, W, W, N, N}},
+      {Action::kActionItemUpdate, {"action_item.update", false, N, W, W, O, N}},
+      {Action::kCalendarRead, {"calendar.read", false, N, A, A, A, N}},
+      {Action::kNetworkRead, {"network.read", false, N, W, W, N, N}},
   };
   return table;
 }

@@ -35,6 +35,12 @@ enum class Action {
   kReferralCreate,      // draft or send a referral
   kReferralTransition,  // move a referral on; which step is whose is in referral_states.h
   kNotificationRead,    // one's own notifications
+  // Meetings (issue 7).
+  kMeetingRead,       // a meeting (wards: their own; partners: invited), its action items
+  kMeetingWrite,      // plan, edit, record decisions, adopt the suggested agenda
+  kActionItemUpdate,  // move an action item on (partners: those their organization owns)
+  kCalendarRead,      // one's own iCalendar feed
+  kNetworkRead,       // who has met whom in a ward's network
 };
 
 const char* to_string(Action action);

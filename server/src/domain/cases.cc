@@ -8,6 +8,7 @@
 #include "domain/audit.h"
 #include "domain/authorization.h"
 #include "domain/idempotency.h"
+#include "domain/json_column.h"
 #include "domain/wards.h"
 #include "storage/database.h"
 
@@ -38,17 +39,6 @@ std::string list_of(const char* const (&set)[N]) {
   return out;
 }
 
-std::vector<std::string> json_strings(const std::string& text) {
-  auto j = Json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (j.is_array()) {
-    for (const auto& v : j) {
-      if (v.is_string()) out.push_back(v.get<std::string>());
-    }
-  }
-  return out;
-}
-
 std::string plan_to_json(const SupportPlan& p) {
   Json j = {{"goals", p.goals}, {"family_voice", p.family_voice}, {"services", p.services}};
   j["review_by"] = p.review_by ? Json(*p.review_by) : Json(nullptr);
@@ -59,9 +49,9 @@ SupportPlan plan_from_json(const std::string& text) {
   SupportPlan p;
   auto j = Json::parse(text, nullptr, false);
   if (!j.is_object()) return p;
-  p.goals = json_strings(j.value("goals", Json::array()).dump());
+  p.goals = strings_from_json(j.value("goals", Json::array()).dump());
   p.family_voice = j.value("family_voice", "");
-  p.services = json_strings(j.value("services", Json::array()).dump());
+  p.services = strings_from_json(j.value("services", Json::array()).dump());
   if (j.contains("review_by") && j["review_by"].is_string())
     p.review_by = j["review_by"].get<std::string>();
   return p;
@@ -73,9 +63,9 @@ Case row_to_case(const storage::Statement& s) {
   c.ward = s.text(1);
   c.case_ref = s.text(2);
   c.household_label = s.text(3);
-  c.risk_categories = json_strings(s.text(4));
+  c.risk_categories = strings_from_json(s.text(4));
   c.risk_level = s.text(5);
-  c.sections = json_strings(s.text(6));
+  c.sections = strings_from_json(s.text(6));
   c.lead_user_id = s.optional_text(7);
   c.status = s.text(8);
   c.close_reason = s.optional_text(9);
@@ -146,19 +136,6 @@ Status check_version(const Case& current, std::optional<int64_t> if_match) {
   return Status::Ok();
 }
 
-// The lead worker must be an active coordinator or staff member of the case's ward.
-Status check_lead(storage::Connection& c, const std::optional<std::string>& lead,
-                  const std::string& ward) {
-  if (!lead) return Status::Ok();
-  auto s = c.prepare(
-      "SELECT 1 FROM users u JOIN user_wards w ON w.user_id = u.id WHERE u.id = ?1"
-      " AND w.ward = ?2 AND u.disabled = 0 AND u.role IN ('coordinator', 'ward_staff')");
-  s.bind(1, *lead).bind(2, ward);
-  if (!s.step())
-    return Error::Field("lead_user_id", "is not a coordinator or staff member of the ward");
-  return Status::Ok();
-}
-
 Result<Case> reload(storage::Connection& c, const std::string& id) {
   auto s = c.prepare(std::string("SELECT ") + kColumns + " FROM cases WHERE id = ?1");
   s.bind(1, id);
@@ -172,6 +149,18 @@ Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, cons
   TRY_ASSIGN(Case found, reload(c, id));
   TRY(authorize(&actor, Action::kCaseRead, {found.ward, std::nullopt}));
   return found;
+}
+
+Status check_case_lead(storage::Connection& c, const std::optional<std::string>& lead,
+                       const std::string& ward) {
+  if (!lead) return Status::Ok();
+  auto s = c.prepare(
+      "SELECT 1 FROM users u JOIN user_wards w ON w.user_id = u.id WHERE u.id = ?1"
+      " AND w.ward = ?2 AND u.disabled = 0 AND u.role IN ('coordinator', 'ward_staff')");
+  s.bind(1, *lead).bind(2, ward);
+  if (!s.step())
+    return Error::Field("lead_user_id", "is not a coordinator or staff member of the ward");
+  return Status::Ok();
 }
 
 Result<Creation<Case>> Cases::create(const Actor& actor, const RequestMeta& meta,
@@ -199,7 +188,7 @@ Result<Creation<Case>> Cases::create(const Actor& actor, const RequestMeta& meta
       }
     }
     if (!is_ward(c, *f.ward)) return Error::Field("ward", "is not a ward of Sapporo");
-    TRY(check_lead(c, f.lead_user_id, *f.ward));
+    TRY(check_case_lead(c, f.lead_user_id, *f.ward));
     std::string id = new_uuid();
     std::string now = format_utc(clock_.now());
     TRY(c.prepare("INSERT INTO cases (id, ward, case_ref, household_label, risk_categories,"
@@ -280,7 +269,7 @@ Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const st
     TRY(authorize(&actor, Action::kCaseWrite, {current.ward, std::nullopt}));
     TRY(check_version(current, if_match));
     if (current.status == "closed") return Error::FailedPrecondition("The case is closed.");
-    TRY(check_lead(c, f.lead_user_id, current.ward));
+    TRY(check_case_lead(c, f.lead_user_id, current.ward));
     std::string now = format_utc(clock_.now());
     TRY(c.prepare("UPDATE cases SET case_ref = coalesce(?2, case_ref),"
                   " household_label = coalesce(?3, household_label),"

@@ -70,6 +70,29 @@ struct CaseFields {
   std::optional<std::string> last_reviewed_on;
 };
 
+// What changed on a case and why, beyond the audit log's "who": here, decisions of meetings.
+struct CaseEvent {
+  int64_t seq = 0;
+  TimePoint at;
+  std::string actor_id;
+  std::string kind;  // lead_changed | review_scheduled | reviewed
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::optional<std::string> meeting_id;
+  std::optional<std::string> decision_id;
+};
+
+// A meeting's decision about a case: a new lead and/or the next review; the case counts as
+// reviewed on `reviewed_on` (the meeting's date).
+struct CaseDecision {
+  std::string case_id;
+  std::optional<std::string> lead_user_id;
+  std::optional<std::string> next_review_on;
+  std::string reviewed_on;
+  std::string meeting_id;
+  std::string decision_id;
+};
+
 struct CaseFilter {
   std::optional<std::string> ward;
   std::optional<std::string> status;
@@ -91,6 +114,9 @@ class Cases {
                       const CaseFields& fields, std::optional<int64_t> if_match);
   Result<Case> close(const Actor& actor, const RequestMeta& meta, const std::string& id,
                      const std::string& reason, std::optional<int64_t> if_match);
+  // The case's history of changes made by meetings, oldest first (audited as a read).
+  Result<std::vector<CaseEvent>> events(const Actor& actor, const RequestMeta& meta,
+                                        const std::string& id);
 
  private:
   storage::Database& db_;
@@ -100,5 +126,16 @@ class Cases {
 // Within a transaction: the case if it exists and `actor` may see it (NotFound otherwise).
 // Used by referrals and meetings; does not audit.
 Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, const std::string& id);
+
+// Within a transaction: Ok when `lead` is empty or an active coordinator or staff member of
+// `ward`; InvalidArgument naming lead_user_id otherwise.
+Status check_case_lead(storage::Connection& c, const std::optional<std::string>& lead,
+                       const std::string& ward);
+
+// Within the meeting's write transaction: applies `d` to the case (NotFound outside the actor's
+// scope, FailedPrecondition when closed, InvalidArgument for a lead who cannot lead it), bumps
+// its version, and writes its case events and a case.update audit entry.
+Status apply_case_decision(storage::Connection& c, const Clock& clock, const Actor& actor,
+                           const RequestMeta& meta, const CaseDecision& d);
 
 }  // namespace tsunagu::domain

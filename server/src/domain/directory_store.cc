@@ -5,24 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
+#include "domain/json_column.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::store {
 namespace {
 
 using nlohmann::json;
-
-std::string to_json_array(const std::vector<std::string>& items) { return json(items).dump(); }
-
-std::vector<std::string> from_json_array(const std::string& text) {
-  auto j = json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (!j.is_array()) return out;
-  for (const auto& item : j) {
-    if (item.is_string()) out.push_back(item.get<std::string>());
-  }
-  return out;
-}
 
 template <typename T, typename Parse>
 T enum_column(storage::Statement& s, int column, Parse parse, T fallback) {
@@ -50,8 +39,8 @@ void bind_fields(storage::Statement& s, const OrganizationFields& f) {
       .bind(13, f.website)
       .bind(14, f.council_member)
       .bind(15, to_string(f.visibility))
-      .bind(16, to_json_array(f.tags))
-      .bind(17, to_json_array(f.languages))
+      .bind(16, strings_to_json(f.tags))
+      .bind(17, strings_to_json(f.languages))
       .bind(18, to_string(f.status));
 }
 
@@ -80,7 +69,7 @@ Service service_from_row(storage::Statement& s) {
   if (!s.is_null(6)) v.fields.age_max = static_cast<int>(s.int64(6));
   v.fields.fee = s.text(7);
   v.fields.how_to_apply = s.text(8);
-  v.fields.languages = from_json_array(s.text(9));
+  v.fields.languages = strings_from_json(s.text(9));
   v.fields.status = enum_column(s, 10, parse_entry_status, EntryStatus::kActive);
   v.version = s.int64(11);
   v.created_at = parse_stored_time(s.text(12));
@@ -98,7 +87,7 @@ void bind_service(storage::Statement& s, const Service& v) {
       .bind(7, v.fields.age_max)
       .bind(8, v.fields.fee)
       .bind(9, v.fields.how_to_apply)
-      .bind(10, to_json_array(v.fields.languages))
+      .bind(10, strings_to_json(v.fields.languages))
       .bind(11, to_string(v.fields.status))
       .bind(12, v.version)
       .bind(13, format_utc(v.created_at))
@@ -152,8 +141,8 @@ Organization organization_from_row(storage::Statement& s) {
   f.website = s.text(12);
   f.council_member = s.int64(13) != 0;
   f.visibility = enum_column(s, 14, parse_visibility, Visibility::kNetwork);
-  f.tags = from_json_array(s.text(15));
-  f.languages = from_json_array(s.text(16));
+  f.tags = strings_from_json(s.text(15));
+  f.languages = strings_from_json(s.text(16));
   f.status = enum_column(s, 17, parse_entry_status, EntryStatus::kActive);
   if (!s.is_null(18)) {
     o.capacity = Capacity{enum_column(s, 18, parse_capacity_status, CapacityStatus::kFull),

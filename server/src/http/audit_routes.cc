@@ -28,22 +28,6 @@ Json record_json(const domain::audit::Record& r) {
       {"detail", optional_json(r.detail)}};
 }
 
-// An RFC 3339 instant, or a date (YYYY-MM-DD) meaning that day's midnight in Asia/Tokyo — for
-// `to`, the midnight after it, so to=2026-04-01 includes the whole of 1 April.
-Result<std::optional<TimePoint>> time_param(const httplib::Request& req, const char* name,
-                                            bool end_of_day) {
-  auto v = query(req, name);
-  if (!v) return std::optional<TimePoint>();
-  if (auto t = parse_rfc3339(*v); t.ok()) return std::optional<TimePoint>(*t);
-  if (auto d = parse_date(*v); d.ok()) {
-    auto day =
-        std::chrono::sys_days(*d) + (end_of_day ? std::chrono::days(1) : std::chrono::days(0));
-    return std::optional<TimePoint>(TimePoint(day) - kTokyoOffset);
-  }
-  return Error::Malformed(std::string("The parameter ") + name + " must be a date or time.")
-      .add_field(name, "must be RFC 3339 (2026-04-01T09:00:00+09:00) or a date (2026-04-01)");
-}
-
 Result<std::optional<std::string>> id_param(const httplib::Request& req, const char* name) {
   auto v = query(req, name);
   if (v && v->size() > 100) {

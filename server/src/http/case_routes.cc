@@ -116,6 +116,25 @@ void register_case_routes(Router& router, const Services& s) {
                  write_case(res, 200, updated);
                  return Status::Ok();
                });
+  router.get(std::string("/api/v1/cases/") + kId + "/events", "case_events",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto events, s.cases->events(actor, request_meta(req), req.matches[1]));
+               Json items = Json::array();
+               for (const auto& e : events) {
+                 items.push_back({{"seq", e.seq},
+                                  {"at", format_rfc3339(e.at)},
+                                  {"actor_id", e.actor_id},
+                                  {"kind", e.kind},
+                                  {"from", optional_json(e.from)},
+                                  {"to", optional_json(e.to)},
+                                  {"meeting_id", optional_json(e.meeting_id)},
+                                  {"decision_id", optional_json(e.decision_id)}});
+               }
+               size_t total = items.size();
+               write_json(res, 200, {{"items", std::move(items)}, {"total", total}});
+               return Status::Ok();
+             });
   router.post(std::string("/api/v1/cases/") + kId + "/close", "case_close",
               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(auto actor, signed_in_caller(req, s));

@@ -63,4 +63,26 @@ std::optional<std::string> query(const httplib::Request& req, const char* name) 
   return v;
 }
 
+Result<bool> bool_param(const httplib::Request& req, const char* name) {
+  auto v = query(req, name);
+  if (!v || *v == "false") return false;
+  if (*v == "true") return true;
+  return Error::Malformed(std::string("The parameter ") + name + " must be true or false.")
+      .add_field(name, "must be true or false");
+}
+
+Result<std::optional<TimePoint>> time_param(const httplib::Request& req, const char* name,
+                                            bool end_of_day) {
+  auto v = query(req, name);
+  if (!v) return std::optional<TimePoint>();
+  if (auto t = parse_rfc3339(*v); t.ok()) return std::optional<TimePoint>(*t);
+  if (auto d = parse_date(*v); d.ok()) {
+    auto day =
+        std::chrono::sys_days(*d) + (end_of_day ? std::chrono::days(1) : std::chrono::days(0));
+    return std::optional<TimePoint>(TimePoint(day) - kTokyoOffset);
+  }
+  return Error::Malformed(std::string("The parameter ") + name + " must be a date or time.")
+      .add_field(name, "must be RFC 3339 (2026-04-01T09:00:00+09:00) or a date (2026-04-01)");
+}
+
 }  // namespace tsunagu::http

@@ -19,6 +19,7 @@
 
 #include "common/field_reader.h"
 #include "common/result.h"
+#include "common/time.h"
 
 namespace tsunagu::http {
 
@@ -46,5 +47,17 @@ Json page_envelope(Json items, int64_t total, const Paging& paging);
 
 // A query parameter, or nullopt when absent or empty.
 std::optional<std::string> query(const httplib::Request& req, const char* name);
+
+// A string, or JSON null when absent.
+inline Json nullable(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
+
+// ?name=true|false; absent is false; anything else is 400 naming the parameter.
+Result<bool> bool_param(const httplib::Request& req, const char* name);
+
+// An RFC 3339 instant, or a date (YYYY-MM-DD) meaning that day's midnight in Asia/Tokyo — with
+// `end_of_day`, the midnight after it, so to=2026-04-01 includes the whole of 1 April. 400
+// naming the parameter otherwise.
+Result<std::optional<TimePoint>> time_param(const httplib::Request& req, const char* name,
+                                            bool end_of_day);
 
 }  // namespace tsunagu::http

@@ -98,13 +98,6 @@ Json event_json(const domain::ReferralEvent& e) {
           {"note", opt(e.note)}};
 }
 
-Result<bool> overdue_param(const httplib::Request& req) {
-  auto v = query(req, "overdue");
-  if (!v || *v == "false") return false;
-  if (*v == "true") return true;
-  return Error::Malformed("overdue must be true or false.");
-}
-
 void register_notification_routes(Router& router, const Services& s) {
   router.get(
       "/api/v1/notifications", "notifications",
@@ -142,7 +135,7 @@ void register_referral_routes(Router& router, const Services& s) {
                TRY_ASSIGN(auto paging, parse_paging(req));
                domain::ReferralFilter filter{query(req, "status"), query(req, "organization_id"),
                                              query(req, "case_id"), query(req, "ward"), false};
-               TRY_ASSIGN(filter.overdue_only, overdue_param(req));
+               TRY_ASSIGN(filter.overdue_only, bool_param(req, "overdue"));
                TRY_ASSIGN(auto page, s.referrals->list(actor, request_meta(req), filter,
                                                        {paging.page, paging.per_page}));
                Json items = Json::array();

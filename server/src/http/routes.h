@@ -16,6 +16,8 @@ void register_directory_routes(Router& router, const Services& services);
 void register_hsds_routes(Router& router, const Services& services);
 void register_case_routes(Router& router, const Services& services);
 void register_referral_routes(Router& router, const Services& services);
+void register_meeting_routes(Router& router, const Services& services);
+void register_action_item_routes(Router& router, const Services& services);
 
 inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
   register_system_routes(router, services, metrics);
@@ -25,6 +27,8 @@ inline void register_all_routes(Router& router, const Services& services, const 
   register_hsds_routes(router, services);
   register_case_routes(router, services);
   register_referral_routes(router, services);
+  register_meeting_routes(router, services);
+  register_action_item_routes(router, services);
 }
 
 }  // namespace tsunagu::http

@@ -9,7 +9,9 @@ class Database;
 }
 namespace tsunagu::domain {
 class Accounts;
+class ActionItems;
 class Cases;
+class Meetings;
 class Notifications;
 class Referrals;
 class Sessions;
@@ -27,6 +29,8 @@ struct Services {
   domain::Cases* cases = nullptr;                  // issue 6
   domain::Referrals* referrals = nullptr;          // issue 6
   domain::Notifications* notifications = nullptr;  // issue 6
+  domain::Meetings* meetings = nullptr;            // issue 7
+  domain::ActionItems* action_items = nullptr;     // issue 7
 };
 
 }  // namespace tsunagu::http

@@ -34,6 +34,11 @@ const std::map<Action, Row>& expected() {
       {Action::kReferralCreate, {false, kNo, kWard, kWard, kNo, kNo}},
       {Action::kReferralTransition, {false, kNo, kWard, kWard, kOrg, kNo}},
       {Action::kNotificationRead, {false, kAny, kAny, kAny, kAny, kAny}},
+      {Action::kMeetingRead, {false, kNo, kWard, kWard, kOrg, kNo}},
+      {Action::kMeetingWrite, {false, kNo, kWard, kWard, kNo, kNo}},
+      {Action::kActionItemUpdate, {false, kNo, kWard, kWard, kOrg, kNo}},
+      {Action::kCalendarRead, {false, kNo, kAny, kAny, kAny, kNo}},
+      {Action::kNetworkRead, {false, kNo, kWard, kWard, kNo, kNo}},
   };
   return table;
 }

@@ -1,0 +1,203 @@
+#include "domain/action_items.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/ids.h"
+#include "domain/audit.h"
+#include "domain/authorization.h"
+#include "domain/meeting_rules.h"
+#include "domain/meeting_store.h"
+#include "domain/meeting_wall.h"
+#include "storage/database.h"
+
+namespace tsunagu::domain {
+namespace {
+
+constexpr char kStatuses[] = "open, done, dropped";
+
+bool known_status(const std::string& s) { return s == "open" || s == "done" || s == "dropped"; }
+
+audit::Entry item_entry(const char* action, const ActionItem& a) {
+  return {action, "action_item", a.id, std::nullopt, a.owner_organization_id, a.meeting_id};
+}
+
+// Checks what needs no database; `creating` requires a title and one owner.
+Status check_fields(const ActionItemFields& f, bool creating) {
+  std::vector<FieldError> errors;
+  if (creating && !f.title) errors.push_back({"title", "is required"});
+  if (f.title && f.title->empty()) errors.push_back({"title", "must not be empty"});
+  if (f.owner_organization_id && f.owner_user_id) {
+    errors.push_back({"owner_user_id", "give one owner: an organization or a user, not both"});
+  } else if (creating && !f.owner_organization_id && !f.owner_user_id) {
+    errors.push_back({"owner_organization_id", "is required (or owner_user_id)"});
+  }
+  if (f.due_on && !parse_date(*f.due_on).ok()) {
+    errors.push_back({"due_on", "must be a date YYYY-MM-DD"});
+  }
+  if (f.status && !known_status(*f.status)) {
+    errors.push_back({"status", std::string("must be one of: ") + kStatuses});
+  }
+  if (errors.empty()) return Status::Ok();
+  return Error::InvalidArgument("The action item has invalid fields.", std::move(errors));
+}
+
+// Within a transaction: the owners named exist, and a roundtable's title quotes no case.
+Status check_references(storage::Connection& c, const Meeting& m, const ActionItemFields& f) {
+  std::vector<FieldError> errors;
+  if (f.owner_organization_id) {
+    meeting_rules::check_organization(c, *f.owner_organization_id, "owner_organization_id", errors);
+  }
+  if (f.owner_user_id) meeting_rules::check_user(c, *f.owner_user_id, "owner_user_id", errors);
+  TRY(meeting_rules::to_status(std::move(errors)));
+  if (m.kind == "roundtable" && f.title) {
+    TRY(check_roundtable_wall(c, m.ward, {{"title", *f.title}}));
+  }
+  return Status::Ok();
+}
+
+std::optional<ActionItem> load_item(storage::Connection& c, const std::string& id, Date today) {
+  auto s = c.prepare(std::string("SELECT ") + meeting_store::kActionItemColumns +
+                     " FROM action_items a WHERE a.id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return meeting_store::row_to_action_item(s, today);
+}
+
+}  // namespace
+
+Result<Creation<ActionItem>> ActionItems::create(const Actor& actor, const RequestMeta& meta,
+                                                 const std::string& meeting_id,
+                                                 const ActionItemFields& f,
+                                                 const std::optional<IdempotencyKey>& key) {
+  TRY(authorize_role(&actor, Action::kMeetingWrite));
+  TRY(check_fields(f, true));
+  return db_.write([&](storage::Connection& c) -> Result<Creation<ActionItem>> {
+    Date today = tokyo_date(clock_.now());
+    TRY_ASSIGN(Meeting m, load_meeting_in_scope(c, actor, meeting_id, today));
+    TRY(authorize(&actor, Action::kMeetingWrite, {m.ward, std::nullopt}));
+    if (key) {
+      TRY_ASSIGN(auto first_id, idempotency::replayed(c, clock_, actor.user_id, *key));
+      if (first_id) {
+        if (auto first = load_item(c, *first_id, today)) return Creation<ActionItem>{*first, true};
+      }
+    }
+    if (m.status == "cancelled") return Error::FailedPrecondition("The meeting is cancelled.");
+    TRY(check_references(c, m, f));
+    std::string id = new_uuid();
+    std::string now = format_utc(clock_.now());
+    c.prepare(
+         "INSERT INTO action_items (id, meeting_id, title, owner_organization_id, owner_user_id,"
+         " due_on, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)")
+        .bind(1, id)
+        .bind(2, m.id)
+        .bind(3, *f.title)
+        .bind(4, f.owner_organization_id)
+        .bind(5, f.owner_user_id)
+        .bind(6, f.due_on)
+        .bind(7, f.status.value_or("open"))
+        .bind(8, now)
+        .run();
+    meeting_store::touch(c, m.id, now);
+    if (key) idempotency::remember(c, clock_, actor.user_id, *key, id);
+    ActionItem created = *load_item(c, id, today);
+    audit::append(c, clock_, &actor, meta, item_entry("action_item.create", created));
+    return Creation<ActionItem>{std::move(created), false};
+  });
+}
+
+Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& meta,
+                                       const std::string& id, const ActionItemFields& f,
+                                       std::optional<int64_t> if_match) {
+  TRY(authorize_role(&actor, Action::kActionItemUpdate));
+  TRY(check_fields(f, false));
+  return db_.write([&](storage::Connection& c) -> Result<ActionItem> {
+    Date today = tokyo_date(clock_.now());
+    auto current = load_item(c, id, today);
+    if (!current) return Error::NotFound("No such action item.");
+    auto m = meeting_store::load(c, current->meeting_id, today);
+    // A partner acts on what its organization owns, or what was given to the partner user.
+    std::optional<std::string> owner_org = current->owner_organization_id;
+    if (current->owner_user_id == actor.user_id) owner_org = actor.organization_id;
+    TRY(authorize(&actor, Action::kActionItemUpdate, {m->ward, owner_org}));
+    if (actor.role == Role::kPartner &&
+        (f.title || f.owner_organization_id || f.owner_user_id || f.due_on)) {
+      return Error::PermissionDenied(
+          "Partners mark their action items done or dropped; the ward changes the rest.");
+    }
+    if (if_match && *if_match != current->version) {
+      return Error::Aborted("The action item has changed since you read it (version " +
+                            std::to_string(current->version) + "). Reload and try again.");
+    }
+    TRY(check_references(c, *m, f));
+    std::string now = format_utc(clock_.now());
+    // Naming one owner replaces the other.
+    const bool new_owner = f.owner_organization_id || f.owner_user_id;
+    c.prepare(
+         "UPDATE action_items SET title = coalesce(?2, title),"
+         " owner_organization_id = CASE WHEN ?7 THEN ?3 ELSE owner_organization_id END,"
+         " owner_user_id = CASE WHEN ?7 THEN ?4 ELSE owner_user_id END,"
+         " due_on = coalesce(?5, due_on), status = coalesce(?6, status),"
+         " version = version + 1, updated_at = ?8 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, f.title)
+        .bind(3, f.owner_organization_id)
+        .bind(4, f.owner_user_id)
+        .bind(5, f.due_on)
+        .bind(6, f.status)
+        .bind(7, new_owner)
+        .bind(8, now)
+        .run();
+    ActionItem updated = *load_item(c, id, today);
+    audit::append(c, clock_, &actor, meta, item_entry("action_item.update", updated));
+    return updated;
+  });
+}
+
+Result<Page<ActionItem>> ActionItems::list(const Actor& actor, const ActionItemFilter& filter,
+                                           const PageRequest& page) {
+  TRY(authorize_role(&actor, Action::kMeetingRead));
+  if (filter.status && !known_status(*filter.status)) {
+    return Error::Field("status", std::string("must be one of: ") + kStatuses);
+  }
+  return db_.read([&](storage::Connection& c) -> Result<Page<ActionItem>> {
+    Date today = tokyo_date(clock_.now());
+    // Partners only ever see what they own; ward roles the items of their wards' meetings.
+    const bool mine = filter.mine || actor.role == Role::kPartner;
+    nlohmann::json wards = nlohmann::json::array();
+    for (const auto& w : actor.wards) {
+      if (!filter.ward || *filter.ward == w) wards.push_back(w);
+    }
+    const std::string where =
+        " FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE"
+        " (CASE WHEN ?1 THEN (a.owner_user_id = ?2 OR (?3 IS NOT NULL AND"
+        " a.owner_organization_id = ?3)) ELSE m.ward IN (SELECT value FROM json_each(?4)) END)"
+        " AND (?5 IS NULL OR m.ward = ?5) AND (?6 IS NULL OR a.status = ?6)"
+        " AND (?7 = 0 OR (a.status = 'open' AND a.due_on < ?8))"
+        " AND (?9 IS NULL OR a.meeting_id = ?9)";
+    auto bind = [&](storage::Statement& s) {
+      s.bind(1, mine)
+          .bind(2, actor.user_id)
+          .bind(3, actor.organization_id)
+          .bind(4, wards.dump())
+          .bind(5, filter.ward)
+          .bind(6, filter.status)
+          .bind(7, filter.overdue_only)
+          .bind(8, format_date(today))
+          .bind(9, filter.meeting_id);
+    };
+    Page<ActionItem> out;
+    auto count = c.prepare("SELECT count(*)" + where);
+    bind(count);
+    count.step();
+    out.total = count.int64(0);
+    auto rows = c.prepare(std::string("SELECT ") + meeting_store::kActionItemColumns + where +
+                          " ORDER BY a.due_on IS NULL, a.due_on, a.created_at, a.id"
+                          " LIMIT ?10 OFFSET ?11");
+    bind(rows);
+    rows.bind(10, page.per_page).bind(11, page.offset());
+    while (rows.step()) out.items.push_back(meeting_store::row_to_action_item(rows, today));
+    return out;
+  });
+}
+
+}  // namespace tsunagu::domain

@@ -1,0 +1,205 @@
+#include "domain/meeting_rules.h"
+
+#include <algorithm>
+
+#include "domain/authorization.h"
+#include "domain/cases.h"
+#include "domain/meeting_store.h"
+#include "domain/meeting_wall.h"
+#include "storage/database.h"
+
+namespace tsunagu::domain {
+namespace {
+
+constexpr const char* kKinds[] = {"roundtable", "case_conference", "practitioners", "individual"};
+constexpr const char* kStatuses[] = {"planned", "held", "cancelled"};
+
+template <size_t N>
+bool one_of(const char* const (&set)[N], const std::string& v) {
+  return std::any_of(std::begin(set), std::end(set), [&](const char* s) { return v == s; });
+}
+
+std::optional<TimePoint> parse_time(const std::optional<std::string>& text, const char* field,
+                                    std::vector<FieldError>& errors) {
+  if (!text) return std::nullopt;
+  auto t = parse_rfc3339(*text);
+  if (!t.ok()) {
+    errors.push_back(
+        {field, "must be an RFC 3339 time with offset, e.g. 2026-04-02T18:30:00+09:00"});
+    return std::nullopt;
+  }
+  return *t;
+}
+
+std::string at(const char* list, size_t i, const char* field) {
+  return std::string(list) + "[" + std::to_string(i) + "]" + (*field ? "." : "") + field;
+}
+
+}  // namespace
+
+Result<Meeting> load_meeting_in_scope(storage::Connection& c, const Actor& actor,
+                                      const std::string& id, Date today) {
+  auto found = meeting_store::load(c, id, today);
+  if (!found) return Error::NotFound("No such meeting.");
+  std::optional<std::string> org;
+  if (meeting_store::involves_organization(*found, actor.organization_id)) {
+    org = actor.organization_id;
+  }
+  TRY(authorize(&actor, Action::kMeetingRead, {found->ward, org}));
+  return *found;
+}
+
+Meeting meeting_view(const Actor& actor, Meeting m) {
+  if (actor.role != Role::kPartner || m.kind == "roundtable") return m;
+  m.redacted = true;
+  m.title = kind_label(m.kind);
+  m.agenda.clear();
+  m.minutes.clear();
+  m.decisions.clear();
+  std::erase_if(m.action_items, [&](const ActionItem& a) {
+    return a.owner_organization_id != actor.organization_id && a.owner_user_id != actor.user_id;
+  });
+  return m;
+}
+
+namespace meeting_rules {
+
+Times check_shape(const MeetingFields& f, std::vector<FieldError>& errors) {
+  if (f.kind && !one_of(kKinds, *f.kind)) {
+    errors.push_back({"kind",
+                      "must be one of: roundtable, case_conference, practitioners, "
+                      "individual"});
+  }
+  if (f.status && !one_of(kStatuses, *f.status)) {
+    errors.push_back({"status", "must be one of: planned, held, cancelled"});
+  }
+  if (f.title && f.title->empty()) errors.push_back({"title", "must not be empty"});
+  Times t{parse_time(f.starts_at, "starts_at", errors), parse_time(f.ends_at, "ends_at", errors)};
+  if (f.attendees) {
+    for (size_t i = 0; i < f.attendees->size(); ++i) {
+      const Attendee& a = (*f.attendees)[i];
+      int who = (a.organization_id ? 1 : 0) + (a.user_id ? 1 : 0) + (a.name ? 1 : 0);
+      if (who != 1) {
+        errors.push_back(
+            {at("attendees", i, ""), "needs exactly one of organization_id, user_id or name"});
+      } else if (a.name && a.name->empty()) {
+        errors.push_back({at("attendees", i, "name"), "must not be empty"});
+      }
+    }
+  }
+  if (f.agenda) {
+    for (size_t i = 0; i < f.agenda->size(); ++i) {
+      if ((*f.agenda)[i].title.empty()) {
+        errors.push_back({at("agenda", i, "title"), "must not be empty"});
+      }
+    }
+  }
+  return t;
+}
+
+void check_order(std::optional<TimePoint> starts_at, std::optional<TimePoint> ends_at,
+                 std::vector<FieldError>& errors) {
+  if (starts_at && ends_at && *ends_at <= *starts_at) {
+    errors.push_back({"ends_at", "must be after starts_at"});
+  }
+}
+
+Status to_status(std::vector<FieldError> errors) {
+  if (errors.empty()) return Status::Ok();
+  return Error::InvalidArgument("The meeting has invalid fields.", std::move(errors));
+}
+
+Status check_filter(const MeetingFilter& filter) {
+  std::vector<FieldError> errors;
+  if (filter.kind && !one_of(kKinds, *filter.kind)) {
+    errors.push_back({"kind",
+                      "must be one of: roundtable, case_conference, practitioners, "
+                      "individual"});
+  }
+  if (filter.status && !one_of(kStatuses, *filter.status)) {
+    errors.push_back({"status", "must be one of: planned, held, cancelled"});
+  }
+  if (filter.from && filter.to && *filter.to <= *filter.from) {
+    errors.push_back({"to", "must be after from"});
+  }
+  return to_status(std::move(errors));
+}
+
+Status check_version(const Meeting& current, std::optional<int64_t> if_match) {
+  if (if_match && *if_match != current.version) {
+    return Error::Aborted("The meeting has changed since you read it (version " +
+                          std::to_string(current.version) + "). Reload and try again.");
+  }
+  return Status::Ok();
+}
+
+void check_organization(storage::Connection& c, const std::string& organization_id,
+                        const std::string& field, std::vector<FieldError>& errors) {
+  auto s = c.prepare("SELECT status FROM organizations WHERE id = ?1");
+  s.bind(1, organization_id);
+  if (!s.step()) {
+    errors.push_back({field, "is not an organization in the directory"});
+  } else if (s.text(0) != "active") {
+    errors.push_back({field, "is archived"});
+  }
+}
+
+void check_user(storage::Connection& c, const std::string& user_id, const std::string& field,
+                std::vector<FieldError>& errors) {
+  auto s = c.prepare("SELECT disabled FROM users WHERE id = ?1");
+  s.bind(1, user_id);
+  if (!s.step() || s.int64(0) != 0) errors.push_back({field, "is not an active user"});
+}
+
+Status check_references(storage::Connection& c, const Actor& actor, const std::string& kind,
+                        const std::string& ward, const MeetingFields& f) {
+  std::vector<FieldError> errors;
+  const bool roundtable = kind == "roundtable";
+  if (f.invited_organization_ids) {
+    for (size_t i = 0; i < f.invited_organization_ids->size(); ++i) {
+      check_organization(c, (*f.invited_organization_ids)[i], at("invited_organization_ids", i, ""),
+                         errors);
+    }
+  }
+  if (f.attendees) {
+    for (size_t i = 0; i < f.attendees->size(); ++i) {
+      const Attendee& a = (*f.attendees)[i];
+      if (a.organization_id) {
+        check_organization(c, *a.organization_id, at("attendees", i, "organization_id"), errors);
+      }
+      if (a.user_id) check_user(c, *a.user_id, at("attendees", i, "user_id"), errors);
+    }
+  }
+  std::vector<WallText> texts;
+  if (f.title) texts.push_back({"title", *f.title});
+  if (f.place) texts.push_back({"place", *f.place});
+  if (f.minutes) texts.push_back({"minutes", *f.minutes});
+  if (f.agenda) {
+    for (size_t i = 0; i < f.agenda->size(); ++i) {
+      const AgendaItem& item = (*f.agenda)[i];
+      texts.push_back({at("agenda", i, "title"), item.title});
+      texts.push_back({at("agenda", i, "notes"), item.notes});
+      if (!item.case_id) continue;
+      if (roundtable) {
+        errors.push_back({at("agenda", i, "case_id"),
+                          "a roundtable (座談会) holds no case; take it to a case conference"});
+        continue;
+      }
+      auto found = load_case_in_scope(c, actor, *item.case_id);
+      if (!found.ok() || found->ward != ward) {
+        errors.push_back({at("agenda", i, "case_id"), "is not a case of this meeting's ward"});
+      }
+    }
+  }
+  if (roundtable) {
+    Status wall = check_roundtable_wall(c, ward, texts);
+    if (!wall.ok()) {
+      const auto& wall_errors = wall.error().fields();
+      errors.insert(errors.end(), wall_errors.begin(), wall_errors.end());
+    }
+  }
+  return to_status(std::move(errors));
+}
+
+}  // namespace meeting_rules
+}  // namespace tsunagu::domain

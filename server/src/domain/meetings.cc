@@ -1,0 +1,263 @@
+#include "domain/meetings.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/ids.h"
+#include "domain/audit.h"
+#include "domain/authorization.h"
+#include "domain/meeting_rules.h"
+#include "domain/meeting_store.h"
+#include "domain/wards.h"
+#include "storage/database.h"
+
+namespace tsunagu::domain {
+namespace {
+
+audit::Entry meeting_entry(const char* action, const Meeting& m,
+                           std::optional<std::string> case_id = std::nullopt,
+                           std::optional<std::string> detail = std::nullopt) {
+  return {action, "meeting", m.id, std::move(case_id), std::nullopt, std::move(detail)};
+}
+
+// The status moves a meeting may make: planned → held | cancelled.
+Status check_status_move(const std::string& from, const std::string& to) {
+  if (from == to) return Status::Ok();
+  if (from == "planned" && (to == "held" || to == "cancelled")) return Status::Ok();
+  return Error::FailedPrecondition("A " + from + " meeting cannot become " + to + ".");
+}
+
+}  // namespace
+
+const char* kind_label(const std::string& kind) {
+  if (kind == "roundtable") return "座談会";
+  if (kind == "case_conference") return "合同ケース会議";
+  if (kind == "practitioners") return "実務者会議";
+  if (kind == "individual") return "個別ケース検討会議";
+  return "会議";
+}
+
+Result<Creation<Meeting>> Meetings::create(const Actor& actor, const RequestMeta& meta,
+                                           const MeetingFields& f,
+                                           const std::optional<IdempotencyKey>& key) {
+  TRY(authorize_role(&actor, Action::kMeetingWrite));
+  std::vector<FieldError> errors;
+  for (auto [value, name] :
+       {std::pair{&f.kind, "kind"}, std::pair{&f.title, "title"}, std::pair{&f.ward, "ward"},
+        std::pair{&f.starts_at, "starts_at"}, std::pair{&f.ends_at, "ends_at"}}) {
+    if (!*value) errors.push_back({name, "is required"});
+  }
+  if (f.ward && !actor.has_ward(*f.ward)) errors.push_back({"ward", "is not one of your wards"});
+  if (f.status && *f.status != "planned") {
+    errors.push_back({"status", "a new meeting is planned; record it as held afterwards"});
+  }
+  auto times = meeting_rules::check_shape(f, errors);
+  meeting_rules::check_order(times.starts_at, times.ends_at, errors);
+  TRY(meeting_rules::to_status(std::move(errors)));
+
+  return db_.write([&](storage::Connection& c) -> Result<Creation<Meeting>> {
+    Date today = tokyo_date(clock_.now());
+    if (key) {
+      TRY_ASSIGN(auto first_id, idempotency::replayed(c, clock_, actor.user_id, *key));
+      if (first_id) {
+        TRY_ASSIGN(Meeting first, load_meeting_in_scope(c, actor, *first_id, today));
+        return Creation<Meeting>{std::move(first), true};
+      }
+    }
+    if (!is_ward(c, *f.ward)) return Error::Field("ward", "is not a ward of Sapporo");
+    TRY(meeting_rules::check_references(c, actor, *f.kind, *f.ward, f));
+    std::string id = new_uuid();
+    std::string now = format_utc(clock_.now());
+    c.prepare(
+         "INSERT INTO meetings (id, kind, title, ward, district, starts_at, ends_at, place,"
+         " minutes, created_by, created_at, updated_at)"
+         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)")
+        .bind(1, id)
+        .bind(2, *f.kind)
+        .bind(3, *f.title)
+        .bind(4, *f.ward)
+        .bind(5, f.district)
+        .bind(6, format_utc(*times.starts_at))
+        .bind(7, format_utc(*times.ends_at))
+        .bind(8, f.place)
+        .bind(9, f.minutes.value_or(""))
+        .bind(10, actor.user_id)
+        .bind(11, now)
+        .run();
+    meeting_store::replace_parts(c, id, f);
+    if (key) idempotency::remember(c, clock_, actor.user_id, *key, id);
+    Meeting created = *meeting_store::load(c, id, today);
+    audit::append(c, clock_, &actor, meta, meeting_entry("meeting.create", created));
+    return Creation<Meeting>{std::move(created), false};
+  });
+}
+
+Result<Meeting> Meetings::get(const Actor& actor, const RequestMeta& meta, const std::string& id) {
+  TRY(authorize_role(&actor, Action::kMeetingRead));
+  // A case meeting's content is case data, so reading it is audited (per case) and runs as a
+  // write.
+  return db_.write([&](storage::Connection& c) -> Result<Meeting> {
+    TRY_ASSIGN(Meeting found, load_meeting_in_scope(c, actor, id, tokyo_date(clock_.now())));
+    Meeting view = meeting_view(actor, std::move(found));
+    auto cases = meeting_store::case_ids(view);
+    if (cases.empty()) {
+      audit::append(c, clock_, &actor, meta, meeting_entry("meeting.read", view));
+    }
+    for (const auto& case_id : cases) {
+      audit::append(c, clock_, &actor, meta, meeting_entry("meeting.read", view, case_id));
+    }
+    return view;
+  });
+}
+
+Result<Page<Meeting>> Meetings::list(const Actor& actor, const MeetingFilter& filter,
+                                     const PageRequest& page) {
+  TRY(authorize_role(&actor, Action::kMeetingRead));
+  TRY(meeting_rules::check_filter(filter));
+  return db_.read([&](storage::Connection& c) -> Result<Page<Meeting>> {
+    // Ward roles: their wards (or the one asked for, if theirs). Partners: invited or attending.
+    nlohmann::json wards = nlohmann::json::array();
+    if (actor.role != Role::kPartner) {
+      for (const auto& w : actor.wards) {
+        if (!filter.ward || *filter.ward == w) wards.push_back(w);
+      }
+    }
+    std::optional<std::string> partner_org;
+    if (actor.role == Role::kPartner) partner_org = actor.organization_id.value_or("");
+    const std::string where =
+        " FROM meetings m WHERE (?1 IS NULL OR m.starts_at >= ?1) AND (?2 IS NULL OR "
+        "m.starts_at < ?2) AND (?3 IS NULL OR m.kind = ?3) AND (?4 IS NULL OR m.status = ?4)"
+        " AND (?5 IS NULL OR m.ward = ?5) AND ((?6 IS NULL AND m.ward IN (SELECT value FROM"
+        " json_each(?7))) OR (?6 IS NOT NULL AND (EXISTS (SELECT 1 FROM meeting_invitations i"
+        " WHERE i.meeting_id = m.id AND i.organization_id = ?6) OR EXISTS (SELECT 1 FROM"
+        " meeting_attendees a WHERE a.meeting_id = m.id AND a.organization_id = ?6))))";
+    auto bind = [&](storage::Statement& s) {
+      s.bind(1, filter.from ? std::optional(format_utc(*filter.from)) : std::nullopt)
+          .bind(2, filter.to ? std::optional(format_utc(*filter.to)) : std::nullopt)
+          .bind(3, filter.kind)
+          .bind(4, filter.status)
+          .bind(5, filter.ward)
+          .bind(6, partner_org)
+          .bind(7, wards.dump());
+    };
+    Page<Meeting> out;
+    auto count = c.prepare("SELECT count(*)" + where);
+    bind(count);
+    count.step();
+    out.total = count.int64(0);
+    auto rows = c.prepare(std::string("SELECT ") + meeting_store::kMeetingColumns + where +
+                          " ORDER BY m.starts_at, m.id LIMIT ?8 OFFSET ?9");
+    bind(rows);
+    rows.bind(8, page.per_page).bind(9, page.offset());
+    while (rows.step())
+      out.items.push_back(meeting_view(actor, meeting_store::row_to_meeting(rows)));
+    return out;
+  });
+}
+
+Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, const std::string& id,
+                                 const MeetingFields& f, std::optional<int64_t> if_match) {
+  TRY(authorize_role(&actor, Action::kMeetingWrite));
+  std::vector<FieldError> errors;
+  if (f.kind) errors.push_back({"kind", "cannot be changed; plan a new meeting instead"});
+  if (f.ward) errors.push_back({"ward", "cannot be changed; plan a new meeting instead"});
+  auto times = meeting_rules::check_shape(f, errors);
+  TRY(meeting_rules::to_status(std::move(errors)));
+
+  return db_.write([&](storage::Connection& c) -> Result<Meeting> {
+    Date today = tokyo_date(clock_.now());
+    TRY_ASSIGN(Meeting current, load_meeting_in_scope(c, actor, id, today));
+    TRY(authorize(&actor, Action::kMeetingWrite, {current.ward, std::nullopt}));
+    TRY(meeting_rules::check_version(current, if_match));
+    if (current.status == "cancelled")
+      return Error::FailedPrecondition("The meeting is cancelled.");
+    if (f.status) TRY(check_status_move(current.status, *f.status));
+    std::vector<FieldError> order;
+    meeting_rules::check_order(times.starts_at.value_or(current.starts_at),
+                               times.ends_at.value_or(current.ends_at), order);
+    TRY(meeting_rules::to_status(std::move(order)));
+    TRY(meeting_rules::check_references(c, actor, current.kind, current.ward, f));
+    c.prepare(
+         "UPDATE meetings SET title = coalesce(?2, title), district = coalesce(?3, district),"
+         " starts_at = coalesce(?4, starts_at), ends_at = coalesce(?5, ends_at),"
+         " place = coalesce(?6, place), status = coalesce(?7, status),"
+         " minutes = coalesce(?8, minutes), version = version + 1, updated_at = ?9 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, f.title)
+        .bind(3, f.district)
+        .bind(4, times.starts_at ? std::optional(format_utc(*times.starts_at)) : std::nullopt)
+        .bind(5, times.ends_at ? std::optional(format_utc(*times.ends_at)) : std::nullopt)
+        .bind(6, f.place)
+        .bind(7, f.status)
+        .bind(8, f.minutes)
+        .bind(9, format_utc(clock_.now()))
+        .run();
+    meeting_store::replace_parts(c, id, f);
+    Meeting updated = *meeting_store::load(c, id, today);
+    audit::append(c, clock_, &actor, meta, meeting_entry("meeting.update", updated));
+    return updated;
+  });
+}
+
+Result<std::vector<Meeting>> Meetings::calendar(const Actor& actor) {
+  TRY(authorize_role(&actor, Action::kCalendarRead));
+  return db_.read([&](storage::Connection& c) -> Result<std::vector<Meeting>> {
+    auto s = c.prepare(
+        std::string("SELECT ") + meeting_store::kMeetingColumns +
+        " FROM meetings m WHERE m.starts_at >= ?1 AND (m.created_by = ?2"
+        " OR EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id"
+        " AND a.user_id = ?2) OR (?3 IS NOT NULL AND (EXISTS (SELECT 1 FROM meeting_invitations i"
+        " WHERE i.meeting_id = m.id AND i.organization_id = ?3) OR EXISTS (SELECT 1 FROM"
+        " meeting_attendees a WHERE a.meeting_id = m.id AND a.organization_id = ?3))))"
+        " ORDER BY m.starts_at, m.id LIMIT 1000");
+    s.bind(1, format_utc(clock_.now() - std::chrono::days(90)))
+        .bind(2, actor.user_id)
+        .bind(3, actor.organization_id);
+    std::vector<Meeting> out;
+    while (s.step()) {
+      Meeting m = meeting_store::row_to_meeting(s);
+      // A calendar leaves the office on phones and in shared calendars: a case meeting is
+      // named by its kind only, whoever asks.
+      if (m.kind != "roundtable") m.title = kind_label(m.kind);
+      m.minutes.clear();
+      out.push_back(std::move(m));
+    }
+    return out;
+  });
+}
+
+Result<NetworkMemory> Meetings::network_memory(const Actor& actor, const std::string& ward,
+                                               const std::optional<std::string>& district) {
+  TRY(authorize(&actor, Action::kNetworkRead, {ward, std::nullopt}));
+  return db_.read([&](storage::Connection& c) -> Result<NetworkMemory> {
+    // Organizations at held roundtables; attendance not taken counts as present.
+    const std::string attended =
+        "WITH att AS (SELECT DISTINCT a.meeting_id, a.organization_id, m.starts_at"
+        " FROM meeting_attendees a JOIN meetings m ON m.id = a.meeting_id"
+        " WHERE m.kind = 'roundtable' AND m.status = 'held' AND m.ward = ?1"
+        " AND (?2 IS NULL OR m.district = ?2) AND a.organization_id IS NOT NULL"
+        " AND coalesce(a.present, 1) = 1) ";
+    NetworkMemory out;
+    auto members = c.prepare(attended +
+                             "SELECT o.id, o.name, o.category, count(*), max(att.starts_at)"
+                             " FROM att JOIN organizations o ON o.id = att.organization_id"
+                             " GROUP BY o.id ORDER BY count(*) DESC, o.name_kana, o.id");
+    members.bind(1, ward).bind(2, district);
+    while (members.step()) {
+      out.members.push_back({members.text(0), members.text(1), members.text(2), members.int64(3),
+                             format_date(tokyo_date(parse_stored_time(members.text(4))))});
+    }
+    auto pairs = c.prepare(attended +
+                           "SELECT x.organization_id, y.organization_id, count(*),"
+                           " max(x.starts_at) FROM att x JOIN att y ON x.meeting_id ="
+                           " y.meeting_id AND x.organization_id < y.organization_id"
+                           " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+    pairs.bind(1, ward).bind(2, district);
+    while (pairs.step()) {
+      out.pairs.push_back({pairs.text(0), pairs.text(1), pairs.int64(2),
+                           format_date(tokyo_date(parse_stored_time(pairs.text(3))))});
+    }
+    return out;
+  });
+}
+
+}  // namespace tsunagu::domain

@@ -1,0 +1,148 @@
+// /api/v1/meetings: roundtables, case conferences and practitioners' meetings; their
+// decisions, the suggested agenda, the network memory and each user's iCalendar feed.
+#include "domain/meetings.h"
+#include "http/auth.h"
+#include "http/etag.h"
+#include "http/icalendar.h"
+#include "http/idempotency_key.h"
+#include "http/meeting_json.h"
+#include "http/routes.h"
+
+namespace tsunagu::http {
+namespace {
+
+constexpr char kId[] = "([0-9a-fA-F-]{1,64})";
+const std::string kMeeting = std::string("/api/v1/meetings/") + kId;
+
+void write_meeting(httplib::Response& res, int status, const domain::Meeting& m) {
+  set_etag(res, m.version);
+  write_json(res, status, meeting_json(m));
+}
+
+Result<domain::MeetingFilter> read_filter(const httplib::Request& req) {
+  domain::MeetingFilter f;
+  TRY_ASSIGN(f.from, time_param(req, "from", false));
+  TRY_ASSIGN(f.to, time_param(req, "to", true));
+  f.ward = query(req, "ward");
+  f.kind = query(req, "kind");
+  f.status = query(req, "status");
+  return f;
+}
+
+Status list_meetings(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+  TRY_ASSIGN(auto paging, parse_paging(req));
+  TRY_ASSIGN(auto filter, read_filter(req));
+  TRY_ASSIGN(auto page, s.meetings->list(actor, filter, {paging.page, paging.per_page}));
+  Json items = Json::array();
+  for (const auto& m : page.items) items.push_back(meeting_summary_json(m));
+  write_json(res, 200, page_envelope(std::move(items), page.total, paging));
+  return Status::Ok();
+}
+
+Status create_meeting(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+  TRY_ASSIGN(auto key, idempotency_key(req));
+  TRY_ASSIGN(Json body, parse_json_body(req));
+  TRY_ASSIGN(auto fields, read_meeting_fields(body, true));
+  TRY_ASSIGN(auto created, s.meetings->create(actor, request_meta(req), fields, key));
+  mark_created(res, "/api/v1/meetings/" + created.resource.id, created.replayed);
+  write_meeting(res, 201, created.resource);
+  return Status::Ok();
+}
+
+Status update_meeting(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+  TRY_ASSIGN(auto version, if_match_version(req));
+  TRY_ASSIGN(Json body, parse_json_body(req));
+  TRY_ASSIGN(auto fields, read_meeting_fields(body, false));
+  TRY_ASSIGN(auto updated,
+             s.meetings->update(actor, request_meta(req), req.matches[1], fields, version));
+  write_meeting(res, 200, updated);
+  return Status::Ok();
+}
+
+Status record_decision(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+  TRY_ASSIGN(auto version, if_match_version(req));
+  TRY_ASSIGN(Json body, parse_json_body(req));
+  TRY_ASSIGN(auto decision, read_decision(body));
+  TRY_ASSIGN(auto meeting,
+             s.meetings->decide(actor, request_meta(req), req.matches[1], decision, version));
+  write_meeting(res, 201, meeting);
+  return Status::Ok();
+}
+
+Status calendar_feed(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+  TRY_ASSIGN(auto meetings, s.meetings->calendar(actor));
+  res.status = 200;
+  res.set_content(render_calendar(meetings, "Tsunagu 会議（" + actor.username + "）"),
+                  "text/calendar; charset=utf-8");
+  return Status::Ok();
+}
+
+}  // namespace
+
+void register_meeting_routes(Router& router, const Services& s) {
+  router.get("/api/v1/meetings", "meetings",
+             [&s](const httplib::Request& req, httplib::Response& res) {
+               return list_meetings(s, req, res);
+             });
+  router.post("/api/v1/meetings", "meetings",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                return create_meeting(s, req, res);
+              });
+  router.get(kMeeting, "meeting",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto m, s.meetings->get(actor, request_meta(req), req.matches[1]));
+               write_meeting(res, 200, m);
+               return Status::Ok();
+             });
+  router.patch(kMeeting, "meeting", [&s](const httplib::Request& req, httplib::Response& res) {
+    return update_meeting(s, req, res);
+  });
+  router.post(kMeeting + "/decisions", "meeting_decisions",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                return record_decision(s, req, res);
+              });
+  router.get(kMeeting + "/suggested-agenda", "meeting_suggested_agenda",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto items,
+                          s.meetings->suggested_agenda(actor, request_meta(req), req.matches[1]));
+               Json list = suggested_agenda_json(items);
+               size_t total = list.size();
+               write_json(res, 200, {{"items", std::move(list)}, {"total", total}});
+               return Status::Ok();
+             });
+  router.post(kMeeting + "/suggested-agenda/adopt", "meeting_adopt_agenda",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                TRY_ASSIGN(auto version, if_match_version(req));
+                TRY_ASSIGN(auto m, s.meetings->adopt_suggested_agenda(actor, request_meta(req),
+                                                                      req.matches[1], version));
+                write_meeting(res, 200, m);
+                return Status::Ok();
+              });
+  router.get("/api/v1/meetings/network", "meeting_network",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               auto ward = query(req, "ward");
+               if (!ward) {
+                 return Error::Malformed("The parameter ward is required.")
+                     .add_field("ward", "is required");
+               }
+               TRY_ASSIGN(auto memory,
+                          s.meetings->network_memory(actor, *ward, query(req, "district")));
+               write_json(res, 200, network_memory_json(memory));
+               return Status::Ok();
+             });
+  router.get("/api/v1/me/calendar.ics", "calendar",
+             [&s](const httplib::Request& req, httplib::Response& res) {
+               return calendar_feed(s, req, res);
+             });
+}
+
+}  // namespace tsunagu::http
