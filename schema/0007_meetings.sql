@@ -68,6 +68,7 @@ CREATE TABLE meeting_decisions (
   case_id         TEXT REFERENCES cases (id),
   lead_user_id    TEXT REFERENCES users (id),  -- the case's new lead worker
   next_review_on  TEXT,                         -- the case's next review date
+  plan_review_by  TEXT,                         -- the サポートプラン's review date
   recorded_by     TEXT NOT NULL REFERENCES users (id),
   recorded_at     TEXT NOT NULL
 ) STRICT;

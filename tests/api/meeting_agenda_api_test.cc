@@ -103,7 +103,8 @@ TEST_F(MeetingAgendaApiTest, DecisionsUpdateTheCaseWithEventsAndAudit) {
                   {{"text", "担当を保健師に替え、5月に再検討する"},
                    {"case_id", case_id},
                    {"lead_user_id", kStaffChuoId},
-                   {"next_review_on", "2026-05-13"}},
+                   {"next_review_on", "2026-05-13"},
+                   {"plan_review_by", "2026-06-30"}},
                   {{"If-Match", "\"1\""}});
   ASSERT_EQ(res->status, 201) << res->body;
   Json m = body_json(res);
@@ -116,6 +117,7 @@ TEST_F(MeetingAgendaApiTest, DecisionsUpdateTheCaseWithEventsAndAudit) {
   EXPECT_EQ(c["lead_user_id"], kStaffChuoId);
   EXPECT_EQ(c["next_review_on"], "2026-05-13");
   EXPECT_EQ(c["last_reviewed_on"], "2026-04-08");  // the meeting's day
+  EXPECT_EQ(c["support_plan"]["review_by"], "2026-06-30");
   EXPECT_EQ(c["version"], 2);
 
   Json events = body_json(get("staff.chuo", "/api/v1/cases/" + case_id + "/events"));
@@ -126,7 +128,8 @@ TEST_F(MeetingAgendaApiTest, DecisionsUpdateTheCaseWithEventsAndAudit) {
     EXPECT_EQ(e["decision_id"], m["decisions"][0]["id"]);
     EXPECT_EQ(e["actor_id"], kCoordChuoId);
   }
-  EXPECT_EQ(kinds, (std::set<std::string>{"reviewed", "lead_changed", "review_scheduled"}));
+  EXPECT_EQ(kinds, (std::set<std::string>{"reviewed", "lead_changed", "review_scheduled",
+                                          "plan_review_set"}));
   for (const auto& e : events["items"]) {
     if (e["kind"] == "lead_changed") {
       EXPECT_EQ(e["to"], kStaffChuoId);

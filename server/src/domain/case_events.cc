@@ -39,6 +39,8 @@ Status apply_case_decision(storage::Connection& c, const Clock& clock, const Act
   c.prepare(
        "UPDATE cases SET lead_user_id = coalesce(?2, lead_user_id),"
        " next_review_on = coalesce(?3, next_review_on),"
+       " support_plan = CASE WHEN ?6 IS NULL THEN support_plan"
+       " ELSE json_set(support_plan, '$.review_by', ?6) END,"
        " last_reviewed_on = max(coalesce(last_reviewed_on, ''), ?4),"
        " version = version + 1, updated_at = ?5 WHERE id = ?1")
       .bind(1, d.case_id)
@@ -46,6 +48,7 @@ Status apply_case_decision(storage::Connection& c, const Clock& clock, const Act
       .bind(3, d.next_review_on)
       .bind(4, d.reviewed_on)
       .bind(5, now)
+      .bind(6, d.plan_review_by)
       .run();
   add_event(c, now, actor, d, "reviewed", current.last_reviewed_on, d.reviewed_on);
   if (d.lead_user_id && d.lead_user_id != current.lead_user_id) {
@@ -53,6 +56,10 @@ Status apply_case_decision(storage::Connection& c, const Clock& clock, const Act
   }
   if (d.next_review_on && d.next_review_on != current.next_review_on) {
     add_event(c, now, actor, d, "review_scheduled", current.next_review_on, d.next_review_on);
+  }
+  if (d.plan_review_by && d.plan_review_by != current.support_plan.review_by) {
+    add_event(c, now, actor, d, "plan_review_set", current.support_plan.review_by,
+              d.plan_review_by);
   }
   audit::append(c, clock, &actor, meta,
                 {"case.update", "case", d.case_id, d.case_id, std::nullopt,

@@ -75,19 +75,20 @@ struct CaseEvent {
   int64_t seq = 0;
   TimePoint at;
   std::string actor_id;
-  std::string kind;  // lead_changed | review_scheduled | reviewed
+  std::string kind;  // lead_changed | review_scheduled | plan_review_set | reviewed
   std::optional<std::string> from;
   std::optional<std::string> to;
   std::optional<std::string> meeting_id;
   std::optional<std::string> decision_id;
 };
 
-// A meeting's decision about a case: a new lead and/or the next review; the case counts as
-// reviewed on `reviewed_on` (the meeting's date).
+// A meeting's decision about a case: a new lead, the next review, the support plan's review
+// date; the case counts as reviewed on `reviewed_on` (the meeting's date).
 struct CaseDecision {
   std::string case_id;
   std::optional<std::string> lead_user_id;
   std::optional<std::string> next_review_on;
+  std::optional<std::string> plan_review_by;
   std::string reviewed_on;
   std::string meeting_id;
   std::string decision_id;

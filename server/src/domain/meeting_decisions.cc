@@ -104,10 +104,11 @@ Result<Meeting> Meetings::decide(const Actor& actor, const RequestMeta& meta, co
   TRY(authorize_role(&actor, Action::kMeetingWrite));
   std::vector<FieldError> errors;
   if (d.text.empty()) errors.push_back({"text", "is required"});
-  if (d.next_review_on && !parse_date(*d.next_review_on).ok()) {
-    errors.push_back({"next_review_on", "must be a date YYYY-MM-DD"});
+  for (auto [date, name] : {std::pair{&d.next_review_on, "next_review_on"},
+                            std::pair{&d.plan_review_by, "plan_review_by"}}) {
+    if (*date && !parse_date(**date).ok()) errors.push_back({name, "must be a date YYYY-MM-DD"});
   }
-  if (!d.case_id && (d.lead_user_id || d.next_review_on)) {
+  if (!d.case_id && (d.lead_user_id || d.next_review_on || d.plan_review_by)) {
     errors.push_back({"case_id", "is required for a new lead or a review date"});
   }
   TRY(meeting_rules::to_status(std::move(errors)));
@@ -133,19 +134,21 @@ Result<Meeting> Meetings::decide(const Actor& actor, const RequestMeta& meta, co
     std::string now = format_utc(clock_.now());
     c.prepare(
          "INSERT INTO meeting_decisions (id, meeting_id, text, case_id, lead_user_id,"
-         " next_review_on, recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+         " next_review_on, plan_review_by, recorded_by, recorded_at)"
+         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
         .bind(1, decision_id)
         .bind(2, m.id)
         .bind(3, d.text)
         .bind(4, d.case_id)
         .bind(5, d.lead_user_id)
         .bind(6, d.next_review_on)
-        .bind(7, actor.user_id)
-        .bind(8, now)
+        .bind(7, d.plan_review_by)
+        .bind(8, actor.user_id)
+        .bind(9, now)
         .run();
     if (d.case_id) {
       TRY(apply_case_decision(c, clock_, actor, meta,
-                              {*d.case_id, d.lead_user_id, d.next_review_on,
+                              {*d.case_id, d.lead_user_id, d.next_review_on, d.plan_review_by,
                                format_date(tokyo_date(m.starts_at)), m.id, decision_id}));
     }
     meeting_store::touch(c, m.id, now);

@@ -77,12 +77,13 @@ void load_parts(storage::Connection& c, Meeting& m, Date today) {
   }
 
   auto dec = c.prepare(
-      "SELECT id, text, case_id, lead_user_id, next_review_on, recorded_by, recorded_at"
-      " FROM meeting_decisions WHERE meeting_id = ?1 ORDER BY recorded_at, rowid");
+      "SELECT id, text, case_id, lead_user_id, next_review_on, plan_review_by, recorded_by,"
+      " recorded_at FROM meeting_decisions WHERE meeting_id = ?1 ORDER BY recorded_at, rowid");
   dec.bind(1, m.id);
   while (dec.step()) {
     m.decisions.push_back({dec.text(0), dec.text(1), dec.optional_text(2), dec.optional_text(3),
-                           dec.optional_text(4), dec.text(5), parse_stored_time(dec.text(6))});
+                           dec.optional_text(4), dec.optional_text(5), dec.text(6),
+                           parse_stored_time(dec.text(7))});
   }
 
   auto items =

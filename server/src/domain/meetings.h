@@ -53,6 +53,7 @@ struct MeetingDecision {
   std::optional<std::string> case_id;
   std::optional<std::string> lead_user_id;    // the case's new lead worker
   std::optional<std::string> next_review_on;  // the case's next review, YYYY-MM-DD
+  std::optional<std::string> plan_review_by;  // the support plan's review date
   std::string recorded_by;
   TimePoint recorded_at;
 };
@@ -127,6 +128,7 @@ struct NewDecision {
   std::optional<std::string> case_id;
   std::optional<std::string> lead_user_id;
   std::optional<std::string> next_review_on;
+  std::optional<std::string> plan_review_by;
 };
 
 // One line of a 実務者会議's suggested agenda: an open case of the ward and where it stands.
@@ -187,8 +189,8 @@ class Meetings {
   // planned → held | cancelled only (FailedPrecondition otherwise).
   Result<Meeting> update(const Actor& actor, const RequestMeta& meta, const std::string& id,
                          const MeetingFields& fields, std::optional<int64_t> if_match);
-  // Records a decision; one on a case updates that case (lead, next review, last review = the
-  // meeting's date) in the same transaction.
+  // Records a decision; one on a case updates that case (lead, next review, the support plan's
+  // review date, last review = the meeting's date) in the same transaction.
   Result<Meeting> decide(const Actor& actor, const RequestMeta& meta, const std::string& id,
                          const NewDecision& decision, std::optional<int64_t> if_match);
 

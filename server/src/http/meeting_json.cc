@@ -96,6 +96,7 @@ Json meeting_json(const domain::Meeting& m) {
                          {"case_id", nullable(d.case_id)},
                          {"lead_user_id", nullable(d.lead_user_id)},
                          {"next_review_on", nullable(d.next_review_on)},
+                         {"plan_review_by", nullable(d.plan_review_by)},
                          {"recorded_by", d.recorded_by},
                          {"recorded_at", format_rfc3339(d.recorded_at)}});
   }
@@ -202,6 +203,7 @@ Result<domain::NewDecision> read_decision(const Json& body) {
   d.case_id = r.string("case_id", Need::kOptional, kIdChars);
   d.lead_user_id = r.string("lead_user_id", Need::kOptional, kIdChars);
   d.next_review_on = r.string("next_review_on", Need::kOptional, 10);
+  d.plan_review_by = r.string("plan_review_by", Need::kOptional, 10);
   TRY(r.finish());
   return d;
 }
