@@ -16,7 +16,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   if (config.demo) {
     TRY_ASSIGN(app->demo_report_,
                domain::load_demo(*app->db_, clock,
-                                 domain::DemoOptions{config.demo_password, app->hasher_.get()}));
+                                 domain::DemoOptions{config.demo_password, app->hasher_.get(),
+                                                     config.demo_kinds}));
   }
   domain::SessionPolicy session_policy;
   session_policy.idle = std::chrono::minutes(config.session_idle_minutes);

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,8 @@ struct Config {
   std::string host = "127.0.0.1";
   int port = 8080;
   bool demo = false;
-  std::string demo_password;  // TSUNAGU_DEMO_PASSWORD; empty → a random one is printed
+  std::string demo_password;         // TSUNAGU_DEMO_PASSWORD; empty → a random one is printed
+  std::set<std::string> demo_kinds;  // which seed kinds --demo loads; empty → all (tests only)
   int threads = 64;
   log::Level log_level = log::Level::kInfo;
   bool access_log = true;

@@ -65,42 +65,52 @@ std::optional<ActionItem> load_item(storage::Connection& c, const std::string& i
 
 }  // namespace
 
+Result<ActionItem> insert_action_item(storage::Connection& c, const Clock& clock,
+                                      const Actor& actor, const RequestMeta& meta,
+                                      const std::string& meeting_id, const ActionItemFields& f) {
+  TRY(authorize_role(&actor, Action::kMeetingWrite));
+  TRY(check_fields(f, true));
+  Date today = tokyo_date(clock.now());
+  TRY_ASSIGN(Meeting m, load_meeting_in_scope(c, actor, meeting_id, today));
+  TRY(authorize(&actor, Action::kMeetingWrite, {m.ward, std::nullopt}));
+  if (m.status == "cancelled") return Error::FailedPrecondition("The meeting is cancelled.");
+  TRY(check_references(c, m, f));
+  std::string id = new_uuid();
+  std::string now = format_utc(clock.now());
+  c.prepare(
+       "INSERT INTO action_items (id, meeting_id, title, owner_organization_id, owner_user_id,"
+       " due_on, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)")
+      .bind(1, id)
+      .bind(2, m.id)
+      .bind(3, *f.title)
+      .bind(4, f.owner_organization_id)
+      .bind(5, f.owner_user_id)
+      .bind(6, f.due_on)
+      .bind(7, f.status.value_or("open"))
+      .bind(8, now)
+      .run();
+  meeting_store::touch(c, m.id, now);
+  ActionItem created = *load_item(c, id, today);
+  audit::append(c, clock, &actor, meta, item_entry("action_item.create", created));
+  return created;
+}
+
 Result<Creation<ActionItem>> ActionItems::create(const Actor& actor, const RequestMeta& meta,
                                                  const std::string& meeting_id,
                                                  const ActionItemFields& f,
                                                  const std::optional<IdempotencyKey>& key) {
   TRY(authorize_role(&actor, Action::kMeetingWrite));
-  TRY(check_fields(f, true));
   return db_.write([&](storage::Connection& c) -> Result<Creation<ActionItem>> {
-    Date today = tokyo_date(clock_.now());
-    TRY_ASSIGN(Meeting m, load_meeting_in_scope(c, actor, meeting_id, today));
-    TRY(authorize(&actor, Action::kMeetingWrite, {m.ward, std::nullopt}));
     if (key) {
       TRY_ASSIGN(auto first_id, idempotency::replayed(c, clock_, actor.user_id, *key));
       if (first_id) {
-        if (auto first = load_item(c, *first_id, today)) return Creation<ActionItem>{*first, true};
+        if (auto first = load_item(c, *first_id, tokyo_date(clock_.now()))) {
+          return Creation<ActionItem>{*first, true};
+        }
       }
     }
-    if (m.status == "cancelled") return Error::FailedPrecondition("The meeting is cancelled.");
-    TRY(check_references(c, m, f));
-    std::string id = new_uuid();
-    std::string now = format_utc(clock_.now());
-    c.prepare(
-         "INSERT INTO action_items (id, meeting_id, title, owner_organization_id, owner_user_id,"
-         " due_on, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)")
-        .bind(1, id)
-        .bind(2, m.id)
-        .bind(3, *f.title)
-        .bind(4, f.owner_organization_id)
-        .bind(5, f.owner_user_id)
-        .bind(6, f.due_on)
-        .bind(7, f.status.value_or("open"))
-        .bind(8, now)
-        .run();
-    meeting_store::touch(c, m.id, now);
-    if (key) idempotency::remember(c, clock_, actor.user_id, *key, id);
-    ActionItem created = *load_item(c, id, today);
-    audit::append(c, clock_, &actor, meta, item_entry("action_item.create", created));
+    TRY_ASSIGN(ActionItem created, insert_action_item(c, clock_, actor, meta, meeting_id, f));
+    if (key) idempotency::remember(c, clock_, actor.user_id, *key, created.id);
     return Creation<ActionItem>{std::move(created), false};
   });
 }

@@ -21,8 +21,9 @@
 #include "domain/paging.h"
 
 namespace tsunagu::storage {
+class Connection;
 class Database;
-}
+}  // namespace tsunagu::storage
 
 namespace tsunagu::domain {
 
@@ -43,6 +44,11 @@ struct ActionItemFilter {
   std::optional<std::string> ward;
   std::optional<std::string> meeting_id;
 };
+
+// Within a write transaction: create() without the Idempotency-Key (checks, insert, audit).
+Result<ActionItem> insert_action_item(storage::Connection& c, const Clock& clock,
+                                      const Actor& actor, const RequestMeta& meta,
+                                      const std::string& meeting_id, const ActionItemFields& f);
 
 class ActionItems {
  public:

@@ -112,6 +112,15 @@ void check_fields(const CaseFields& f, std::vector<FieldError>& errors) {
   }
 }
 
+// A review that is recorded cannot have happened after today (Asia/Tokyo).
+void check_not_future(const std::optional<std::string>& reviewed_on, const Clock& clock,
+                      std::vector<FieldError>& errors) {
+  if (reviewed_on && parse_date(*reviewed_on).ok() &&
+      *reviewed_on > format_date(tokyo_date(clock.now()))) {
+    errors.push_back({"last_reviewed_on", "must not be in the future"});
+  }
+}
+
 Status validation(std::vector<FieldError> errors) {
   if (errors.empty()) return Status::Ok();
   return Error::InvalidArgument("The case has invalid fields.", std::move(errors));
@@ -163,21 +172,48 @@ Status check_case_lead(storage::Connection& c, const std::optional<std::string>&
   return Status::Ok();
 }
 
-Result<Creation<Case>> Cases::create(const Actor& actor, const RequestMeta& meta,
-                                     const CaseFields& f,
-                                     const std::optional<IdempotencyKey>& key) {
+Result<Case> insert_case(storage::Connection& c, const Clock& clock, const Actor& actor,
+                         const RequestMeta& meta, const CaseFields& f) {
   TRY(authorize_role(&actor, Action::kCaseWrite));
   std::vector<FieldError> errors;
   if (!f.ward) errors.push_back({"ward", "is required"});
   if (!f.case_ref) errors.push_back({"case_ref", "is required"});
   if (!f.household_label) errors.push_back({"household_label", "is required"});
   if (!f.risk_level) errors.push_back({"risk_level", "is required"});
-  if (f.last_reviewed_on)
-    errors.push_back({"last_reviewed_on", "is set by reviews, not on creation"});
   check_fields(f, errors);
+  check_not_future(f.last_reviewed_on, clock, errors);
   if (f.ward && !actor.has_ward(*f.ward)) errors.push_back({"ward", "is not one of your wards"});
   TRY(validation(std::move(errors)));
+  if (!is_ward(c, *f.ward)) return Error::Field("ward", "is not a ward of Sapporo");
+  TRY(check_case_lead(c, f.lead_user_id, *f.ward));
+  std::string id = new_uuid();
+  std::string now = format_utc(clock.now());
+  TRY(c.prepare("INSERT INTO cases (id, ward, case_ref, household_label, risk_categories,"
+                " risk_level, sections, lead_user_id, support_plan, next_review_on,"
+                " last_reviewed_on, created_at, updated_at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)")
+          .bind(1, id)
+          .bind(2, *f.ward)
+          .bind(3, *f.case_ref)
+          .bind(4, *f.household_label)
+          .bind(5, canonical_set(f.risk_categories.value_or(std::vector<std::string>{})))
+          .bind(6, *f.risk_level)
+          .bind(7, canonical_set(f.sections.value_or(std::vector<std::string>{})))
+          .bind(8, f.lead_user_id)
+          .bind(9, plan_to_json(f.support_plan.value_or(SupportPlan{})))
+          .bind(10, f.next_review_on)
+          .bind(11, f.last_reviewed_on)
+          .bind(12, now)
+          .run_unique("The ward already has a case with this case_ref."));
+  TRY_ASSIGN(Case created, reload(c, id));
+  audit::append(c, clock, &actor, meta, case_entry("case.create", created));
+  return created;
+}
 
+Result<Creation<Case>> Cases::create(const Actor& actor, const RequestMeta& meta,
+                                     const CaseFields& f,
+                                     const std::optional<IdempotencyKey>& key) {
+  TRY(authorize_role(&actor, Action::kCaseWrite));
   return db_.write([&](storage::Connection& c) -> Result<Creation<Case>> {
     if (key) {
       TRY_ASSIGN(auto first_id, idempotency::replayed(c, clock_, actor.user_id, *key));
@@ -187,28 +223,8 @@ Result<Creation<Case>> Cases::create(const Actor& actor, const RequestMeta& meta
         return Creation<Case>{std::move(first), true};
       }
     }
-    if (!is_ward(c, *f.ward)) return Error::Field("ward", "is not a ward of Sapporo");
-    TRY(check_case_lead(c, f.lead_user_id, *f.ward));
-    std::string id = new_uuid();
-    std::string now = format_utc(clock_.now());
-    TRY(c.prepare("INSERT INTO cases (id, ward, case_ref, household_label, risk_categories,"
-                  " risk_level, sections, lead_user_id, support_plan, next_review_on, created_at,"
-                  " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)")
-            .bind(1, id)
-            .bind(2, *f.ward)
-            .bind(3, *f.case_ref)
-            .bind(4, *f.household_label)
-            .bind(5, canonical_set(f.risk_categories.value_or(std::vector<std::string>{})))
-            .bind(6, *f.risk_level)
-            .bind(7, canonical_set(f.sections.value_or(std::vector<std::string>{})))
-            .bind(8, f.lead_user_id)
-            .bind(9, plan_to_json(f.support_plan.value_or(SupportPlan{})))
-            .bind(10, f.next_review_on)
-            .bind(11, now)
-            .run_unique("The ward already has a case with this case_ref."));
-    if (key) idempotency::remember(c, clock_, actor.user_id, *key, id);
-    TRY_ASSIGN(Case created, reload(c, id));
-    audit::append(c, clock_, &actor, meta, case_entry("case.create", created));
+    TRY_ASSIGN(Case created, insert_case(c, clock_, actor, meta, f));
+    if (key) idempotency::remember(c, clock_, actor.user_id, *key, created.id);
     return Creation<Case>{std::move(created), false};
   });
 }
@@ -263,6 +279,7 @@ Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const st
   if (f.ward)
     errors.push_back({"ward", "cannot be changed; close the case and open one in the other ward"});
   check_fields(f, errors);
+  check_not_future(f.last_reviewed_on, clock_, errors);
   TRY(validation(std::move(errors)));
   return db_.write([&](storage::Connection& c) -> Result<Case> {
     TRY_ASSIGN(Case current, load_case_in_scope(c, actor, id));

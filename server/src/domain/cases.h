@@ -57,6 +57,7 @@ struct Case {
 };
 
 // Input for create (required: ward, case_ref, household_label, risk_level) and PATCH (any).
+// last_reviewed_on records a review that took place (not in the future).
 struct CaseFields {
   std::optional<std::string> ward;
   std::optional<std::string> case_ref;
@@ -127,6 +128,11 @@ class Cases {
 // Within a transaction: the case if it exists and `actor` may see it (NotFound otherwise).
 // Used by referrals and meetings; does not audit.
 Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, const std::string& id);
+
+// Within a write transaction: create() without the Idempotency-Key — every check (role, ward,
+// fields, lead, a unique case_ref), the insert and its audit entry. For create() and the demo.
+Result<Case> insert_case(storage::Connection& c, const Clock& clock, const Actor& actor,
+                         const RequestMeta& meta, const CaseFields& fields);
 
 // Within a transaction: Ok when `lead` is empty or an active coordinator or staff member of
 // `ward`; InvalidArgument naming lead_user_id otherwise.

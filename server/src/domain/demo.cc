@@ -9,6 +9,7 @@
 #include "domain/accounts.h"
 #include "domain/audit.h"
 #include "domain/directory_seed.h"
+#include "domain/network_seed.h"
 #include "domain/passwords.h"
 #include "storage/database.h"
 
@@ -79,6 +80,18 @@ const std::map<std::string, SeedLoader>& loaders() {
       {"accounts", load_accounts},
       {"organizations", [](storage::Connection& c, const nlohmann::json& items,
                            SeedContext& ctx) { return load_directory_seed(c, ctx.clock, items); }},
+      {"cases",
+       [](storage::Connection& c, const nlohmann::json& items, SeedContext& ctx) -> Status {
+         TRY_ASSIGN(int n, load_case_seed(c, ctx.clock, items));
+         ctx.report.lines.push_back("Demo cases (pseudonyms only): " + std::to_string(n));
+         return Status::Ok();
+       }},
+      {"meetings",
+       [](storage::Connection& c, const nlohmann::json& items, SeedContext& ctx) -> Status {
+         TRY_ASSIGN(int n, load_meeting_seed(c, ctx.clock, items));
+         ctx.report.lines.push_back("Demo meetings, dated from today: " + std::to_string(n));
+         return Status::Ok();
+       }},
   };
   return table;
 }
@@ -114,7 +127,9 @@ Result<DemoReport> load_demo(storage::Database& db, const Clock& clock, const De
         return Error::Internal("seed file " + std::string(file.name) +
                                " is not {\"kind\": ..., \"items\": [...]}");
       }
-      auto it = loaders().find(doc["kind"].get<std::string>());
+      const std::string kind = doc["kind"].get<std::string>();
+      if (!options.kinds.empty() && !options.kinds.contains(kind)) continue;
+      auto it = loaders().find(kind);
       if (it == loaders().end()) {
         return Error::Internal("seed file " + std::string(file.name) + " has unknown kind " +
                                doc["kind"].dump());

@@ -6,6 +6,7 @@
 // Thread-safety: load_demo() takes the database's writer like any other change.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ class PasswordHasher;
 struct DemoOptions {
   std::string password;  // for every demo account; empty → a random one, reported
   const PasswordHasher* hasher = nullptr;  // nullptr → the default (strong) parameters
+  // The seed kinds to load ("organizations", "accounts", "cases", "meetings"); empty → all.
+  // Tests that count what they create load the network without its households and meetings.
+  std::set<std::string> kinds = {};
 };
 
 struct DemoReport {

@@ -36,9 +36,8 @@ const char* kind_label(const std::string& kind) {
   return "会議";
 }
 
-Result<Creation<Meeting>> Meetings::create(const Actor& actor, const RequestMeta& meta,
-                                           const MeetingFields& f,
-                                           const std::optional<IdempotencyKey>& key) {
+Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const Actor& actor,
+                               const RequestMeta& meta, const MeetingFields& f) {
   TRY(authorize_role(&actor, Action::kMeetingWrite));
   std::vector<FieldError> errors;
   for (auto [value, name] :
@@ -47,46 +46,57 @@ Result<Creation<Meeting>> Meetings::create(const Actor& actor, const RequestMeta
     if (!*value) errors.push_back({name, "is required"});
   }
   if (f.ward && !actor.has_ward(*f.ward)) errors.push_back({"ward", "is not one of your wards"});
-  if (f.status && *f.status != "planned") {
-    errors.push_back({"status", "a new meeting is planned; record it as held afterwards"});
-  }
   auto times = meeting_rules::check_shape(f, errors);
   meeting_rules::check_order(times.starts_at, times.ends_at, errors);
+  // A meeting is planned; one that already took place may be recorded as held.
+  if (f.status == "cancelled") {
+    errors.push_back({"status", "a new meeting is planned (or held, if it took place)"});
+  } else if (f.status == "held" && times.starts_at && *times.starts_at > clock.now()) {
+    errors.push_back({"status", "a meeting that has not started cannot have been held"});
+  }
   TRY(meeting_rules::to_status(std::move(errors)));
+  if (!is_ward(c, *f.ward)) return Error::Field("ward", "is not a ward of Sapporo");
+  TRY(meeting_rules::check_references(c, actor, *f.kind, *f.ward, f));
+  std::string id = new_uuid();
+  std::string now = format_utc(clock.now());
+  c.prepare(
+       "INSERT INTO meetings (id, kind, title, ward, district, starts_at, ends_at, place, status,"
+       " minutes, created_by, created_at, updated_at)"
+       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)")
+      .bind(1, id)
+      .bind(2, *f.kind)
+      .bind(3, *f.title)
+      .bind(4, *f.ward)
+      .bind(5, f.district)
+      .bind(6, format_utc(*times.starts_at))
+      .bind(7, format_utc(*times.ends_at))
+      .bind(8, f.place)
+      .bind(9, f.status.value_or("planned"))
+      .bind(10, f.minutes.value_or(""))
+      .bind(11, actor.user_id)
+      .bind(12, now)
+      .run();
+  meeting_store::replace_parts(c, id, f);
+  Meeting created = *meeting_store::load(c, id, tokyo_date(clock.now()));
+  audit::append(c, clock, &actor, meta, meeting_entry("meeting.create", created));
+  return created;
+}
 
+Result<Creation<Meeting>> Meetings::create(const Actor& actor, const RequestMeta& meta,
+                                           const MeetingFields& f,
+                                           const std::optional<IdempotencyKey>& key) {
+  TRY(authorize_role(&actor, Action::kMeetingWrite));
   return db_.write([&](storage::Connection& c) -> Result<Creation<Meeting>> {
-    Date today = tokyo_date(clock_.now());
     if (key) {
       TRY_ASSIGN(auto first_id, idempotency::replayed(c, clock_, actor.user_id, *key));
       if (first_id) {
-        TRY_ASSIGN(Meeting first, load_meeting_in_scope(c, actor, *first_id, today));
+        TRY_ASSIGN(Meeting first,
+                   load_meeting_in_scope(c, actor, *first_id, tokyo_date(clock_.now())));
         return Creation<Meeting>{std::move(first), true};
       }
     }
-    if (!is_ward(c, *f.ward)) return Error::Field("ward", "is not a ward of Sapporo");
-    TRY(meeting_rules::check_references(c, actor, *f.kind, *f.ward, f));
-    std::string id = new_uuid();
-    std::string now = format_utc(clock_.now());
-    c.prepare(
-         "INSERT INTO meetings (id, kind, title, ward, district, starts_at, ends_at, place,"
-         " minutes, created_by, created_at, updated_at)"
-         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)")
-        .bind(1, id)
-        .bind(2, *f.kind)
-        .bind(3, *f.title)
-        .bind(4, *f.ward)
-        .bind(5, f.district)
-        .bind(6, format_utc(*times.starts_at))
-        .bind(7, format_utc(*times.ends_at))
-        .bind(8, f.place)
-        .bind(9, f.minutes.value_or(""))
-        .bind(10, actor.user_id)
-        .bind(11, now)
-        .run();
-    meeting_store::replace_parts(c, id, f);
-    if (key) idempotency::remember(c, clock_, actor.user_id, *key, id);
-    Meeting created = *meeting_store::load(c, id, today);
-    audit::append(c, clock_, &actor, meta, meeting_entry("meeting.create", created));
+    TRY_ASSIGN(Meeting created, insert_meeting(c, clock_, actor, meta, f));
+    if (key) idempotency::remember(c, clock_, actor.user_id, *key, created.id);
     return Creation<Meeting>{std::move(created), false};
   });
 }

@@ -27,8 +27,9 @@
 #include "domain/paging.h"
 
 namespace tsunagu::storage {
+class Connection;
 class Database;
-}
+}  // namespace tsunagu::storage
 
 namespace tsunagu::domain {
 
@@ -97,9 +98,9 @@ struct Meeting {
   bool redacted = false;
 };
 
-// Input for create (required: kind, title, ward, starts_at, ends_at) and PATCH (any but kind
-// and ward). Times are RFC 3339 text, checked here so every broken field is named at once.
-// Arrays replace what the meeting had.
+// Input for create (required: kind, title, ward, starts_at, ends_at; status planned, or held
+// for a meeting that took place) and PATCH (any but kind and ward). Times are RFC 3339 text,
+// checked here so every broken field is named at once. Arrays replace what the meeting had.
 struct MeetingFields {
   std::optional<std::string> kind;
   std::optional<std::string> title;
@@ -214,6 +215,11 @@ class Meetings {
   storage::Database& db_;
   const Clock& clock_;
 };
+
+// Within a write transaction: create() without the Idempotency-Key — every check, the insert
+// with its parts, and the audit entry. For create() and the demo.
+Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const Actor& actor,
+                               const RequestMeta& meta, const MeetingFields& fields);
 
 // The Japanese name of a meeting kind (座談会, 合同ケース会議, 実務者会議, 個別ケース検討会議).
 const char* kind_label(const std::string& kind);

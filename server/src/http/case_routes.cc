@@ -1,5 +1,6 @@
 // /api/v1/cases: the minimum of a ward's case that the network needs, scoped by ward.
 #include "domain/cases.h"
+#include "domain/meeting_input.h"
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/idempotency_key.h"
@@ -37,35 +38,6 @@ Json case_json(const domain::Case& c) {
           {"closed_at", c.closed_at ? Json(format_rfc3339(*c.closed_at)) : Json(nullptr)}};
 }
 
-// The body of POST and PATCH; `ward` only on creation.
-Result<domain::CaseFields> read_case_fields(const Json& body, bool creating) {
-  FieldReader r(body);
-  domain::CaseFields f;
-  const Need need = creating ? Need::kRequired : Need::kOptional;
-  if (creating) f.ward = r.string("ward", Need::kRequired, 20);
-  f.case_ref = r.string("case_ref", need, 50);
-  f.household_label = r.string("household_label", need, 50);
-  f.risk_categories = r.strings("risk_categories", Need::kOptional, 4, 40);
-  f.risk_level = r.string("risk_level", need, 10);
-  f.sections = r.strings("sections", Need::kOptional, 2, 40);
-  f.lead_user_id = r.string("lead_user_id", Need::kOptional, 64);
-  f.next_review_on = r.string("next_review_on", Need::kOptional, 10);
-  if (!creating) f.last_reviewed_on = r.string("last_reviewed_on", Need::kOptional, 10);
-  if (const Json* plan = r.raw("support_plan")) {
-    FieldReader p(*plan, "support_plan.");
-    domain::SupportPlan sp;
-    sp.goals = p.strings("goals", Need::kOptional, 20, 500).value_or(std::vector<std::string>{});
-    sp.family_voice = p.string("family_voice", Need::kOptional, 2000).value_or("");
-    sp.services =
-        p.strings("services", Need::kOptional, 20, 200).value_or(std::vector<std::string>{});
-    sp.review_by = p.string("review_by", Need::kOptional, 10);
-    r.absorb(p);
-    f.support_plan = std::move(sp);
-  }
-  TRY(r.finish());
-  return f;
-}
-
 void write_case(httplib::Response& res, int status, const domain::Case& c) {
   set_etag(res, c.version);
   write_json(res, status, case_json(c));
@@ -92,7 +64,7 @@ void register_case_routes(Router& router, const Services& s) {
                 TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                 TRY_ASSIGN(auto key, idempotency_key(req));
                 TRY_ASSIGN(Json body, parse_json_body(req));
-                TRY_ASSIGN(auto fields, read_case_fields(body, true));
+                TRY_ASSIGN(auto fields, domain::read_case_fields(body, true));
                 TRY_ASSIGN(auto created, s.cases->create(actor, request_meta(req), fields, key));
                 mark_created(res, "/api/v1/cases/" + created.resource.id, created.replayed);
                 write_case(res, 201, created.resource);
@@ -110,7 +82,7 @@ void register_case_routes(Router& router, const Services& s) {
                  TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                  TRY_ASSIGN(auto version, if_match_version(req));
                  TRY_ASSIGN(Json body, parse_json_body(req));
-                 TRY_ASSIGN(auto fields, read_case_fields(body, false));
+                 TRY_ASSIGN(auto fields, domain::read_case_fields(body, false));
                  TRY_ASSIGN(auto updated, s.cases->update(actor, request_meta(req), req.matches[1],
                                                           fields, version));
                  write_case(res, 200, updated);

@@ -3,52 +3,6 @@
 namespace tsunagu::http {
 namespace {
 
-constexpr size_t kTitle = 200;
-constexpr size_t kNote = 2000;
-constexpr size_t kMinutes = 20000;
-constexpr size_t kIdChars = 64;
-
-// An array of objects under `key`, each read by `read_item(reader)`; nullopt when absent.
-template <typename T, typename ReadItem>
-std::optional<std::vector<T>> read_objects(FieldReader& r, const char* key, size_t max_items,
-                                           ReadItem read_item) {
-  const Json* list = r.raw(key);
-  if (list == nullptr) return std::nullopt;
-  if (!list->is_array()) {
-    r.fail(key, "must be an array");
-    return std::nullopt;
-  }
-  if (list->size() > max_items) {
-    r.fail(key, "must have at most " + std::to_string(max_items) + " items");
-    return std::nullopt;
-  }
-  std::vector<T> out;
-  for (size_t i = 0; i < list->size(); ++i) {
-    FieldReader item((*list)[i], r.prefix() + key + "[" + std::to_string(i) + "].");
-    out.push_back(read_item(item));
-    r.absorb(item);
-  }
-  return out;
-}
-
-domain::Attendee read_attendee(FieldReader& r) {
-  domain::Attendee a;
-  a.organization_id = r.string("organization_id", Need::kOptional, kIdChars);
-  a.user_id = r.string("user_id", Need::kOptional, kIdChars);
-  a.name = r.string("name", Need::kOptional, 100);
-  a.role = r.string("role", Need::kOptional, 50);
-  a.present = r.boolean("present");
-  return a;
-}
-
-domain::AgendaItem read_agenda_item(FieldReader& r) {
-  domain::AgendaItem item;
-  item.title = r.string("title", Need::kRequired, kTitle).value_or("");
-  item.case_id = r.string("case_id", Need::kOptional, kIdChars);
-  item.notes = r.string("notes", Need::kOptional, kNote).value_or("");
-  return item;
-}
-
 Json attendee_json(const domain::Attendee& a) {
   Json j = Json::object();
   if (a.organization_id) j["organization_id"] = *a.organization_id;
@@ -171,53 +125,6 @@ Json network_memory_json(const domain::NetworkMemory& n) {
                      {"last_met_on", p.last_met_on}});
   }
   return {{"organizations", std::move(members)}, {"met", std::move(pairs)}};
-}
-
-Result<domain::MeetingFields> read_meeting_fields(const Json& body, bool creating) {
-  FieldReader r(body);
-  domain::MeetingFields f;
-  const Need need = creating ? Need::kRequired : Need::kOptional;
-  if (creating) {
-    f.kind = r.string("kind", need, 30);
-    f.ward = r.string("ward", need, 20);
-  }
-  f.title = r.string("title", need, kTitle);
-  f.district = r.string("district", Need::kOptional, 100);
-  f.starts_at = r.string("starts_at", need, 40);
-  f.ends_at = r.string("ends_at", need, 40);
-  f.place = r.string("place", Need::kOptional, kTitle);
-  f.status = r.string("status", Need::kOptional, 20);
-  f.invited_organization_ids =
-      r.strings("invited_organization_ids", Need::kOptional, 100, kIdChars);
-  f.attendees = read_objects<domain::Attendee>(r, "attendees", 200, read_attendee);
-  f.agenda = read_objects<domain::AgendaItem>(r, "agenda", 100, read_agenda_item);
-  f.minutes = r.string("minutes", Need::kOptional, kMinutes);
-  TRY(r.finish());
-  return f;
-}
-
-Result<domain::NewDecision> read_decision(const Json& body) {
-  FieldReader r(body);
-  domain::NewDecision d;
-  d.text = r.string("text", Need::kRequired, kNote).value_or("");
-  d.case_id = r.string("case_id", Need::kOptional, kIdChars);
-  d.lead_user_id = r.string("lead_user_id", Need::kOptional, kIdChars);
-  d.next_review_on = r.string("next_review_on", Need::kOptional, 10);
-  d.plan_review_by = r.string("plan_review_by", Need::kOptional, 10);
-  TRY(r.finish());
-  return d;
-}
-
-Result<domain::ActionItemFields> read_action_item_fields(const Json& body) {
-  FieldReader r(body);
-  domain::ActionItemFields f;
-  f.title = r.string("title", Need::kOptional, kTitle);
-  f.owner_organization_id = r.string("owner_organization_id", Need::kOptional, kIdChars);
-  f.owner_user_id = r.string("owner_user_id", Need::kOptional, kIdChars);
-  f.due_on = r.string("due_on", Need::kOptional, 10);
-  f.status = r.string("status", Need::kOptional, 20);
-  TRY(r.finish());
-  return f;
 }
 
 }  // namespace tsunagu::http

@@ -1,6 +1,6 @@
-// Meetings and action items on the wire (api.md, "Meetings"; docs/api.md): one JSON-to-struct
-// path and one struct-to-JSON path for each, shared by meeting_routes.cc and
-// action_item_routes.cc.
+// Meetings and action items on the wire (api.md, "Meetings"; docs/api.md): the struct-to-JSON
+// path for each, shared by meeting_routes.cc and action_item_routes.cc. Requests are read by
+// domain/meeting_input.h, which the demo seed shares.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "domain/action_items.h"
+#include "domain/meeting_input.h"
 #include "domain/meetings.h"
 #include "http/json_io.h"
 
@@ -20,10 +21,5 @@ Json meeting_summary_json(const domain::Meeting& m);
 Json action_item_json(const domain::ActionItem& a);
 Json suggested_agenda_json(const std::vector<domain::SuggestedAgendaItem>& items);
 Json network_memory_json(const domain::NetworkMemory& n);
-
-// The body of POST (creating: kind and ward allowed) and PATCH /meetings.
-Result<domain::MeetingFields> read_meeting_fields(const Json& body, bool creating);
-Result<domain::NewDecision> read_decision(const Json& body);
-Result<domain::ActionItemFields> read_action_item_fields(const Json& body);
 
 }  // namespace tsunagu::http

@@ -44,7 +44,7 @@ Status create_meeting(const Services& s, const httplib::Request& req, httplib::R
   TRY_ASSIGN(auto actor, signed_in_caller(req, s));
   TRY_ASSIGN(auto key, idempotency_key(req));
   TRY_ASSIGN(Json body, parse_json_body(req));
-  TRY_ASSIGN(auto fields, read_meeting_fields(body, true));
+  TRY_ASSIGN(auto fields, domain::read_meeting_fields(body, true));
   TRY_ASSIGN(auto created, s.meetings->create(actor, request_meta(req), fields, key));
   mark_created(res, "/api/v1/meetings/" + created.resource.id, created.replayed);
   write_meeting(res, 201, created.resource);
@@ -55,7 +55,7 @@ Status update_meeting(const Services& s, const httplib::Request& req, httplib::R
   TRY_ASSIGN(auto actor, signed_in_caller(req, s));
   TRY_ASSIGN(auto version, if_match_version(req));
   TRY_ASSIGN(Json body, parse_json_body(req));
-  TRY_ASSIGN(auto fields, read_meeting_fields(body, false));
+  TRY_ASSIGN(auto fields, domain::read_meeting_fields(body, false));
   TRY_ASSIGN(auto updated,
              s.meetings->update(actor, request_meta(req), req.matches[1], fields, version));
   write_meeting(res, 200, updated);
@@ -66,7 +66,7 @@ Status record_decision(const Services& s, const httplib::Request& req, httplib::
   TRY_ASSIGN(auto actor, signed_in_caller(req, s));
   TRY_ASSIGN(auto version, if_match_version(req));
   TRY_ASSIGN(Json body, parse_json_body(req));
-  TRY_ASSIGN(auto decision, read_decision(body));
+  TRY_ASSIGN(auto decision, domain::read_decision(body));
   TRY_ASSIGN(auto meeting,
              s.meetings->decide(actor, request_meta(req), req.matches[1], decision, version));
   write_meeting(res, 201, meeting);
