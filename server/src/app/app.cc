@@ -27,6 +27,10 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   app->cases_ = std::make_unique<domain::Cases>(*app->db_, clock);
   app->referrals_ = std::make_unique<domain::Referrals>(*app->db_, clock);
   app->notifications_ = std::make_unique<domain::Notifications>(*app->db_, clock);
+  if (config.search_cache_mb > 0) {
+    app->search_cache_ =
+        std::make_unique<domain::SearchCache>(static_cast<size_t>(config.search_cache_mb) << 20);
+  }
   http::Services services;
   services.db = app->db_.get();
   services.clock = &app->clock_;
@@ -35,6 +39,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   services.cases = app->cases_.get();
   services.referrals = app->referrals_.get();
   services.notifications = app->notifications_.get();
+  services.search_cache = app->search_cache_.get();
   http::ServerOptions http_options;
   http_options.threads = config.threads;
   http_options.access_log = config.access_log;

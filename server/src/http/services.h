@@ -12,6 +12,7 @@ class Accounts;
 class Cases;
 class Notifications;
 class Referrals;
+class SearchCache;
 class Sessions;
 }  // namespace tsunagu::domain
 
@@ -27,6 +28,7 @@ struct Services {
   domain::Cases* cases = nullptr;                  // issue 6
   domain::Referrals* referrals = nullptr;          // issue 6
   domain::Notifications* notifications = nullptr;  // issue 6
+  domain::SearchCache* search_cache = nullptr;     // answers to directory searches; null: off
 };
 
 }  // namespace tsunagu::http
