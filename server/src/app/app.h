@@ -19,6 +19,7 @@
 #include "domain/action_items.h"
 #include "domain/cases.h"
 #include "domain/demo.h"
+#include "domain/directory_cache.h"
 #include "domain/login_throttle.h"
 #include "domain/meetings.h"
 #include "domain/notifications.h"
@@ -50,6 +51,7 @@ class App {
   domain::Sessions& sessions() { return *sessions_; }
   const domain::PasswordHasher& password_hasher() const { return *hasher_; }
   domain::Referrals& referrals() { return *referrals_; }
+  domain::SearchCache* search_cache() { return search_cache_.get(); }  // null when off
 
  private:
   App(const Config& config, const Clock& clock) : config_(config), clock_(clock) {}
@@ -67,6 +69,7 @@ class App {
   std::unique_ptr<domain::Notifications> notifications_;
   std::unique_ptr<domain::Meetings> meetings_;
   std::unique_ptr<domain::ActionItems> action_items_;
+  std::unique_ptr<domain::SearchCache> search_cache_;  // null when turned off
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;
   std::thread http_thread_;

@@ -59,6 +59,8 @@ Status apply(Config& c, const std::string& key, const std::string& value,
   } else if (key == "tls-key") {
     if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
     c.tls_key = value;
+  } else if (key == "search-cache-mb") {
+    TRY_ASSIGN(c.search_cache_mb, parse_int(source, value, 0, 4096));
   } else if (key == "synchronous") {
     TRY_ASSIGN(c.synchronous, parse_synchronous(source, value));
   } else {
@@ -85,6 +87,7 @@ constexpr Setting kSettings[] = {
     {"session-max-hours", "TSUNAGU_SESSION_MAX_HOURS", true},
     {"tls-cert", "TSUNAGU_TLS_CERT", true},
     {"tls-key", "TSUNAGU_TLS_KEY", true},
+    {"search-cache-mb", "TSUNAGU_SEARCH_CACHE_MB", true},
 };
 
 constexpr const char* kCommands[] = {"serve", "audit-verify"};
@@ -171,6 +174,7 @@ Options (each also read from the environment variable shown):
   --session-max-hours N  a token expires this long after sign-in    TSUNAGU_SESSION_MAX_HOURS (12)
   --tls-cert PATH        PEM certificate: serve HTTPS (with --tls-key) TSUNAGU_TLS_CERT
   --tls-key PATH         PEM private key for --tls-cert             TSUNAGU_TLS_KEY
+  --search-cache-mb N    directory search answers kept; 0: off      TSUNAGU_SEARCH_CACHE_MB (32)
   --version              print the version and exit
   --help                 print this help and exit
 

@@ -33,6 +33,7 @@ struct Config {
   int session_max_hours = 12;     // a token expires this long after sign-in, used or not
   std::string tls_cert;           // PEM certificate chain; with tls_key, serve HTTPS
   std::string tls_key;            // PEM private key
+  int search_cache_mb = 32;       // answers to directory searches kept; 0 turns the cache off
   // Tests only (no flag, no variable): Argon2 with tiny parameters so suites that sign in many
   // times stay fast. Production always uses the strong defaults (domain/passwords.h).
   bool cheap_password_hashing_for_tests = false;

@@ -8,6 +8,7 @@
 #include "common/ids.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/directory_cache.h"
 #include "domain/directory_seed.h"
 #include "domain/network_seed.h"
 #include "domain/passwords.h"
@@ -113,7 +114,8 @@ Result<DemoReport> load_demo(storage::Database& db, const Clock& clock, const De
   if (options.hasher == nullptr) own_hasher = std::make_unique<PasswordHasher>();
   SeedContext ctx{clock, options.password.empty() ? random_password() : options.password, report,
                   options.hasher != nullptr ? *options.hasher : *own_hasher};
-  auto status = db.write([&](storage::Connection& c) -> Status {
+  // The seed fills the directory: searches answered before it are forgotten.
+  auto status = write_directory(db, [&](storage::Connection& c) -> Status {
     auto marker = c.prepare("SELECT value FROM server_meta WHERE key = 'demo_loaded_at'");
     if (marker.step()) {
       report.lines.push_back("The demo data set was loaded before (" + marker.text(0) +

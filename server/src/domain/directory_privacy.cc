@@ -37,6 +37,15 @@ std::vector<AddressVisibility> visible_address_levels(const Actor* actor) {
   return {AddressVisibility::kPublic, AddressVisibility::kNetwork};
 }
 
+std::string directory_view(const Actor* actor) {
+  if (actor == nullptr) return "anonymous";
+  if (actor->role == Role::kAdmin) return "admin";
+  if (actor->role == Role::kPartner && actor->organization_id) {
+    return "partner:" + *actor->organization_id;
+  }
+  return "network";
+}
+
 void redact_for(const Actor* actor, Organization& organization) {
   if (may_see_address(actor, organization.id, organization.fields.address_visibility)) return;
   organization.fields.address.clear();

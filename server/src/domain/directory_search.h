@@ -2,8 +2,9 @@
 // - q: every word must occur in the name, kana reading, description, district, tags or an
 //   active service's name/description/eligibility, compared after fold_for_search() (so width,
 //   hiragana/katakana and case do not matter). Words of three or more characters go through the
-//   FTS5 trigram index; shorter ones (保育, 夜間), which a trigram index cannot match, through
-//   instr() over the same folded text in the base table.
+//   FTS5 trigram index, unless a ward, category, district or near filter already narrows the
+//   search to a few hundred rows; shorter ones (保育, 夜間), which a trigram index cannot match,
+//   and narrowed searches through instr() over the same folded text in the base table.
 // - open_at: open at that instant in Asia/Tokyo, with overnight slots and dated exceptions (see
 //   directory.h) evaluated in SQL over opening_hours.
 // - near: within `within_km` of a point, by an equirectangular distance (exact to well under 1%

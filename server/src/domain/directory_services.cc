@@ -3,6 +3,7 @@
 #include "common/ids.h"
 #include "domain/audit.h"
 #include "domain/authorization.h"
+#include "domain/directory_cache.h"
 #include "domain/directory_privacy.h"
 #include "domain/directory_rules.h"
 #include "domain/directory_store.h"
@@ -108,7 +109,7 @@ Result<Creation<Service>> create_service(storage::Database& db, const Clock& clo
                                          const ServiceFields& fields,
                                          const std::optional<IdempotencyKey>& key) {
   TRY(authorize(actor, Action::kServiceManage, {std::nullopt, organization_id}));
-  return db.write([&](storage::Connection& c) -> Result<Creation<Service>> {
+  return write_directory(db, [&](storage::Connection& c) -> Result<Creation<Service>> {
     if (key) {
       TRY_ASSIGN(auto first, idempotency::replayed(c, clock, actor->user_id, *key));
       if (first) {
@@ -125,7 +126,7 @@ Result<Service> update_service(storage::Database& db, const Clock& clock, const 
                                const RequestMeta& meta, const std::string& id,
                                std::optional<int64_t> expected_version, const ServiceEdit& edit) {
   if (actor == nullptr) return Error::Unauthenticated("Sign in first.");
-  return db.write([&](storage::Connection& c) -> Result<Service> {
+  return write_directory(db, [&](storage::Connection& c) -> Result<Service> {
     TRY_ASSIGN(Service s, load_for_change(c, actor, id, expected_version));
     TRY_ASSIGN(ServiceFields fields, edit(s));
     TRY(field_errors_status(check_service(fields)));
@@ -140,7 +141,7 @@ Result<Service> archive_service(storage::Database& db, const Clock& clock, const
                                 const RequestMeta& meta, const std::string& id,
                                 std::optional<int64_t> expected_version) {
   if (actor == nullptr) return Error::Unauthenticated("Sign in first.");
-  return db.write([&](storage::Connection& c) -> Result<Service> {
+  return write_directory(db, [&](storage::Connection& c) -> Result<Service> {
     TRY_ASSIGN(Service s, load_for_change(c, actor, id, expected_version));
     if (s.fields.status == EntryStatus::kInactive) return *store::load_service(c, id);
     s.fields.status = EntryStatus::kInactive;

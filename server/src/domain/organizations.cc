@@ -3,6 +3,7 @@
 #include "common/ids.h"
 #include "domain/audit.h"
 #include "domain/authorization.h"
+#include "domain/directory_cache.h"
 #include "domain/directory_privacy.h"
 #include "domain/directory_rules.h"
 #include "domain/directory_store.h"
@@ -120,19 +121,20 @@ Result<Creation<Organization>> create_organization(storage::Database& db, const 
                                                    const OrganizationFields& fields,
                                                    const std::optional<IdempotencyKey>& key) {
   TRY(authorize(actor, Action::kOrganizationCreate));
-  TRY_ASSIGN(auto made, db.write([&](storage::Connection& c) -> Result<Creation<Organization>> {
-    if (key) {
-      TRY_ASSIGN(auto first, idempotency::replayed(c, clock, actor->user_id, *key));
-      if (first) {
-        if (auto o = store::load_organization(c, *first)) {
-          return Creation<Organization>{std::move(*o), true};
-        }
-      }
-    }
-    TRY_ASSIGN(Organization o, insert_organization(c, clock, actor, meta, fields));
-    if (key) idempotency::remember(c, clock, actor->user_id, *key, o.id);
-    return Creation<Organization>{std::move(o), false};
-  }));
+  TRY_ASSIGN(auto made,
+             write_directory(db, [&](storage::Connection& c) -> Result<Creation<Organization>> {
+               if (key) {
+                 TRY_ASSIGN(auto first, idempotency::replayed(c, clock, actor->user_id, *key));
+                 if (first) {
+                   if (auto o = store::load_organization(c, *first)) {
+                     return Creation<Organization>{std::move(*o), true};
+                   }
+                 }
+               }
+               TRY_ASSIGN(Organization o, insert_organization(c, clock, actor, meta, fields));
+               if (key) idempotency::remember(c, clock, actor->user_id, *key, o.id);
+               return Creation<Organization>{std::move(o), false};
+             }));
   made.resource = visible_copy(actor, std::move(made.resource));
   return made;
 }
@@ -143,20 +145,21 @@ Result<Organization> update_organization(storage::Database& db, const Clock& clo
                                          std::optional<int64_t> expected_version,
                                          const OrganizationEdit& edit) {
   TRY(authorize(actor, Action::kOrganizationUpdate, {std::nullopt, id}));
-  TRY_ASSIGN(Organization o, db.write([&](storage::Connection& c) -> Result<Organization> {
-    TRY_ASSIGN(Organization current, load_for_change(c, id, expected_version));
-    TRY_ASSIGN(OrganizationFields fields, edit(current));
-    TRY(check_all(c, fields));
-    TRY(check_partner_limits(actor, current.fields, fields));
-    std::string detail = changed_fields(current.fields, fields);
-    current.fields = std::move(fields);
-    current.version += 1;
-    current.updated_at = clock.now();
-    store::update_organization(c, current);
-    store::reindex_organization(c, id);
-    record(c, clock, actor, meta, "organization.update", id, detail);
-    return current;
-  }));
+  TRY_ASSIGN(Organization o,
+             write_directory(db, [&](storage::Connection& c) -> Result<Organization> {
+               TRY_ASSIGN(Organization current, load_for_change(c, id, expected_version));
+               TRY_ASSIGN(OrganizationFields fields, edit(current));
+               TRY(check_all(c, fields));
+               TRY(check_partner_limits(actor, current.fields, fields));
+               std::string detail = changed_fields(current.fields, fields);
+               current.fields = std::move(fields);
+               current.version += 1;
+               current.updated_at = clock.now();
+               store::update_organization(c, current);
+               store::reindex_organization(c, id);
+               record(c, clock, actor, meta, "organization.update", id, detail);
+               return current;
+             }));
   return visible_copy(actor, std::move(o));
 }
 
@@ -165,16 +168,17 @@ Result<Organization> archive_organization(storage::Database& db, const Clock& cl
                                           const std::string& id,
                                           std::optional<int64_t> expected_version) {
   TRY(authorize(actor, Action::kOrganizationArchive, {std::nullopt, id}));
-  TRY_ASSIGN(Organization o, db.write([&](storage::Connection& c) -> Result<Organization> {
-    TRY_ASSIGN(Organization current, load_for_change(c, id, expected_version));
-    if (current.fields.status == EntryStatus::kInactive) return current;
-    current.fields.status = EntryStatus::kInactive;
-    current.version += 1;
-    current.updated_at = clock.now();
-    store::update_organization(c, current);
-    record(c, clock, actor, meta, "organization.archive", id, "status: inactive");
-    return current;
-  }));
+  TRY_ASSIGN(Organization o,
+             write_directory(db, [&](storage::Connection& c) -> Result<Organization> {
+               TRY_ASSIGN(Organization current, load_for_change(c, id, expected_version));
+               if (current.fields.status == EntryStatus::kInactive) return current;
+               current.fields.status = EntryStatus::kInactive;
+               current.version += 1;
+               current.updated_at = clock.now();
+               store::update_organization(c, current);
+               record(c, clock, actor, meta, "organization.archive", id, "status: inactive");
+               return current;
+             }));
   return visible_copy(actor, std::move(o));
 }
 
@@ -183,19 +187,20 @@ Result<Organization> update_capacity(storage::Database& db, const Clock& clock, 
                                      std::optional<int64_t> expected_version, CapacityStatus status,
                                      const std::string& note) {
   TRY(authorize(actor, Action::kCapacityUpdate, {std::nullopt, id}));
-  TRY_ASSIGN(Organization o, db.write([&](storage::Connection& c) -> Result<Organization> {
-    TRY_ASSIGN(Organization current, load_for_change(c, id, expected_version));
-    if (current.fields.status == EntryStatus::kInactive) {
-      return Error::FailedPrecondition("The organization is archived.");
-    }
-    current.capacity = Capacity{status, note, clock.now()};
-    current.version += 1;
-    current.updated_at = clock.now();
-    store::update_capacity(c, current);
-    record(c, clock, actor, meta, "capacity.update", id,
-           std::string("capacity: ") + to_string(status));
-    return current;
-  }));
+  TRY_ASSIGN(Organization o,
+             write_directory(db, [&](storage::Connection& c) -> Result<Organization> {
+               TRY_ASSIGN(Organization current, load_for_change(c, id, expected_version));
+               if (current.fields.status == EntryStatus::kInactive) {
+                 return Error::FailedPrecondition("The organization is archived.");
+               }
+               current.capacity = Capacity{status, note, clock.now()};
+               current.version += 1;
+               current.updated_at = clock.now();
+               store::update_capacity(c, current);
+               record(c, clock, actor, meta, "capacity.update", id,
+                      std::string("capacity: ") + to_string(status));
+               return current;
+             }));
   return visible_copy(actor, std::move(o));
 }
 

@@ -2,6 +2,7 @@
 // services, /api/v1/services/{id}. Each handler parses, calls one domain function (which
 // authorises and applies the privacy rules) and renders; changes answer with the new ETag.
 #include "domain/authorization.h"
+#include "domain/directory_cache.h"
 #include "domain/directory_json.h"
 #include "domain/directory_services.h"
 #include "domain/organizations.h"
@@ -43,6 +44,39 @@ auto merge_patch_edit(const Json& patch, Result<Fields> (*parse)(const Json&)) {
   };
 }
 
+// True when the request says `Cache-Control: no-cache`: the client wants a fresh answer.
+bool wants_fresh(const httplib::Request& req) {
+  return req.get_header_value("Cache-Control").find("no-cache") != std::string::npos;
+}
+
+// The search page as JSON, from the search cache when the same view asked the same question in
+// this minute and the directory has not changed since (domain/directory_cache.h). A request
+// with Cache-Control: no-cache is searched afresh (and its answer kept for the next one).
+Status list_organizations(const httplib::Request& req, httplib::Response& res,
+                          const Services& services, const domain::Actor* actor,
+                          const domain::OrganizationQuery& query, const Paging& paging,
+                          TimePoint now) {
+  domain::SearchCache* cache = services.search_cache;
+  std::optional<std::string> key;
+  if (cache != nullptr) {
+    if (auto k = domain::SearchCache::key(actor, query, now); k.ok()) key = std::move(*k);
+  }
+  if (key && !wants_fresh(req)) {
+    if (auto answer = cache->find(*key)) {
+      res.status = 200;
+      res.set_content(*answer, kJsonContentType);
+      return Status::Ok();
+    }
+  }
+  uint64_t generation = domain::directory_generation();  // before the search reads
+  TRY_ASSIGN(auto page, domain::search_organizations(*services.db, actor, query));
+  Json items = Json::array();
+  for (const auto& o : page.items) items.push_back(organization_json(o, now));
+  write_json(res, 200, page_envelope(std::move(items), page.total, paging));
+  if (key) cache->put(*key, generation, res.body);
+  return Status::Ok();
+}
+
 Result<std::pair<domain::CapacityStatus, std::string>> parse_capacity(const Json& body) {
   FieldReader r(body);
   auto status = r.one_of("status", {"open", "limited", "waitlist", "full"}, Need::kRequired);
@@ -58,12 +92,9 @@ void register_organization_routes(Router& router, const Services& services) {
              [&](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY_ASSIGN(auto actor, caller(req, services));
                TRY_ASSIGN(Paging paging, parse_paging(req));
-               TRY_ASSIGN(auto query, parse_organization_query(req, paging, clock.now()));
-               TRY_ASSIGN(auto page, domain::search_organizations(db, ptr(actor), query));
-               Json items = Json::array();
-               for (const auto& o : page.items) items.push_back(organization_json(o, clock.now()));
-               write_json(res, 200, page_envelope(std::move(items), page.total, paging));
-               return Status::Ok();
+               TimePoint now = clock.now();
+               TRY_ASSIGN(auto query, parse_organization_query(req, paging, now));
+               return list_organizations(req, res, services, ptr(actor), query, paging, now);
              });
   router.post("/api/v1/organizations", "organizations.create",
               [&](const httplib::Request& req, httplib::Response& res) -> Status {

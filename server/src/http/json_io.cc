@@ -22,8 +22,7 @@ Result<Json> parse_json_body(const httplib::Request& req) {
 
 void write_json(httplib::Response& res, int status, const Json& body) {
   res.status = status;
-  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
+  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), kJsonContentType);
 }
 
 namespace {

@@ -28,6 +28,8 @@ using Json = nlohmann::json;
 // The body as a JSON value; see above for the failures.
 Result<Json> parse_json_body(const httplib::Request& req);
 
+inline constexpr char kJsonContentType[] = "application/json; charset=utf-8";
+
 // Writes `body` with `status` as application/json; charset=utf-8.
 void write_json(httplib::Response& res, int status, const Json& body);
 

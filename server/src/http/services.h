@@ -14,6 +14,7 @@ class Cases;
 class Meetings;
 class Notifications;
 class Referrals;
+class SearchCache;
 class Sessions;
 }  // namespace tsunagu::domain
 
@@ -31,6 +32,7 @@ struct Services {
   domain::Notifications* notifications = nullptr;  // issue 6
   domain::Meetings* meetings = nullptr;            // issue 7
   domain::ActionItems* action_items = nullptr;     // issue 7
+  domain::SearchCache* search_cache = nullptr;     // answers to directory searches; null: off
 };
 
 }  // namespace tsunagu::http

@@ -75,6 +75,30 @@ TEST_F(DirectorySearchTest, ShortWordsHaveTheirOwnPath) {
   EXPECT_EQ(find("夜間 ライラック"), V{});
 }
 
+// A long word is matched through the trigram index alone and by instr() once a ward, category,
+// district or near filter narrows the search: both must find the same entries.
+TEST_F(DirectorySearchTest, LongWordsMatchTheSameWhenAFilterNarrowsTheSearch) {
+  for (const char* word : {"ホシゾラ", "ｲﾄｺﾝﾁ", "YOUTH SPACE", "夕食サービス", "ほしぞら 夜間"}) {
+    OrganizationQuery q;
+    q.q = word;
+    V alone = names(q);
+    ASSERT_EQ(alone.size(), 1U) << word;
+    q.wards = {"chuo", "kita"};
+    EXPECT_EQ(names(q), alone) << word << " with ward";
+    q.wards = {};
+    q.categories = {Category::kNightNursery, Category::kYouthSpace, Category::kMedical};
+    EXPECT_EQ(names(q), alone) << word << " with category";
+    q.categories = {};
+    q.near = Near{43.0556, 141.3530, 10};
+    EXPECT_EQ(names(q), alone) << word << " with near";
+    q.near.reset();
+    q.wards = {"minami"};
+    EXPECT_EQ(names(q),
+              word == std::string("ホシゾラ") || word == std::string("ほしぞら 夜間") ? alone : V{})
+        << word << " in another ward";
+  }
+}
+
 TEST_F(DirectorySearchTest, ServicesAreSearchedAndKeptInSync) {
   EXPECT_EQ(find("夕食サービス"), V{"ライラック小児科"});
   EXPECT_EQ(find("ごはん"), V{"ライラック小児科"});

@@ -1,0 +1,189 @@
+// The search cache over HTTP with real sign-ins (the fake clock stands still, so every search
+// here falls in one minute and may be answered from the cache): a change is in the very next
+// search, and an answer cached for one view — a signed-in caller, admin, a partner's own
+// entry — is never shown to another.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <set>
+#include <string>
+
+#include "domain/directory_cache.h"
+#include "support/test_support.h"
+
+namespace tsunagu {
+namespace {
+
+using testing::bearer;
+using testing::body_json;
+using testing::post_json;
+
+constexpr char kItokonchi[] = "a0000000-0000-4000-8000-000000000001";
+// NPO法人ひだまりシェルター: network-only, address hidden (seed/10_organizations.json).
+constexpr char kShelter[] = "a0000000-0000-4000-8000-000000000017";
+// 新琴似西町内会: public, address hidden.
+constexpr char kResidents[] = "a0000000-0000-4000-8000-000000000031";
+constexpr char kEverything[] = "/api/v1/organizations?per_page=200";
+constexpr char kNearShelter[] = "/api/v1/organizations?near=43.0705,141.361&within_km=0.2";
+
+std::string pct(const std::string& s) {
+  std::string out;
+  for (unsigned char ch : s) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", ch);
+    out += buf;
+  }
+  return out;
+}
+
+class DirectoryCacheApiTest : public ::testing::Test {
+ protected:
+  DirectoryCacheApiTest() : server_(testing::auth_config()), client_(server_.client()) {
+    for (const char* u : {"admin", "coord.chuo", "partner.itokonchi", "partner.night"}) {
+      tokens_[u] = testing::login(client_, u);
+    }
+    auto made = post_json(client_, "/api/v1/users",
+                          {{"username", "partner.shelter"},
+                           {"display_name", "ひだまり 職員"},
+                           {"role", "partner"},
+                           {"organization_id", kShelter},
+                           {"password", testing::kDemoPassword}},
+                          bearer(tokens_["admin"]));
+    EXPECT_EQ(made->status, 201) << made->body;
+    tokens_["partner.shelter"] = testing::login(client_, "partner.shelter");
+  }
+
+  nlohmann::json get(const std::string& who, const std::string& path) {
+    auto res = who.empty() ? client_.Get(path.c_str())
+                           : client_.Get(path.c_str(), bearer(tokens_.at(who)));
+    EXPECT_TRUE(res);
+    if (!res) return {};
+    EXPECT_EQ(res->status, 200) << who << " " << path << ": " << res->body;
+    return body_json(res);
+  }
+
+  std::set<std::string> ids(const std::string& who, const std::string& path) {
+    nlohmann::json page = get(who, path);
+    std::set<std::string> out;
+    for (const auto& o : page["items"]) out.insert(o["id"].get<std::string>());
+    return out;
+  }
+
+  // The entry `id` in the listing as `who` sees it (null when absent).
+  nlohmann::json entry(const std::string& who, const std::string& path, const std::string& id) {
+    nlohmann::json page = get(who, path);
+    for (const auto& o : page["items"]) {
+      if (o["id"] == id) return o;
+    }
+    return nullptr;
+  }
+
+  domain::SearchCache& cache() { return *server_.app().search_cache(); }
+
+  httplib::Headers admin_if_match(const std::string& id) {
+    nlohmann::json o = get("admin", std::string("/api/v1/organizations/") + id);
+    auto h = bearer(tokens_["admin"]);
+    h.emplace("If-Match", "\"" + std::to_string(o["version"].get<int64_t>()) + "\"");
+    return h;
+  }
+
+  testing::TestServer server_;
+  httplib::Client client_;
+  std::map<std::string, std::string> tokens_;
+};
+
+TEST_F(DirectoryCacheApiTest, TheSameSearchIsAnsweredFromTheCache) {
+  std::string path = "/api/v1/organizations?q=" + pct("いとこんち");
+  nlohmann::json first = get("", path);
+  uint64_t hits = cache().stats().hits;
+  EXPECT_EQ(get("", path), first);
+  EXPECT_EQ(cache().stats().hits, hits + 1);
+  // Cache-Control: no-cache asks for a fresh search.
+  auto fresh = client_.Get(path.c_str(), {{"Cache-Control", "no-cache"}});
+  ASSERT_TRUE(fresh) << httplib::to_string(fresh.error());
+  EXPECT_EQ(body_json(fresh), first);
+  EXPECT_EQ(cache().stats().hits, hits + 1);
+}
+
+TEST_F(DirectoryCacheApiTest, AChangeIsInTheNextSearch) {
+  std::string by_name = "/api/v1/organizations?q=" + pct("いとこんち");
+  std::string by_word = "/api/v1/organizations?q=" + pct("星空の読書会");
+  std::string by_service = "/api/v1/organizations?q=" + pct("ほしぞら宿題会");
+  std::string open_early = "/api/v1/organizations?open_at=2026-04-01T03:30:00%2B09:00&ward=chuo";
+  for (const auto& p : {by_name, by_word, by_service, open_early}) get("", p);  // warm
+
+  auto capacity =
+      client_.Put((std::string("/api/v1/organizations/") + kItokonchi + "/capacity").c_str(),
+                  bearer(tokens_["partner.itokonchi"]), R"({"status":"full"})", "application/json");
+  ASSERT_EQ(capacity->status, 200) << capacity->body;
+  EXPECT_EQ(entry("", by_name, kItokonchi)["capacity"]["status"], "full");
+
+  std::string path = std::string("/api/v1/organizations/") + kItokonchi;
+  auto patch = client_.Patch(path.c_str(), admin_if_match(kItokonchi),
+                             R"({"description":"星空の読書会","hours":[{"weekday":3,)"
+                             R"("opens":"03:00","closes":"04:00"}]})",
+                             "application/json");
+  ASSERT_EQ(patch->status, 200) << patch->body;
+  EXPECT_EQ(ids("", by_word), std::set<std::string>{kItokonchi});
+  EXPECT_TRUE(ids("", open_early).contains(kItokonchi));
+
+  auto service = post_json(client_, path + "/services", {{"name", "ほしぞら宿題会"}},
+                           bearer(tokens_["admin"]));
+  ASSERT_EQ(service->status, 201) << service->body;
+  EXPECT_EQ(ids("", by_service), std::set<std::string>{kItokonchi});
+
+  auto archive = client_.Delete(path.c_str(), admin_if_match(kItokonchi));
+  ASSERT_EQ(archive->status, 200) << archive->body;
+  EXPECT_TRUE(ids("", by_name).empty());
+  EXPECT_TRUE(ids("", by_word).empty());
+}
+
+TEST_F(DirectoryCacheApiTest, AnonymousCallersNeverGetWhatASignedInCallerWarmed) {
+  for (const std::string who : {"admin", "partner.shelter", "coord.chuo"}) {
+    EXPECT_TRUE(ids(who, kEverything).contains(kShelter)) << who;
+    EXPECT_FALSE(entry(who, kEverything, kResidents).is_null()) << who;
+  }
+  EXPECT_TRUE(ids("admin", kNearShelter).contains(kShelter));
+  EXPECT_TRUE(entry("admin", kEverything, kResidents).contains("address"));
+  size_t warmed = cache().stats().entries;
+
+  EXPECT_FALSE(ids("", kEverything).contains(kShelter));  // network-only
+  nlohmann::json residents = entry("", kEverything, kResidents);
+  ASSERT_FALSE(residents.is_null());
+  EXPECT_FALSE(residents.contains("address"));  // hidden address
+  EXPECT_FALSE(residents.contains("lat"));
+  EXPECT_FALSE(ids("", kNearShelter).contains(kShelter));
+  // A network member does not get admin's answer either.
+  EXPECT_FALSE(entry("coord.chuo", kEverything, kShelter).contains("address"));
+  EXPECT_FALSE(ids("coord.chuo", kNearShelter).contains(kShelter));
+  EXPECT_GT(warmed, 0U);
+}
+
+TEST_F(DirectoryCacheApiTest, APartnersOwnEntryViewStaysWithThatPartner) {
+  nlohmann::json own = entry("partner.shelter", kEverything, kShelter);
+  ASSERT_FALSE(own.is_null());
+  EXPECT_TRUE(own.contains("address"));
+  EXPECT_TRUE(ids("partner.shelter", kNearShelter).contains(kShelter));
+  for (const std::string other : {"partner.night", "partner.itokonchi"}) {
+    nlohmann::json seen = entry(other, kEverything, kShelter);
+    ASSERT_FALSE(seen.is_null()) << other;
+    EXPECT_FALSE(seen.contains("address")) << other;
+    EXPECT_FALSE(seen.contains("lat")) << other;
+    EXPECT_FALSE(ids(other, kNearShelter).contains(kShelter)) << other;
+  }
+}
+
+TEST(DirectoryCacheOffTest, SearchesWorkWithTheCacheTurnedOff) {
+  app::Config config = testing::auth_config();
+  config.search_cache_mb = 0;
+  testing::TestServer server(config);
+  EXPECT_EQ(server.app().search_cache(), nullptr);
+  httplib::Client client = server.client();
+  auto res = client.Get("/api/v1/organizations?q=%E5%A4%9C%E9%96%93");
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 200);
+  EXPECT_GT(body_json(res)["total"].get<int>(), 0);
+}
+
+}  // namespace
+}  // namespace tsunagu
