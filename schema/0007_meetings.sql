@@ -107,3 +107,11 @@ CREATE TABLE case_events (
   decision_id TEXT REFERENCES meeting_decisions (id)
 ) STRICT;
 CREATE INDEX case_events_case ON case_events (case_id, seq);
+
+-- Secret subscription links to each user's iCalendar feed (calendar apps cannot send a bearer
+-- token). Only the token's SHA-256 is kept; one link per user.
+CREATE TABLE calendar_links (
+  user_id    TEXT PRIMARY KEY REFERENCES users (id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+) STRICT;

@@ -172,6 +172,13 @@ const std::map<std::string, Probe>& probes() {
        {"/api/v1/meetings/network?ward=chuo", "", {401, 403, 200, 200, 403, 403}}},
       {"GET /api/v1/me/calendar.ics",
        {"/api/v1/me/calendar.ics", "", {401, 403, 200, 200, 200, 403}}},
+      {"POST /api/v1/me/calendar-link",
+       {"/api/v1/me/calendar-link", "{}", {401, 403, 201, 201, 201, 403}}},
+      {"DELETE /api/v1/me/calendar-link",
+       {"/api/v1/me/calendar-link", "", {401, 403, 204, 204, 204, 403}}},
+      // The token is the credential: an unknown one is 404 whoever asks.
+      {"GET /api/v1/calendar/([0-9a-f]{64})\\.ics",
+       {"/api/v1/calendar/" + std::string(64, 'a') + ".ics", "", {404, 404, 404, 404, 404, 404}}},
       {"GET /api/v1/action-items", {"/api/v1/action-items", "", {401, 403, 200, 200, 200, 403}}},
       {"PATCH /api/v1/action-items/([0-9a-fA-F-]{1,64})",
        {std::string("/api/v1/action-items/") + kNoSuchId,

@@ -207,8 +207,8 @@ TEST_F(MeetingApiTest, NetworkMemoryShowsWhoHasMetWhom) {
         {{"organization_id", kNightNursery}, {"present", true}},
         {{"organization_id", kThird}, {"present", false}},
         {{"name", "町内会 会長"}, {"present", true}}},
-       "2026-04-02");
-  held({{{"organization_id", kItokonchi}}, {{"organization_id", kNightNursery}}}, "2026-05-07");
+       "2026-03-05");
+  held({{{"organization_id", kItokonchi}}, {{"organization_id", kNightNursery}}}, "2026-03-26");
   plan("roundtable", {{"attendees", {{{"organization_id", kThird}}}}});  // not held yet
 
   auto res = get("coord.chuo", "/api/v1/meetings/network?ward=chuo&district=すすきの");
@@ -216,7 +216,7 @@ TEST_F(MeetingApiTest, NetworkMemoryShowsWhoHasMetWhom) {
   Json memory = body_json(res);
   ASSERT_EQ(memory["organizations"].size(), 2u) << memory.dump();
   EXPECT_EQ(memory["organizations"][0]["roundtables"], 2);
-  EXPECT_EQ(memory["organizations"][0]["last_attended_on"], "2026-05-07");
+  EXPECT_EQ(memory["organizations"][0]["last_attended_on"], "2026-03-26");
   ASSERT_EQ(memory["met"].size(), 1u);
   EXPECT_EQ(memory["met"][0]["meetings"], 2);
   // Ids in order: いとこんち's sorts before the night nursery's.

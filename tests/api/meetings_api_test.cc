@@ -96,7 +96,14 @@ TEST_F(MeetingApiTest, EveryInvalidFieldIsNamed) {
 }
 
 TEST_F(MeetingApiTest, StatusMovesForwardOnlyAndIfMatchGuardsEdits) {
-  Json m = plan("roundtable");
+  // Tomorrow's meeting cannot have been held yet.
+  Json tomorrow = plan("roundtable");
+  auto early = patch("coord.chuo", meeting_path(tomorrow), {{"status", "held"}});
+  EXPECT_EQ(early->status, 422) << early->body;
+  EXPECT_EQ(error_fields(early), (std::set<std::string>{"status"}));
+
+  Json m = plan("roundtable", {{"starts_at", "2026-03-26T18:30:00+09:00"},
+                               {"ends_at", "2026-03-26T20:00:00+09:00"}});
   const std::string path = meeting_path(m);
   auto res = patch("coord.chuo", path, {{"status", "finished"}});
   EXPECT_EQ(res->status, 422);
@@ -113,7 +120,7 @@ TEST_F(MeetingApiTest, StatusMovesForwardOnlyAndIfMatchGuardsEdits) {
 
   res = patch("coord.chuo", path, {{"status", "planned"}});
   EXPECT_EQ(res->status, 409) << res->body;
-  res = patch("coord.chuo", path, {{"ends_at", "2026-04-02T18:00:00+09:00"}});
+  res = patch("coord.chuo", path, {{"ends_at", "2026-03-26T18:00:00+09:00"}});
   EXPECT_EQ(res->status, 422) << res->body;
   EXPECT_EQ(error_fields(res), (std::set<std::string>{"ends_at"}));
   res = patch("coord.chuo", path, {{"kind", "practitioners"}});

@@ -30,6 +30,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   app->notifications_ = std::make_unique<domain::Notifications>(*app->db_, clock);
   app->meetings_ = std::make_unique<domain::Meetings>(*app->db_, clock);
   app->action_items_ = std::make_unique<domain::ActionItems>(*app->db_, clock);
+  app->calendar_links_ = std::make_unique<domain::CalendarLinks>(*app->db_, clock);
   if (config.search_cache_mb > 0) {
     app->search_cache_ =
         std::make_unique<domain::SearchCache>(static_cast<size_t>(config.search_cache_mb) << 20);
@@ -44,6 +45,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   services.notifications = app->notifications_.get();
   services.meetings = app->meetings_.get();
   services.action_items = app->action_items_.get();
+  services.calendar_links = app->calendar_links_.get();
   services.search_cache = app->search_cache_.get();
   http::ServerOptions http_options;
   http_options.threads = config.threads;

@@ -17,6 +17,7 @@
 #include "common/time.h"
 #include "domain/accounts.h"
 #include "domain/action_items.h"
+#include "domain/calendar_links.h"
 #include "domain/cases.h"
 #include "domain/demo.h"
 #include "domain/directory_cache.h"
@@ -69,6 +70,7 @@ class App {
   std::unique_ptr<domain::Notifications> notifications_;
   std::unique_ptr<domain::Meetings> meetings_;
   std::unique_ptr<domain::ActionItems> action_items_;
+  std::unique_ptr<domain::CalendarLinks> calendar_links_;
   std::unique_ptr<domain::SearchCache> search_cache_;  // null when turned off
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
-#include "domain/json_column.h"
 #include "domain/directory_cache.h"
+#include "domain/json_column.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::store {

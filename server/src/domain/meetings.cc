@@ -182,8 +182,11 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
       return Error::FailedPrecondition("The meeting is cancelled.");
     if (f.status) TRY(check_status_move(current.status, *f.status));
     std::vector<FieldError> order;
-    meeting_rules::check_order(times.starts_at.value_or(current.starts_at),
-                               times.ends_at.value_or(current.ends_at), order);
+    const TimePoint starts_at = times.starts_at.value_or(current.starts_at);
+    meeting_rules::check_order(starts_at, times.ends_at.value_or(current.ends_at), order);
+    if (f.status == "held" && current.status != "held" && starts_at > clock_.now()) {
+      order.push_back({"status", "a meeting that has not started cannot have been held"});
+    }
     TRY(meeting_rules::to_status(std::move(order)));
     TRY(meeting_rules::check_references(c, actor, current.kind, current.ward, f));
     c.prepare(

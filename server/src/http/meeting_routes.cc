@@ -1,5 +1,6 @@
 // /api/v1/meetings: roundtables, case conferences and practitioners' meetings; their
 // decisions, the suggested agenda, the network memory and each user's iCalendar feed.
+#include "domain/calendar_links.h"
 #include "domain/meetings.h"
 #include "http/auth.h"
 #include "http/etag.h"
@@ -73,13 +74,42 @@ Status record_decision(const Services& s, const httplib::Request& req, httplib::
   return Status::Ok();
 }
 
-Status calendar_feed(const Services& s, const httplib::Request& req, httplib::Response& res) {
-  TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+// The feed of `actor`, whether signed in or named by a subscription link.
+Status write_calendar(const Services& s, const domain::Actor& actor, httplib::Response& res) {
   TRY_ASSIGN(auto meetings, s.meetings->calendar(actor));
   res.status = 200;
   res.set_content(render_calendar(meetings, "Tsunagu 会議（" + actor.username + "）"),
                   "text/calendar; charset=utf-8");
   return Status::Ok();
+}
+
+void register_calendar_routes(Router& router, const Services& s) {
+  router.get("/api/v1/me/calendar.ics", "calendar",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               return write_calendar(s, actor, res);
+             });
+  router.post(
+      "/api/v1/me/calendar-link", "calendar_link",
+      [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+        TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+        TRY_ASSIGN(auto token, s.calendar_links->issue(actor, request_meta(req)));
+        write_json(res, 201, {{"token", token}, {"url", "/api/v1/calendar/" + token + ".ics"}});
+        return Status::Ok();
+      });
+  router.del("/api/v1/me/calendar-link", "calendar_link",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY(s.calendar_links->revoke(actor, request_meta(req)));
+               res.status = 204;
+               return Status::Ok();
+             });
+  // No sign-in: the token in the path is the credential (calendar apps send no headers).
+  router.get("/api/v1/calendar/([0-9a-f]{64})\\.ics", "calendar_subscription",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto actor, s.calendar_links->resolve(req.matches[1].str()));
+               return write_calendar(s, actor, res);
+             });
 }
 
 }  // namespace
@@ -139,10 +169,7 @@ void register_meeting_routes(Router& router, const Services& s) {
                write_json(res, 200, network_memory_json(memory));
                return Status::Ok();
              });
-  router.get("/api/v1/me/calendar.ics", "calendar",
-             [&s](const httplib::Request& req, httplib::Response& res) {
-               return calendar_feed(s, req, res);
-             });
+  register_calendar_routes(router, s);
 }
 
 }  // namespace tsunagu::http

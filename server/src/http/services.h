@@ -10,6 +10,7 @@ class Database;
 namespace tsunagu::domain {
 class Accounts;
 class ActionItems;
+class CalendarLinks;
 class Cases;
 class Meetings;
 class Notifications;
@@ -25,14 +26,15 @@ class Metrics;
 struct Services {
   storage::Database* db = nullptr;
   const Clock* clock = nullptr;
-  domain::Accounts* accounts = nullptr;            // users (issue 4)
-  domain::Sessions* sessions = nullptr;            // sign-in and bearer tokens (issue 4)
-  domain::Cases* cases = nullptr;                  // issue 6
-  domain::Referrals* referrals = nullptr;          // issue 6
-  domain::Notifications* notifications = nullptr;  // issue 6
-  domain::Meetings* meetings = nullptr;            // issue 7
-  domain::ActionItems* action_items = nullptr;     // issue 7
-  domain::SearchCache* search_cache = nullptr;     // answers to directory searches; null: off
+  domain::Accounts* accounts = nullptr;             // users (issue 4)
+  domain::Sessions* sessions = nullptr;             // sign-in and bearer tokens (issue 4)
+  domain::Cases* cases = nullptr;                   // issue 6
+  domain::Referrals* referrals = nullptr;           // issue 6
+  domain::Notifications* notifications = nullptr;   // issue 6
+  domain::Meetings* meetings = nullptr;             // issue 7
+  domain::ActionItems* action_items = nullptr;      // issue 7
+  domain::CalendarLinks* calendar_links = nullptr;  // issue 7
+  domain::SearchCache* search_cache = nullptr;      // answers to directory searches; null: off
 };
 
 }  // namespace tsunagu::http
