@@ -101,17 +101,14 @@ Result<Creation<ActionItem>> ActionItems::create(const Actor& actor, const Reque
                                                  const std::optional<IdempotencyKey>& key) {
   TRY(authorize_role(&actor, Action::kMeetingWrite));
   return db_.write([&](storage::Connection& c) -> Result<Creation<ActionItem>> {
-    if (key) {
-      TRY_ASSIGN(auto first_id, idempotency::replayed(c, clock_, actor.user_id, *key));
-      if (first_id) {
-        if (auto first = load_item(c, *first_id, tokyo_date(clock_.now()))) {
-          return Creation<ActionItem>{*first, true};
-        }
-      }
-    }
-    TRY_ASSIGN(ActionItem created, insert_action_item(c, clock_, actor, meta, meeting_id, f));
-    if (key) idempotency::remember(c, clock_, actor.user_id, *key, created.id);
-    return Creation<ActionItem>{std::move(created), false};
+    return idempotency::create_once<ActionItem>(
+        c, clock_, actor.user_id, key,
+        [&](const std::string& first_id) -> Result<ActionItem> {
+          auto first = load_item(c, first_id, tokyo_date(clock_.now()));
+          if (!first) return Error::NotFound("No such action item.");
+          return *first;
+        },
+        [&] { return insert_action_item(c, clock_, actor, meta, meeting_id, f); });
   });
 }
 

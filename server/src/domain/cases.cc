@@ -215,17 +215,14 @@ Result<Creation<Case>> Cases::create(const Actor& actor, const RequestMeta& meta
                                      const std::optional<IdempotencyKey>& key) {
   TRY(authorize_role(&actor, Action::kCaseWrite));
   return db_.write([&](storage::Connection& c) -> Result<Creation<Case>> {
-    if (key) {
-      TRY_ASSIGN(auto first_id, idempotency::replayed(c, clock_, actor.user_id, *key));
-      if (first_id) {
-        TRY_ASSIGN(Case first, load_case_in_scope(c, actor, *first_id));
-        audit::append(c, clock_, &actor, meta, case_entry("case.read", first, "replay"));
-        return Creation<Case>{std::move(first), true};
-      }
-    }
-    TRY_ASSIGN(Case created, insert_case(c, clock_, actor, meta, f));
-    if (key) idempotency::remember(c, clock_, actor.user_id, *key, created.id);
-    return Creation<Case>{std::move(created), false};
+    return idempotency::create_once<Case>(
+        c, clock_, actor.user_id, key,
+        [&](const std::string& first_id) -> Result<Case> {
+          TRY_ASSIGN(Case first, load_case_in_scope(c, actor, first_id));
+          audit::append(c, clock_, &actor, meta, case_entry("case.read", first, "replay"));
+          return first;
+        },
+        [&] { return insert_case(c, clock_, actor, meta, f); });
   });
 }
 

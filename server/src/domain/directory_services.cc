@@ -110,15 +110,14 @@ Result<Creation<Service>> create_service(storage::Database& db, const Clock& clo
                                          const std::optional<IdempotencyKey>& key) {
   TRY(authorize(actor, Action::kServiceManage, {std::nullopt, organization_id}));
   return write_directory(db, [&](storage::Connection& c) -> Result<Creation<Service>> {
-    if (key) {
-      TRY_ASSIGN(auto first, idempotency::replayed(c, clock, actor->user_id, *key));
-      if (first) {
-        if (auto s = store::load_service(c, *first)) return Creation<Service>{std::move(*s), true};
-      }
-    }
-    TRY_ASSIGN(Service s, insert_service(c, clock, actor, meta, organization_id, fields));
-    if (key) idempotency::remember(c, clock, actor->user_id, *key, s.id);
-    return Creation<Service>{std::move(s), false};
+    return idempotency::create_once<Service>(
+        c, clock, actor->user_id, key,
+        [&](const std::string& first_id) -> Result<Service> {
+          auto s = store::load_service(c, first_id);
+          if (!s) return Error::NotFound("No such service.");
+          return std::move(*s);
+        },
+        [&] { return insert_service(c, clock, actor, meta, organization_id, fields); });
   });
 }
 

@@ -46,5 +46,25 @@ Result<std::optional<std::string>> replayed(storage::Connection& c, const Clock&
 void remember(storage::Connection& c, const Clock& clock, const std::string& user_id,
               const IdempotencyKey& key, const std::string& resource_id);
 
+// Within a write transaction, the whole of a creation with an optional key: the resource an
+// earlier request with `key` made (`replay(id)` → Result<T>, e.g. loaded in the caller's
+// scope), or a new one from `create()` → Result<T>, remembered under `key`. T has `id`.
+template <typename T, typename Replay, typename Create>
+Result<Creation<T>> create_once(storage::Connection& c, const Clock& clock,
+                                const std::string& user_id,
+                                const std::optional<IdempotencyKey>& key, Replay replay,
+                                Create create) {
+  if (key) {
+    TRY_ASSIGN(auto first_id, replayed(c, clock, user_id, *key));
+    if (first_id) {
+      TRY_ASSIGN(T first, replay(*first_id));
+      return Creation<T>{std::move(first), true};
+    }
+  }
+  TRY_ASSIGN(T created, create());
+  if (key) remember(c, clock, user_id, *key, created.id);
+  return Creation<T>{std::move(created), false};
+}
+
 }  // namespace idempotency
 }  // namespace tsunagu::domain

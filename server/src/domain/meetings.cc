@@ -87,17 +87,12 @@ Result<Creation<Meeting>> Meetings::create(const Actor& actor, const RequestMeta
                                            const std::optional<IdempotencyKey>& key) {
   TRY(authorize_role(&actor, Action::kMeetingWrite));
   return db_.write([&](storage::Connection& c) -> Result<Creation<Meeting>> {
-    if (key) {
-      TRY_ASSIGN(auto first_id, idempotency::replayed(c, clock_, actor.user_id, *key));
-      if (first_id) {
-        TRY_ASSIGN(Meeting first,
-                   load_meeting_in_scope(c, actor, *first_id, tokyo_date(clock_.now())));
-        return Creation<Meeting>{std::move(first), true};
-      }
-    }
-    TRY_ASSIGN(Meeting created, insert_meeting(c, clock_, actor, meta, f));
-    if (key) idempotency::remember(c, clock_, actor.user_id, *key, created.id);
-    return Creation<Meeting>{std::move(created), false};
+    return idempotency::create_once<Meeting>(
+        c, clock_, actor.user_id, key,
+        [&](const std::string& first_id) {
+          return load_meeting_in_scope(c, actor, first_id, tokyo_date(clock_.now()));
+        },
+        [&] { return insert_meeting(c, clock_, actor, meta, f); });
   });
 }
 

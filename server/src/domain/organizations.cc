@@ -123,17 +123,14 @@ Result<Creation<Organization>> create_organization(storage::Database& db, const 
   TRY(authorize(actor, Action::kOrganizationCreate));
   TRY_ASSIGN(auto made,
              write_directory(db, [&](storage::Connection& c) -> Result<Creation<Organization>> {
-               if (key) {
-                 TRY_ASSIGN(auto first, idempotency::replayed(c, clock, actor->user_id, *key));
-                 if (first) {
-                   if (auto o = store::load_organization(c, *first)) {
-                     return Creation<Organization>{std::move(*o), true};
-                   }
-                 }
-               }
-               TRY_ASSIGN(Organization o, insert_organization(c, clock, actor, meta, fields));
-               if (key) idempotency::remember(c, clock, actor->user_id, *key, o.id);
-               return Creation<Organization>{std::move(o), false};
+               return idempotency::create_once<Organization>(
+                   c, clock, actor->user_id, key,
+                   [&](const std::string& first_id) -> Result<Organization> {
+                     auto o = store::load_organization(c, first_id);
+                     if (!o) return Error::NotFound("No such organization.");
+                     return std::move(*o);
+                   },
+                   [&] { return insert_organization(c, clock, actor, meta, fields); });
              }));
   made.resource = visible_copy(actor, std::move(made.resource));
   return made;
