@@ -36,7 +36,10 @@ Connection::Connection(const ConnectionOptions& options) {
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
   exec("PRAGMA foreign_keys = ON");
-  if (!options.read_only) exec("PRAGMA journal_mode = WAL");
+  if (!options.read_only) {
+    exec("PRAGMA journal_mode = WAL");
+    exec("PRAGMA wal_autocheckpoint = " + std::to_string(options.wal_autocheckpoint_pages));
+  }
   exec(std::string("PRAGMA synchronous = ") + synchronous_name(options.synchronous));
   if (options.read_only) {
     exec("PRAGMA query_only = ON");
