@@ -209,6 +209,9 @@ int main(int argc, char** argv) {
   std::printf("%-44s %10.0f /s %8s\n", "bare SQLite insert+commit (baseline)", bare, "1.00");
   std::printf("%-44s %10.0f /s %8.2f\n", "referral create+send (domain, audited)", create,
               create / bare);
+  std::printf("%-44s", "  ratio per round");
+  for (int r = 0; r < rounds; ++r) std::printf(" %.2f", create_rates[r] / bare_rates[r]);
+  std::printf("\n");
   std::printf("target: ratio >= 0.50\n");
 
   std::fprintf(stderr, "bench referrals: filling %lld referrals…\n", static_cast<long long>(total));
