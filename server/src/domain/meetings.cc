@@ -89,8 +89,12 @@ Result<Creation<Meeting>> Meetings::create(const Actor& actor, const RequestMeta
   return db_.write([&](storage::Connection& c) -> Result<Creation<Meeting>> {
     return idempotency::create_once<Meeting>(
         c, clock_, actor.user_id, key,
-        [&](const std::string& first_id) {
-          return load_meeting_in_scope(c, actor, first_id, tokyo_date(clock_.now()));
+        [&](const std::string& first_id) -> Result<Meeting> {
+          TRY_ASSIGN(Meeting first,
+                     load_meeting_in_scope(c, actor, first_id, tokyo_date(clock_.now())));
+          audit::append(c, clock_, &actor, meta,
+                        meeting_entry("meeting.read", first, std::nullopt, "replay"));
+          return first;
         },
         [&] { return insert_meeting(c, clock_, actor, meta, f); });
   });
