@@ -47,6 +47,15 @@ struct Page {
   int64_t total = 0;
 };
 
+// The WHERE clause search() runs for `filter` (with the actor already resolved to a user id, if
+// one matched) and its parameters in order: only the filters that are set, so SQLite can use
+// the index of each. Exposed so a test can check the plan.
+struct SearchQuery {
+  std::string where;  // "" or " WHERE … AND …" with ? parameters
+  std::vector<std::string> params;
+};
+SearchQuery search_query(const Filter& filter, const std::optional<std::string>& actor_id);
+
 // The entries matching `filter`; appends an "audit.search" entry naming the filter.
 Result<Page> search(storage::Database& db, const Clock& clock, const Actor& actor,
                     const RequestMeta& meta, const Filter& filter);
