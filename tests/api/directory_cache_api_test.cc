@@ -8,8 +8,8 @@
 #include <set>
 #include <string>
 
+#include "directory_callers.h"
 #include "domain/directory_cache.h"
-#include "support/test_support.h"
 
 namespace tsunagu {
 namespace {
@@ -36,39 +36,8 @@ std::string pct(const std::string& s) {
   return out;
 }
 
-class DirectoryCacheApiTest : public ::testing::Test {
+class DirectoryCacheApiTest : public testing::DirectoryCallersTest {
  protected:
-  DirectoryCacheApiTest() : server_(testing::auth_config()), client_(server_.client()) {
-    for (const char* u : {"admin", "coord.chuo", "partner.itokonchi", "partner.night"}) {
-      tokens_[u] = testing::login(client_, u);
-    }
-    auto made = post_json(client_, "/api/v1/users",
-                          {{"username", "partner.shelter"},
-                           {"display_name", "ひだまり 職員"},
-                           {"role", "partner"},
-                           {"organization_id", kShelter},
-                           {"password", testing::kDemoPassword}},
-                          bearer(tokens_["admin"]));
-    EXPECT_EQ(made->status, 201) << made->body;
-    tokens_["partner.shelter"] = testing::login(client_, "partner.shelter");
-  }
-
-  nlohmann::json get(const std::string& who, const std::string& path) {
-    auto res = who.empty() ? client_.Get(path.c_str())
-                           : client_.Get(path.c_str(), bearer(tokens_.at(who)));
-    EXPECT_TRUE(res);
-    if (!res) return {};
-    EXPECT_EQ(res->status, 200) << who << " " << path << ": " << res->body;
-    return body_json(res);
-  }
-
-  std::set<std::string> ids(const std::string& who, const std::string& path) {
-    nlohmann::json page = get(who, path);
-    std::set<std::string> out;
-    for (const auto& o : page["items"]) out.insert(o["id"].get<std::string>());
-    return out;
-  }
-
   // The entry `id` in the listing as `who` sees it (null when absent).
   nlohmann::json entry(const std::string& who, const std::string& path, const std::string& id) {
     nlohmann::json page = get(who, path);
@@ -86,10 +55,6 @@ class DirectoryCacheApiTest : public ::testing::Test {
     h.emplace("If-Match", "\"" + std::to_string(o["version"].get<int64_t>()) + "\"");
     return h;
   }
-
-  testing::TestServer server_;
-  httplib::Client client_;
-  std::map<std::string, std::string> tokens_;
 };
 
 TEST_F(DirectoryCacheApiTest, TheSameSearchIsAnsweredFromTheCache) {

@@ -4,7 +4,7 @@
 // editing only their own entry.
 #include <gtest/gtest.h>
 
-#include "support/test_support.h"
+#include "directory_callers.h"
 
 namespace tsunagu {
 namespace {
@@ -21,48 +21,16 @@ constexpr char kShelterNear[] = "43.0705,141.361";
 // 新琴似西町内会: public, address hidden.
 constexpr char kResidents[] = "a0000000-0000-4000-8000-000000000031";
 
-class DirectoryPrivacyApiTest : public ::testing::Test {
+class DirectoryPrivacyApiTest : public testing::DirectoryCallersTest {
  protected:
-  DirectoryPrivacyApiTest() : server_(testing::auth_config()), client_(server_.client()) {
-    for (const char* u : {"admin", "coord.chuo", "partner.itokonchi", "partner.night"}) {
-      tokens_[u] = testing::login(client_, u);
-    }
-    // A staff member of the shelter itself, made by the admin.
-    auto made = post_json(client_, "/api/v1/users",
-                          {{"username", "partner.shelter"},
-                           {"display_name", "ひだまり 職員"},
-                           {"role", "partner"},
-                           {"organization_id", kShelter},
-                           {"password", testing::kDemoPassword}},
-                          bearer(tokens_["admin"]));
-    EXPECT_EQ(made->status, 201) << made->body;
-    tokens_["partner.shelter"] = testing::login(client_, "partner.shelter");
-  }
-
-  nlohmann::json get(const std::string& who, const std::string& path, int expected = 200) {
-    auto res = who.empty() ? client_.Get(path.c_str())
-                           : client_.Get(path.c_str(), bearer(tokens_.at(who)));
-    EXPECT_TRUE(res);
-    EXPECT_EQ(res->status, expected) << who << " " << path << ": " << res->body;
-    return body_json(res);
-  }
-
   bool sees_address(const std::string& who, const std::string& id) {
     nlohmann::json o = get(who, "/api/v1/organizations/" + id);
     return o.contains("address") && o.contains("lat") && o.contains("lon");
   }
 
   std::set<std::string> ids_near(const std::string& who) {
-    nlohmann::json page =
-        get(who, std::string("/api/v1/organizations?near=") + kShelterNear + "&within_km=0.2");
-    std::set<std::string> out;
-    for (const auto& o : page["items"]) out.insert(o["id"].get<std::string>());
-    return out;
+    return ids(who, std::string("/api/v1/organizations?near=") + kShelterNear + "&within_km=0.2");
   }
-
-  testing::TestServer server_;
-  httplib::Client client_;
-  std::map<std::string, std::string> tokens_;
 };
 
 TEST_F(DirectoryPrivacyApiTest, NetworkEntriesNeedASignIn) {
