@@ -154,4 +154,6 @@ TokyoTime to_tokyo(TimePoint t) {
 
 Date tokyo_date(TimePoint t) { return to_tokyo(t).date; }
 
+Date add_days(Date d, int64_t n) { return Date{std::chrono::sys_days(d) + std::chrono::days(n)}; }
+
 }  // namespace tsunagu

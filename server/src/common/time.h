@@ -63,6 +63,8 @@ Result<TimePoint> parse_rfc3339(std::string_view text);
 // "YYYY-MM-DD" with a real calendar date (2026-02-30 fails).
 Result<Date> parse_date(std::string_view text);
 std::string format_date(Date d);
+// The date `n` days after `d` (before it, for negative n).
+Date add_days(Date d, int64_t n);
 
 // "HH:MM" with 00 ≤ HH ≤ 23 and 00 ≤ MM ≤ 59, as minutes since midnight.
 Result<int> parse_clock_time(std::string_view text);

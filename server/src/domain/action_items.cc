@@ -5,6 +5,7 @@
 #include "common/ids.h"
 #include "domain/audit.h"
 #include "domain/authorization.h"
+#include "domain/choices.h"
 #include "domain/meeting_rules.h"
 #include "domain/meeting_store.h"
 #include "domain/meeting_wall.h"
@@ -13,9 +14,7 @@
 namespace tsunagu::domain {
 namespace {
 
-constexpr char kStatuses[] = "open, done, dropped";
-
-bool known_status(const std::string& s) { return s == "open" || s == "done" || s == "dropped"; }
+constexpr const char* kStatuses[] = {"open", "done", "dropped"};
 
 audit::Entry item_entry(const char* action, const ActionItem& a) {
   return {action, "action_item", a.id, std::nullopt, a.owner_organization_id, a.meeting_id};
@@ -34,8 +33,8 @@ Status check_fields(const ActionItemFields& f, bool creating) {
   if (f.due_on && !parse_date(*f.due_on).ok()) {
     errors.push_back({"due_on", "must be a date YYYY-MM-DD"});
   }
-  if (f.status && !known_status(*f.status)) {
-    errors.push_back({"status", std::string("must be one of: ") + kStatuses});
+  if (f.status && !is_one_of(kStatuses, *f.status)) {
+    errors.push_back({"status", must_be_one_of(kStatuses)});
   }
   if (errors.empty()) return Status::Ok();
   return Error::InvalidArgument("The action item has invalid fields.", std::move(errors));
@@ -121,7 +120,7 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
     Date today = tokyo_date(clock_.now());
     auto current = load_item(c, id, today);
     if (!current) return Error::NotFound("No such action item.");
-    auto m = meeting_store::load(c, current->meeting_id, today);
+    auto m = meeting_store::load_row(c, current->meeting_id);  // its ward and kind
     // A partner acts on what its organization owns, or what was given to the partner user.
     std::optional<std::string> owner_org = current->owner_organization_id;
     if (current->owner_user_id == actor.user_id) owner_org = actor.organization_id;
@@ -163,8 +162,8 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
 Result<Page<ActionItem>> ActionItems::list(const Actor& actor, const ActionItemFilter& filter,
                                            const PageRequest& page) {
   TRY(authorize_role(&actor, Action::kMeetingRead));
-  if (filter.status && !known_status(*filter.status)) {
-    return Error::Field("status", std::string("must be one of: ") + kStatuses);
+  if (filter.status && !is_one_of(kStatuses, *filter.status)) {
+    return Error::Field("status", must_be_one_of(kStatuses));
   }
   return db_.read([&](storage::Connection& c) -> Result<Page<ActionItem>> {
     Date today = tokyo_date(clock_.now());

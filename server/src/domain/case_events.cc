@@ -1,5 +1,7 @@
 // Changes that meetings make to cases, and the history they leave (case_events). Declared in
 // cases.h.
+#include <algorithm>
+
 #include "domain/audit.h"
 #include "domain/authorization.h"
 #include "domain/cases.h"
@@ -35,22 +37,26 @@ Status apply_case_decision(storage::Connection& c, const Clock& clock, const Act
     return Error::Field("case_id", "is a closed case; reopen it in the ward's record first");
   }
   TRY(check_case_lead(c, d.lead_user_id, current.ward));
+  // A meeting recorded late does not move the last review back in time.
+  const std::string reviewed = std::max(current.last_reviewed_on.value_or(""), d.reviewed_on);
   std::string now = format_utc(clock.now());
   c.prepare(
        "UPDATE cases SET lead_user_id = coalesce(?2, lead_user_id),"
        " next_review_on = coalesce(?3, next_review_on),"
        " support_plan = CASE WHEN ?6 IS NULL THEN support_plan"
        " ELSE json_set(support_plan, '$.review_by', ?6) END,"
-       " last_reviewed_on = max(coalesce(last_reviewed_on, ''), ?4),"
+       " last_reviewed_on = ?4,"
        " version = version + 1, updated_at = ?5 WHERE id = ?1")
       .bind(1, d.case_id)
       .bind(2, d.lead_user_id)
       .bind(3, d.next_review_on)
-      .bind(4, d.reviewed_on)
+      .bind(4, reviewed)
       .bind(5, now)
       .bind(6, d.plan_review_by)
       .run();
-  add_event(c, now, actor, d, "reviewed", current.last_reviewed_on, d.reviewed_on);
+  if (reviewed != current.last_reviewed_on) {
+    add_event(c, now, actor, d, "reviewed", current.last_reviewed_on, reviewed);
+  }
   if (d.lead_user_id && d.lead_user_id != current.lead_user_id) {
     add_event(c, now, actor, d, "lead_changed", current.lead_user_id, d.lead_user_id);
   }

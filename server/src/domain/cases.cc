@@ -7,6 +7,7 @@
 #include "common/ids.h"
 #include "domain/audit.h"
 #include "domain/authorization.h"
+#include "domain/choices.h"
 #include "domain/idempotency.h"
 #include "domain/json_column.h"
 #include "domain/wards.h"
@@ -26,18 +27,6 @@ constexpr char kColumns[] =
     "id, ward, case_ref, household_label, risk_categories, risk_level, sections, lead_user_id, "
     "status, close_reason, support_plan, next_review_on, last_reviewed_on, version, created_at, "
     "updated_at, closed_at";
-
-template <size_t N>
-bool member(const char* const (&set)[N], const std::string& v) {
-  return std::any_of(std::begin(set), std::end(set), [&](const char* s) { return v == s; });
-}
-
-template <size_t N>
-std::string list_of(const char* const (&set)[N]) {
-  std::string out;
-  for (const char* s : set) out += (out.empty() ? "" : ", ") + std::string(s);
-  return out;
-}
 
 std::string plan_to_json(const SupportPlan& p) {
   Json j = {{"goals", p.goals}, {"family_voice", p.family_voice}, {"services", p.services}};
@@ -81,22 +70,21 @@ Case row_to_case(const storage::Statement& s) {
 
 // Checks what a field can be checked for without the database; collects every error.
 void check_fields(const CaseFields& f, std::vector<FieldError>& errors) {
-  if (f.risk_level && !member(kRiskLevels, *f.risk_level)) {
-    errors.push_back({"risk_level", "must be one of: " + list_of(kRiskLevels)});
+  if (f.risk_level && !is_one_of(kRiskLevels, *f.risk_level)) {
+    errors.push_back({"risk_level", must_be_one_of(kRiskLevels)});
   }
   if (f.risk_categories) {
     for (size_t i = 0; i < f.risk_categories->size(); ++i) {
-      if (!member(kRiskCategories, (*f.risk_categories)[i])) {
-        errors.push_back({"risk_categories[" + std::to_string(i) + "]",
-                          "must be one of: " + list_of(kRiskCategories)});
+      if (!is_one_of(kRiskCategories, (*f.risk_categories)[i])) {
+        errors.push_back(
+            {"risk_categories[" + std::to_string(i) + "]", must_be_one_of(kRiskCategories)});
       }
     }
   }
   if (f.sections) {
     for (size_t i = 0; i < f.sections->size(); ++i) {
-      if (!member(kSections, (*f.sections)[i])) {
-        errors.push_back(
-            {"sections[" + std::to_string(i) + "]", "must be one of: " + list_of(kSections)});
+      if (!is_one_of(kSections, (*f.sections)[i])) {
+        errors.push_back({"sections[" + std::to_string(i) + "]", must_be_one_of(kSections)});
       }
     }
   }
@@ -243,8 +231,8 @@ Result<Page<Case>> Cases::list(const Actor& actor, const RequestMeta& meta,
   if (filter.status && *filter.status != "open" && *filter.status != "closed") {
     return Error::Field("status", "must be open or closed");
   }
-  if (filter.risk_level && !member(kRiskLevels, *filter.risk_level)) {
-    return Error::Field("risk_level", "must be one of: " + list_of(kRiskLevels));
+  if (filter.risk_level && !is_one_of(kRiskLevels, *filter.risk_level)) {
+    return Error::Field("risk_level", must_be_one_of(kRiskLevels));
   }
   return db_.write([&](storage::Connection& c) -> Result<Page<Case>> {
     // The actor's wards as a JSON array, so one statement serves any number of wards.

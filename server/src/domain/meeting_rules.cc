@@ -4,6 +4,7 @@
 
 #include "domain/authorization.h"
 #include "domain/cases.h"
+#include "domain/choices.h"
 #include "domain/meeting_store.h"
 #include "domain/meeting_wall.h"
 #include "storage/database.h"
@@ -13,11 +14,6 @@ namespace {
 
 constexpr const char* kKinds[] = {"roundtable", "case_conference", "practitioners", "individual"};
 constexpr const char* kStatuses[] = {"planned", "held", "cancelled"};
-
-template <size_t N>
-bool one_of(const char* const (&set)[N], const std::string& v) {
-  return std::any_of(std::begin(set), std::end(set), [&](const char* s) { return v == s; });
-}
 
 std::optional<TimePoint> parse_time(const std::optional<std::string>& text, const char* field,
                                     std::vector<FieldError>& errors) {
@@ -65,13 +61,11 @@ Meeting meeting_view(const Actor& actor, Meeting m) {
 namespace meeting_rules {
 
 Times check_shape(const MeetingFields& f, std::vector<FieldError>& errors) {
-  if (f.kind && !one_of(kKinds, *f.kind)) {
-    errors.push_back({"kind",
-                      "must be one of: roundtable, case_conference, practitioners, "
-                      "individual"});
+  if (f.kind && !is_one_of(kKinds, *f.kind)) {
+    errors.push_back({"kind", must_be_one_of(kKinds)});
   }
-  if (f.status && !one_of(kStatuses, *f.status)) {
-    errors.push_back({"status", "must be one of: planned, held, cancelled"});
+  if (f.status && !is_one_of(kStatuses, *f.status)) {
+    errors.push_back({"status", must_be_one_of(kStatuses)});
   }
   if (f.title && f.title->empty()) errors.push_back({"title", "must not be empty"});
   Times t{parse_time(f.starts_at, "starts_at", errors), parse_time(f.ends_at, "ends_at", errors)};
@@ -111,13 +105,11 @@ Status to_status(std::vector<FieldError> errors) {
 
 Status check_filter(const MeetingFilter& filter) {
   std::vector<FieldError> errors;
-  if (filter.kind && !one_of(kKinds, *filter.kind)) {
-    errors.push_back({"kind",
-                      "must be one of: roundtable, case_conference, practitioners, "
-                      "individual"});
+  if (filter.kind && !is_one_of(kKinds, *filter.kind)) {
+    errors.push_back({"kind", must_be_one_of(kKinds)});
   }
-  if (filter.status && !one_of(kStatuses, *filter.status)) {
-    errors.push_back({"status", "must be one of: planned, held, cancelled"});
+  if (filter.status && !is_one_of(kStatuses, *filter.status)) {
+    errors.push_back({"status", must_be_one_of(kStatuses)});
   }
   if (filter.from && filter.to && *filter.to <= *filter.from) {
     errors.push_back({"to", "must be after from"});

@@ -95,12 +95,16 @@ void load_parts(storage::Connection& c, Meeting& m, Date today) {
 
 }  // namespace
 
-std::optional<Meeting> load(storage::Connection& c, const std::string& id, Date today) {
+std::optional<Meeting> load_row(storage::Connection& c, const std::string& id) {
   auto s = c.prepare(std::string("SELECT ") + kMeetingColumns + " FROM meetings m WHERE m.id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  Meeting m = row_to_meeting(s);
-  load_parts(c, m, today);
+  return row_to_meeting(s);
+}
+
+std::optional<Meeting> load(storage::Connection& c, const std::string& id, Date today) {
+  auto m = load_row(c, id);
+  if (m) load_parts(c, *m, today);
   return m;
 }
 

@@ -28,6 +28,8 @@ extern const char kActionItemColumns[];
 Meeting row_to_meeting(const storage::Statement& s);
 ActionItem row_to_action_item(const storage::Statement& s, Date today);
 
+// The meeting's own row without its parts, or nullopt.
+std::optional<Meeting> load_row(storage::Connection& c, const std::string& id);
 // The meeting with all its parts, or nullopt.
 std::optional<Meeting> load(storage::Connection& c, const std::string& id, Date today);
 

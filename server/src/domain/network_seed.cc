@@ -24,8 +24,7 @@ Result<Actor> seed_actor(storage::Connection& c, const Json& item) {
 
 // `days` from today in Asia/Tokyo, as YYYY-MM-DD.
 std::string day_from_today(const Clock& clock, int64_t days) {
-  return format_date(
-      Date(std::chrono::sys_days(tokyo_date(clock.now())) + std::chrono::days(days)));
+  return format_date(add_days(tokyo_date(clock.now()), days));
 }
 
 int64_t integer_or(const Json& item, const char* key, int64_t fallback) {

@@ -13,8 +13,6 @@ namespace tsunagu::domain {
 namespace {
 
 namespace store = referral_store;
-using std::chrono::days;
-using std::chrono::sys_days;
 
 audit::Entry referral_entry(const char* action, const Referral& r,
                             std::optional<std::string> detail = {}) {
@@ -22,8 +20,6 @@ audit::Entry referral_entry(const char* action, const Referral& r,
 }
 
 Date today(const Clock& clock) { return tokyo_date(clock.now()); }
-
-std::string plus_days(Date d, int n) { return format_date(Date{sys_days(d) + days(n)}); }
 
 // The rules an input must meet without the database; every broken one is reported.
 std::vector<FieldError> check_new(const NewReferral& in, Date today) {
@@ -164,7 +160,8 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
     const std::string now = format_utc(clock_.now());
     std::optional<std::string> due_by = in.due_by;
     // A sent referral always has a due date, so none can wait unanswered for ever.
-    if (in.send && !due_by) due_by = plus_days(now_date, in.urgency == "urgent" ? 1 : 7);
+    if (in.send && !due_by)
+      due_by = format_date(add_days(now_date, in.urgency == "urgent" ? 1 : 7));
     c.prepare(
          "INSERT INTO referrals (id, case_id, ward, organization_id, service_id, status,"
          " urgency, legal_basis, consent_obtained_on, consent_obtained_by, consent_scope,"
@@ -269,7 +266,7 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
     const bool by_receiver = rule->by == Party::kReceiver;
     std::optional<std::string> due_by = current.due_by;
     if (*to == ReferralStatus::kSent && !due_by) {
-      due_by = plus_days(now_date, current.urgency == "urgent" ? 1 : 7);
+      due_by = format_date(add_days(now_date, current.urgency == "urgent" ? 1 : 7));
     }
     c.prepare(
          "UPDATE referrals SET status = ?3, version = version + 1, updated_at = ?4,"

@@ -103,8 +103,7 @@ void register_case_routes(Router& router, const Services& s) {
                                   {"meeting_id", optional_json(e.meeting_id)},
                                   {"decision_id", optional_json(e.decision_id)}});
                }
-               size_t total = items.size();
-               write_json(res, 200, {{"items", std::move(items)}, {"total", total}});
+               write_json(res, 200, list_envelope(std::move(items)));
                return Status::Ok();
              });
   router.post(std::string("/api/v1/cases/") + kId + "/close", "case_close",

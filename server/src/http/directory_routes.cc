@@ -166,7 +166,7 @@ void register_service_routes(Router& router, const Services& services) {
                TRY_ASSIGN(auto list, domain::list_services(db, ptr(actor), req.matches[1]));
                Json items = Json::array();
                for (const auto& s : list) items.push_back(service_json(s));
-               write_json(res, 200, {{"items", std::move(items)}, {"total", list.size()}});
+               write_json(res, 200, list_envelope(std::move(items)));
                return Status::Ok();
              });
   router.post(std::string(kOrganization) + "/services", "services.create",

@@ -48,6 +48,11 @@ Result<Paging> parse_paging(const httplib::Request& req) {
   return p;
 }
 
+Json list_envelope(Json items) {
+  const size_t total = items.size();
+  return {{"items", std::move(items)}, {"total", total}};
+}
+
 Json page_envelope(Json items, int64_t total, const Paging& paging) {
   return {{"items", std::move(items)},
           {"total", total},

@@ -9,7 +9,6 @@
 
 #include "common/result.h"
 #include "domain/action_items.h"
-#include "domain/meeting_input.h"
 #include "domain/meetings.h"
 #include "http/json_io.h"
 

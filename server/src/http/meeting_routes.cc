@@ -1,6 +1,7 @@
 // /api/v1/meetings: roundtables, case conferences and practitioners' meetings; their
 // decisions, the suggested agenda, the network memory and each user's iCalendar feed.
 #include "domain/calendar_links.h"
+#include "domain/meeting_input.h"
 #include "domain/meetings.h"
 #include "http/auth.h"
 #include "http/etag.h"
@@ -142,9 +143,7 @@ void register_meeting_routes(Router& router, const Services& s) {
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto items,
                           s.meetings->suggested_agenda(actor, request_meta(req), req.matches[1]));
-               Json list = suggested_agenda_json(items);
-               size_t total = list.size();
-               write_json(res, 200, {{"items", std::move(list)}, {"total", total}});
+               write_json(res, 200, list_envelope(suggested_agenda_json(items)));
                return Status::Ok();
              });
   router.post(kMeeting + "/suggested-agenda/adopt", "meeting_adopt_agenda",

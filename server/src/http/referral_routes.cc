@@ -186,7 +186,7 @@ void register_referral_routes(Router& router, const Services& s) {
                           s.referrals->events(actor, request_meta(req), req.matches[1]));
                Json items = Json::array();
                for (const auto& e : events) items.push_back(event_json(e));
-               write_json(res, 200, {{"items", items}, {"total", items.size()}});
+               write_json(res, 200, list_envelope(std::move(items)));
                return Status::Ok();
              });
   register_notification_routes(router, s);

@@ -47,7 +47,7 @@ void register_system_routes(Router& router, const Services& services, const Metr
                for (const auto& w : wards) {
                  items.push_back({{"code", w.code}, {"name", w.name}, {"name_kana", w.name_kana}});
                }
-               write_json(res, 200, {{"items", items}, {"total", items.size()}});
+               write_json(res, 200, list_envelope(std::move(items)));
                return Status::Ok();
              });
 }
