@@ -1,5 +1,7 @@
 #include "storage/database.h"
 
+#include <algorithm>
+
 #include "storage/migrator.h"
 
 namespace tsunagu::storage {
@@ -60,6 +62,55 @@ void Database::release_reader(std::unique_ptr<Connection> connection) {
     readers_.push_back(std::move(connection));
   }
   pool_cv_.notify_one();
+}
+
+void Database::write_in_group(PendingWrite& w) {
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&w);
+  w.wake.wait(lock, [&] { return w.done || queue_.front() == &w; });
+  if (w.done) return;  // a leader ran it
+  // `w` leads: it takes what has queued behind it, itself first.
+  const size_t n = std::min(queue_.size(), kMaxGroup);
+  std::vector<PendingWrite*> group(queue_.begin(), queue_.begin() + static_cast<ptrdiff_t>(n));
+  lock.unlock();
+  commit_group(group);
+  lock.lock();
+  for (size_t i = 0; i < n; ++i) {
+    PendingWrite* p = queue_.front();
+    queue_.pop_front();
+    p->done = true;
+    // `p` lives on its caller's stack until that caller sees done, under this lock.
+    if (p != &w) p->wake.notify_one();
+  }
+  if (!queue_.empty()) queue_.front()->wake.notify_one();  // the next group's leader
+}
+
+void Database::commit_group(const std::vector<PendingWrite*>& group) {
+  std::lock_guard lock(writer_mutex_);
+  // Alone, a failed callback is undone by the transaction's rollback; in a group, by its
+  // savepoint's, so the others' changes stay.
+  const bool alone = group.size() == 1;
+  std::vector<bool> ok(group.size(), false);
+  try {
+    Transaction tx(*writer_, Transaction::Mode::kImmediate);
+    for (size_t i = 0; i < group.size(); ++i) {
+      if (!alone) writer_->exec("SAVEPOINT one_write");
+      ok[i] = group[i]->run(*writer_);
+      // After an error SQLite may have rolled the whole transaction back (disk full, I/O): the
+      // savepoint is gone, these throw, and the group fails as one below.
+      if (!alone && !ok[i]) writer_->exec("ROLLBACK TO one_write");
+      if (!alone) writer_->exec("RELEASE one_write");
+    }
+    if (std::find(ok.begin(), ok.end(), true) != ok.end()) tx.commit();
+  } catch (const StorageError& e) {
+    log_storage_error("write group", e);
+    for (PendingWrite* p : group) p->lost = true;
+  }
+}
+
+size_t Database::pending_writes() {
+  std::lock_guard lock(queue_mutex_);
+  return queue_.size();
 }
 
 void Database::checkpoint() {

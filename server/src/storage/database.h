@@ -1,17 +1,29 @@
-// The database: one writer connection behind a mutex and a small pool of reader connections, in
-// WAL mode so reads never wait for the writer. Every write runs inside one IMMEDIATE
-// transaction that commits only if the callback succeeds, so a change and its audit entry land
-// together or not at all. Opening migrates the schema (see migrator.h) and refuses a database
-// written by a newer server.
+// The database: one writer connection and a small pool of reader connections, in WAL mode so
+// reads never wait for the writer. Opening migrates the schema (see migrator.h) and refuses a
+// database written by a newer server.
 //
-// Thread-safety: all public methods may be called from any thread. Callbacks run on the
-// caller's thread while holding a connection; they must not call write()/read() re-entrantly.
+// Writes commit in groups. A write() that finds the writer idle runs its callback in an
+// IMMEDIATE transaction of its own, as a single writer would. Callers that arrive while it
+// works queue up; the first of them then leads: it runs every queued callback (up to
+// kMaxGroup) in one transaction, each inside a SAVEPOINT that is rolled back when that callback
+// fails, commits once, and wakes the others. A callback's changes and its audit entry still
+// land together or not at all, each caller is answered only after the COMMIT that holds its
+// change returned (synchronous=FULL: after the fsync), and if that COMMIT fails every caller
+// of the group gets an error. Under concurrent load one fsync then carries many changes (the
+// group commit of LevelDB's write queue and of most databases' logs).
+//
+// Thread-safety: all public methods may be called from any thread. A write callback may run on
+// another caller's thread (the group's leader): it must not depend on thread-local state, must
+// not call write()/read() re-entrantly, and must not take a lock its own caller holds.
 #pragma once
 
 #include <condition_variable>
+#include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -38,8 +50,10 @@ class Database {
   static Result<std::unique_ptr<Database>> open(const DatabaseOptions& options);
   ~Database();
 
-  // Runs `fn(Connection&)` inside a write transaction; `fn` returns Status or Result<T>. Commits
-  // when it is ok, rolls back otherwise. A StorageError thrown inside becomes Internal (logged).
+  // Runs `fn(Connection&)` inside a write transaction, perhaps shared with other callers' (see
+  // above); `fn` returns Status or Result<T>. Its changes are committed when it is ok and undone
+  // otherwise; returns once they are durable. A StorageError thrown inside, or a failed COMMIT,
+  // becomes Internal (logged); any other exception is rethrown on the caller's thread.
   template <typename Fn>
   auto write(Fn&& fn) -> std::invoke_result_t<Fn, Connection&>;
 
@@ -54,15 +68,35 @@ class Database {
   // Copies the WAL back into the main file (TRUNCATE): at shutdown, and from a timer.
   void checkpoint();
 
+  // Callers of write() not yet answered, running or queued; for metrics and tests.
+  size_t pending_writes();
+
+  // The most callbacks one transaction runs: bounds how long the leader's own caller waits.
+  static constexpr size_t kMaxGroup = 32;
+
  private:
+  // One write() in the queue. Filled by the caller, run by whoever leads its group.
+  struct PendingWrite {
+    std::function<bool(Connection&)> run;  // the callback; true when its result is ok; no throw
+    bool lost = false;  // its group did not commit: nothing of it is stored
+    bool done = false;  // its group has ended (guarded by queue_mutex_)
+    std::condition_variable wake;
+  };
+
   explicit Database(const DatabaseOptions& options);
+  // Queues `w` and returns when its group has committed or failed.
+  void write_in_group(PendingWrite& w);
+  // The leader's work: one transaction over `group`, a SAVEPOINT each when there are several.
+  void commit_group(const std::vector<PendingWrite*>& group);
   std::unique_ptr<Connection> acquire_reader();
   void release_reader(std::unique_ptr<Connection> connection);
   static void log_storage_error(const char* where, const StorageError& e);
 
   DatabaseOptions options_;
   int schema_version_ = 0;
-  std::mutex writer_mutex_;
+  std::mutex queue_mutex_;
+  std::deque<PendingWrite*> queue_;  // front: the one running (or about to)
+  std::mutex writer_mutex_;          // the writer connection: the leader, or checkpoint()
   std::unique_ptr<Connection> writer_;
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
@@ -72,16 +106,26 @@ class Database {
 template <typename Fn>
 auto Database::write(Fn&& fn) -> std::invoke_result_t<Fn, Connection&> {
   using R = std::invoke_result_t<Fn, Connection&>;
-  std::lock_guard lock(writer_mutex_);
-  try {
-    Transaction tx(*writer_, Transaction::Mode::kImmediate);
-    R result = fn(*writer_);
-    if (result.ok()) tx.commit();
-    return result;
-  } catch (const StorageError& e) {
-    log_storage_error("write", e);
-    return R(Error::Internal("The change could not be stored."));
-  }
+  std::optional<R> result;
+  std::exception_ptr thrown;
+  PendingWrite w;
+  w.run = [&](Connection& c) {
+    try {
+      result.emplace(fn(c));
+      return result->ok();
+    } catch (const StorageError& e) {
+      log_storage_error("write", e);
+      result.emplace(Error::Internal("The change could not be stored."));
+    } catch (...) {
+      thrown = std::current_exception();
+    }
+    return false;
+  };
+  write_in_group(w);
+  if (thrown) std::rethrow_exception(thrown);
+  // Not run at all (BEGIN failed), or its ok result was in a group whose COMMIT failed.
+  if (!result || (w.lost && result->ok())) return R(Error::Internal("The change could not be stored."));
+  return std::move(*result);
 }
 
 template <typename Fn>
