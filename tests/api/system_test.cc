@@ -24,6 +24,34 @@ TEST(SystemApiTest, FreshServerIsHealthyOnAFreePort) {
   EXPECT_EQ(res->get_header_value("Cache-Control"), "no-store");
 }
 
+// The group-commit counters: every write is counted once, in one group or another. (The
+// server's timers may write too, so the counts are bounds.)
+TEST(SystemApiTest, MetricsCountTheWriterGroupsAndWrites) {
+  TestServer server;
+  auto metric = [&](const std::string& name) -> int64_t {
+    auto res = server.client().Get("/metrics");
+    EXPECT_EQ(res->status, 200);
+    auto at = res->body.find("\n" + name + " ");
+    if (at == std::string::npos) return -1;
+    return std::stoll(res->body.substr(at + name.size() + 2));
+  };
+  const int64_t writes = metric("tsunagu_db_writes_total");
+  const int64_t groups = metric("tsunagu_db_write_groups_total");
+  ASSERT_GE(writes, 0);
+  ASSERT_GE(groups, 0);
+  EXPECT_LE(groups, writes);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_OK(server.app().database().write(
+        [](storage::Connection& c) -> Status { return c.exec("SELECT 1"), Status::Ok(); }));
+  }
+  const int64_t writes_after = metric("tsunagu_db_writes_total");
+  const int64_t groups_after = metric("tsunagu_db_write_groups_total");
+  EXPECT_GE(writes_after, writes + 3);
+  EXPECT_GE(groups_after, groups + 1);
+  EXPECT_LE(groups_after - groups, writes_after - writes);
+  EXPECT_GE(metric("tsunagu_db_writes_pending"), 0);  // present
+}
+
 TEST(SystemApiTest, HeadOfHealthzHasNoBody) {
   TestServer server;
   auto c = server.client();

@@ -18,7 +18,7 @@ int64_t file_size(const std::string& path) {
 Health health(const storage::Database& db) { return {kVersion, db.schema_version()}; }
 
 StorageStats storage_stats(const storage::Database& db) {
-  return {file_size(db.path()), file_size(db.path() + "-wal")};
+  return {file_size(db.path()), file_size(db.path() + "-wal"), db.write_stats()};
 }
 
 }  // namespace tsunagu::domain

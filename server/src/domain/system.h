@@ -5,9 +5,7 @@
 #include <cstdint>
 #include <string>
 
-namespace tsunagu::storage {
-class Database;
-}
+#include "storage/database.h"
 
 namespace tsunagu::domain {
 
@@ -19,11 +17,12 @@ struct Health {
 struct StorageStats {
   int64_t db_bytes = 0;
   int64_t wal_bytes = 0;
+  storage::Database::WriteStats writes;
 };
 
 // Cheap (no I/O): safe on the /healthz hot path.
 Health health(const storage::Database& db);
-// Asks the file system for the database's size.
+// Asks the file system for the database's size; the writer's counters.
 StorageStats storage_stats(const storage::Database& db);
 
 }  // namespace tsunagu::domain

@@ -34,7 +34,24 @@ void register_system_routes(Router& router, const Services& services, const Metr
                    std::to_string(stats.db_bytes) +
                    "\n"
                    "tsunagu_db_size_bytes{file=\"wal\"} " +
-                   std::to_string(stats.wal_bytes) + "\n";
+                   std::to_string(stats.wal_bytes) +
+                   "\n"
+                   "# HELP tsunagu_db_writes_total Changes run by the writer (one per request"
+                   " that writes).\n"
+                   "# TYPE tsunagu_db_writes_total counter\n"
+                   "tsunagu_db_writes_total " +
+                   std::to_string(stats.writes.writes) +
+                   "\n"
+                   "# HELP tsunagu_db_write_groups_total Transactions those changes were committed"
+                   " in (group commit: writes_total / write_groups_total is the mean group).\n"
+                   "# TYPE tsunagu_db_write_groups_total counter\n"
+                   "tsunagu_db_write_groups_total " +
+                   std::to_string(stats.writes.groups) +
+                   "\n"
+                   "# HELP tsunagu_db_writes_pending Requests waiting for the writer or its commit.\n"
+                   "# TYPE tsunagu_db_writes_pending gauge\n"
+                   "tsunagu_db_writes_pending " +
+                   std::to_string(stats.writes.pending) + "\n";
                res.status = 200;
                res.set_content(body, "text/plain; version=0.0.4; charset=utf-8");
                return Status::Ok();

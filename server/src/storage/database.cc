@@ -75,6 +75,8 @@ void Database::write_in_group(PendingWrite& w) {
   lock.unlock();
   commit_group(group);
   lock.lock();
+  writes_done_ += n;
+  ++groups_done_;
   for (size_t i = 0; i < n; ++i) {
     PendingWrite* p = queue_.front();
     queue_.pop_front();
@@ -108,9 +110,14 @@ void Database::commit_group(const std::vector<PendingWrite*>& group) {
   }
 }
 
-size_t Database::pending_writes() {
+size_t Database::pending_writes() const {
   std::lock_guard lock(queue_mutex_);
   return queue_.size();
+}
+
+Database::WriteStats Database::write_stats() const {
+  std::lock_guard lock(queue_mutex_);
+  return {writes_done_, groups_done_, queue_.size()};
 }
 
 void Database::checkpoint() {

@@ -69,7 +69,14 @@ class Database {
   void checkpoint();
 
   // Callers of write() not yet answered, running or queued; for metrics and tests.
-  size_t pending_writes();
+  size_t pending_writes() const;
+
+  struct WriteStats {
+    uint64_t writes = 0;  // write() callbacks run
+    uint64_t groups = 0;  // transactions they ran in: writes / groups is the mean group size
+    size_t pending = 0;   // as pending_writes()
+  };
+  WriteStats write_stats() const;
 
   // The most callbacks one transaction runs: bounds how long the leader's own caller waits.
   static constexpr size_t kMaxGroup = 32;
@@ -94,8 +101,10 @@ class Database {
 
   DatabaseOptions options_;
   int schema_version_ = 0;
-  std::mutex queue_mutex_;
+  mutable std::mutex queue_mutex_;
   std::deque<PendingWrite*> queue_;  // front: the one running (or about to)
+  uint64_t writes_done_ = 0;         // guarded by queue_mutex_, as is groups_done_
+  uint64_t groups_done_ = 0;
   std::mutex writer_mutex_;          // the writer connection: the leader, or checkpoint()
   std::unique_ptr<Connection> writer_;
   std::mutex pool_mutex_;
