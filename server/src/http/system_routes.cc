@@ -1,4 +1,9 @@
 // GET /healthz, GET /metrics and GET /api/v1/wards: no authentication, no case data.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "domain/system.h"
 #include "domain/wards.h"
 #include "http/json_io.h"
@@ -6,6 +11,18 @@
 #include "http/routes.h"
 
 namespace tsunagu::http {
+namespace {
+
+// One metric in the Prometheus text format: HELP, TYPE and a sample per label set ("" for none).
+void append_metric(std::string& out, const std::string& name, const char* type, const char* help,
+                   const std::vector<std::pair<std::string, int64_t>>& samples) {
+  out += "# HELP " + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
+  for (const auto& [labels, value] : samples) {
+    out += name + (labels.empty() ? "" : "{" + labels + "}") + " " + std::to_string(value) + "\n";
+  }
+}
+
+}  // namespace
 
 void register_system_routes(Router& router, const Services& services, const Metrics& metrics) {
   router.get("/healthz", "healthz",
@@ -22,36 +39,21 @@ void register_system_routes(Router& router, const Services& services, const Metr
                std::string body = metrics.render();
                domain::Health health = domain::health(*services.db);
                domain::StorageStats stats = domain::storage_stats(*services.db);
-               body +=
-                   "# HELP tsunagu_db_schema_version The database's schema version.\n"
-                   "# TYPE tsunagu_db_schema_version gauge\n"
-                   "tsunagu_db_schema_version " +
-                   std::to_string(health.schema_version) +
-                   "\n"
-                   "# HELP tsunagu_db_size_bytes Size of the database file and its WAL.\n"
-                   "# TYPE tsunagu_db_size_bytes gauge\n"
-                   "tsunagu_db_size_bytes{file=\"main\"} " +
-                   std::to_string(stats.db_bytes) +
-                   "\n"
-                   "tsunagu_db_size_bytes{file=\"wal\"} " +
-                   std::to_string(stats.wal_bytes) +
-                   "\n"
-                   "# HELP tsunagu_db_writes_total Changes run by the writer (one per request"
-                   " that writes).\n"
-                   "# TYPE tsunagu_db_writes_total counter\n"
-                   "tsunagu_db_writes_total " +
-                   std::to_string(stats.writes.writes) +
-                   "\n"
-                   "# HELP tsunagu_db_write_groups_total Transactions those changes were committed"
-                   " in (group commit: writes_total / write_groups_total is the mean group).\n"
-                   "# TYPE tsunagu_db_write_groups_total counter\n"
-                   "tsunagu_db_write_groups_total " +
-                   std::to_string(stats.writes.groups) +
-                   "\n"
-                   "# HELP tsunagu_db_writes_pending Requests waiting for the writer or its commit.\n"
-                   "# TYPE tsunagu_db_writes_pending gauge\n"
-                   "tsunagu_db_writes_pending " +
-                   std::to_string(stats.writes.pending) + "\n";
+               append_metric(body, "tsunagu_db_schema_version", "gauge",
+                             "The database's schema version.", {{"", health.schema_version}});
+               append_metric(
+                   body, "tsunagu_db_size_bytes", "gauge", "Size of the database file and its WAL.",
+                   {{"file=\"main\"", stats.db_bytes}, {"file=\"wal\"", stats.wal_bytes}});
+               append_metric(body, "tsunagu_db_writes_total", "counter",
+                             "Changes run by the writer (one per request that writes).",
+                             {{"", stats.writes.writes}});
+               append_metric(body, "tsunagu_db_write_groups_total", "counter",
+                             "Transactions those changes were committed in (group commit: "
+                             "writes_total / write_groups_total is the mean group).",
+                             {{"", stats.writes.groups}});
+               append_metric(body, "tsunagu_db_writes_pending", "gauge",
+                             "Requests waiting for the writer or its commit.",
+                             {{"", stats.writes.pending}});
                res.status = 200;
                res.set_content(body, "text/plain; version=0.0.4; charset=utf-8");
                return Status::Ok();

@@ -85,8 +85,8 @@ class Database {
   // One write() in the queue. Filled by the caller, run by whoever leads its group.
   struct PendingWrite {
     std::function<bool(Connection&)> run;  // the callback; true when its result is ok; no throw
-    bool lost = false;  // its group did not commit: nothing of it is stored
-    bool done = false;  // its group has ended (guarded by queue_mutex_)
+    bool lost = false;                     // its group did not commit: nothing of it is stored
+    bool done = false;                     // its group has ended (guarded by queue_mutex_)
     std::condition_variable wake;
   };
 
@@ -105,7 +105,7 @@ class Database {
   std::deque<PendingWrite*> queue_;  // front: the one running (or about to)
   uint64_t writes_done_ = 0;         // guarded by queue_mutex_, as is groups_done_
   uint64_t groups_done_ = 0;
-  std::mutex writer_mutex_;          // the writer connection: the leader, or checkpoint()
+  std::mutex writer_mutex_;  // the writer connection: the leader, or checkpoint()
   std::unique_ptr<Connection> writer_;
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
@@ -133,7 +133,8 @@ auto Database::write(Fn&& fn) -> std::invoke_result_t<Fn, Connection&> {
   write_in_group(w);
   if (thrown) std::rethrow_exception(thrown);
   // Not run at all (BEGIN failed), or its ok result was in a group whose COMMIT failed.
-  if (!result || (w.lost && result->ok())) return R(Error::Internal("The change could not be stored."));
+  if (!result || (w.lost && result->ok()))
+    return R(Error::Internal("The change could not be stored."));
   return std::move(*result);
 }
 
