@@ -107,6 +107,11 @@ void Database::commit_group(const std::vector<PendingWrite*>& group) {
   } catch (const StorageError& e) {
     log_storage_error("write group", e);
     for (PendingWrite* p : group) p->lost = true;
+  } catch (const std::exception& e) {
+    // Callbacks never throw (write() catches for them); this is SQLite's wrapper running out of
+    // memory. It must not escape: the callers queued behind would wait for ever.
+    LOG(kError) << "write group failed: " << e.what();
+    for (PendingWrite* p : group) p->lost = true;
   }
 }
 
