@@ -2,6 +2,8 @@
 // expiry on the server's clock, revocation, and refused mass assignment.
 #include <gtest/gtest.h>
 
+#include "common/hash.h"
+#include "storage/database.h"
 #include "support/test_support.h"
 
 namespace tsunagu {
@@ -224,6 +226,51 @@ TEST_F(AuthApiTest, NobodyCanAssignThemselvesARoleOrScope) {
   auto me = body_json(client_.Get("/api/v1/me", bearer(partner)));
   EXPECT_EQ(me["role"], "partner");
   EXPECT_EQ(me["organization_id"], "a0000000-0000-4000-8000-000000000001");
+}
+
+// An admin's retry of POST /users makes one account. The password is left out of the comparison,
+// so the key table holds nothing derived from it.
+TEST_F(AuthApiTest, IdempotencyKeyCreatesOneUserAndKeepsNoTraceOfThePassword) {
+  auto admin = testing::login(client_, "admin");
+  nlohmann::json body = {{"username", "hokenshi.minami"},
+                         {"display_name", "南区 保健師"},
+                         {"role", "ward_staff"},
+                         {"wards", {"minami"}},
+                         {"password", "first long passphrase"}};
+  auto headers = bearer(admin);
+  headers.emplace("Idempotency-Key", "new-staff-april");
+  auto first = post_json(client_, "/api/v1/users", body, headers);
+  ASSERT_EQ(first->status, 201) << first->body;
+  EXPECT_EQ(first->get_header_value("Idempotent-Replayed"), "");
+  auto again = post_json(client_, "/api/v1/users", body, headers);
+  ASSERT_EQ(again->status, 201) << again->body;  // not 409 for the taken username
+  EXPECT_EQ(again->get_header_value("Idempotent-Replayed"), "true");
+  EXPECT_EQ(body_json(again)["id"], body_json(first)["id"]);
+  EXPECT_EQ(again->get_header_value("Location"), "/api/v1/users/" + id_of("hokenshi.minami"));
+
+  // Another password under the same key is the same request: the first account, unchanged.
+  body["password"] = "second long passphrase";
+  auto other_password = post_json(client_, "/api/v1/users", body, headers);
+  ASSERT_EQ(other_password->status, 201);
+  EXPECT_EQ(body_json(other_password)["id"], body_json(first)["id"]);
+  EXPECT_EQ(try_login("hokenshi.minami", "first long passphrase")->status, 200);
+  EXPECT_EQ(try_login("hokenshi.minami", "second long passphrase")->status, 401);
+  // Anything else under the same key is refused.
+  body["display_name"] = "別の人";
+  auto changed = post_json(client_, "/api/v1/users", body, headers);
+  ASSERT_EQ(changed->status, 422) << changed->body;
+  EXPECT_EQ(body_json(changed)["errors"][0]["field"], "Idempotency-Key");
+
+  auto stored = server_.app().database().read([](storage::Connection& c) -> Result<std::string> {
+    auto s = c.prepare("SELECT request_hash FROM idempotency_keys WHERE key = 'new-staff-april'");
+    if (!s.step()) return Error::NotFound("no key");
+    return s.text(0);
+  });
+  ASSERT_OK(stored);
+  nlohmann::json without = body;
+  without.erase("password");
+  without["display_name"] = "南区 保健師";
+  EXPECT_EQ(*stored, sha256_hex("/api/v1/users\n" + without.dump()));
 }
 
 }  // namespace

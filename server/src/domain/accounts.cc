@@ -172,19 +172,30 @@ Result<User> Accounts::insert(storage::Connection& c, const Clock& clock, const 
   return *find_user(c, id);
 }
 
-Result<User> Accounts::create(const Actor& actor, const RequestMeta& meta, const NewUser& nu) {
+Result<Creation<User>> Accounts::create(const Actor& actor, const RequestMeta& meta,
+                                        const NewUser& nu,
+                                        const std::optional<IdempotencyKey>& key) {
   TRY(authorize(&actor, Action::kUserManage));
   // Checked before hashing, so a bad request costs no Argon2 work.
   auto errors =
       check_user(nu.username, nu.display_name, nu.role, nu.wards, nu.organization_id, nu.password);
   if (!errors.empty()) return invalid(std::move(errors)).error();
   std::string password_hash = hasher_.hash(nu.password);
-  return db_.write([&](storage::Connection& c) -> Result<User> {
-    TRY_ASSIGN(User user, insert(c, clock_, nu, password_hash));
-    audit::append(c, clock_, &actor, meta,
-                  {"user.create", "user", user.id, std::nullopt, user.organization_id,
-                   std::string("role: ") + to_string(user.role)});
-    return user;
+  return db_.write([&](storage::Connection& c) -> Result<Creation<User>> {
+    return idempotency::create_once<User>(
+        c, clock_, actor.user_id, key,
+        [&](const std::string& first_id) -> Result<User> {
+          auto first = find_user(c, first_id);
+          if (!first) return Error::NotFound("No user with this id.");
+          return *first;
+        },
+        [&]() -> Result<User> {
+          TRY_ASSIGN(User user, insert(c, clock_, nu, password_hash));
+          audit::append(c, clock_, &actor, meta,
+                        {"user.create", "user", user.id, std::nullopt, user.organization_id,
+                         std::string("role: ") + to_string(user.role)});
+          return user;
+        });
   });
 }
 

@@ -15,6 +15,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/actor.h"
+#include "domain/idempotency.h"
 #include "domain/passwords.h"
 
 namespace tsunagu::storage {
@@ -84,8 +85,10 @@ class Accounts {
       : db_(db), clock_(clock), hasher_(hasher) {}
 
   // Fails with PermissionDenied for non-admins, InvalidArgument naming each bad field,
-  // AlreadyExists for a taken username.
-  Result<User> create(const Actor& actor, const RequestMeta& meta, const NewUser& user);
+  // AlreadyExists for a taken username. With `key`, a retry answers the user the first request
+  // created (see idempotency.h).
+  Result<Creation<User>> create(const Actor& actor, const RequestMeta& meta, const NewUser& user,
+                                const std::optional<IdempotencyKey>& key = std::nullopt);
   // As create(); NotFound for an unknown id, Aborted for a stale if_match_version,
   // FailedPrecondition when the change would leave no enabled admin.
   Result<User> update(const Actor& actor, const RequestMeta& meta, const std::string& id,

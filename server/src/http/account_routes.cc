@@ -6,6 +6,7 @@
 #include "domain/sessions.h"
 #include "http/auth.h"
 #include "http/etag.h"
+#include "http/idempotency_key.h"
 #include "http/json_io.h"
 #include "http/routes.h"
 
@@ -58,6 +59,10 @@ Status create_user(const Services& s, const httplib::Request& req, httplib::Resp
   TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
   TRY(domain::authorize(&actor, domain::Action::kUserManage));  // 403 before reading the body
   TRY_ASSIGN(Json body, parse_json_body(req));
+  // A retry is recognised by everything but the password (see idempotency_key()).
+  Json compared = body;
+  if (compared.is_object()) compared.erase("password");
+  TRY_ASSIGN(auto key, idempotency_key(req, compared.dump()));
   FieldReader r(body);
   domain::NewUser nu;
   nu.username = r.string("username", Need::kRequired, 64).value_or("");
@@ -68,9 +73,9 @@ Status create_user(const Services& s, const httplib::Request& req, httplib::Resp
   nu.password = r.string("password", Need::kRequired, domain::kMaxPasswordChars).value_or("");
   TRY(r.finish());
   nu.role = *role;
-  TRY_ASSIGN(domain::User user, s.accounts->create(actor, request_meta(req), nu));
-  res.set_header("Location", "/api/v1/users/" + user.id);
-  write_user(res, 201, user);
+  TRY_ASSIGN(auto created, s.accounts->create(actor, request_meta(req), nu, key));
+  mark_created(res, "/api/v1/users/" + created.resource.id, created.replayed);
+  write_user(res, 201, created.resource);
   return Status::Ok();
 }
 

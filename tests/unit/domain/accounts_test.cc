@@ -56,7 +56,7 @@ TEST_F(AccountsTest, CreateIsAuditedInTheSameTransaction) {
   int64_t before = audit_entries();
   auto user = accounts().create(admin_, meta_, coordinator());
   ASSERT_OK(user);
-  EXPECT_EQ(user->wards, std::vector<std::string>{"chuo"});
+  EXPECT_EQ(user->resource.wards, std::vector<std::string>{"chuo"});
   EXPECT_EQ(audit_entries(), before + 1);
 }
 
@@ -82,7 +82,7 @@ TEST_F(AccountsTest, UnknownWardIsNamedByIndex) {
 TEST_F(AccountsTest, OnlyAdminsManageAccounts) {
   auto created = accounts().create(admin_, meta_, coordinator());
   ASSERT_OK(created);
-  Actor coord = actor_of(*created);
+  Actor coord = actor_of(created->resource);
   EXPECT_EQ(accounts().create(coord, meta_, coordinator("x.y")).error().kind(),
             ErrorKind::kPermissionDenied);
   EXPECT_EQ(accounts().update(coord, meta_, coord.user_id, {.role = Role::kAdmin}).error().kind(),
@@ -107,9 +107,10 @@ TEST_F(AccountsTest, TheLastAdminCannotBeDisabledOrDemoted) {
 TEST_F(AccountsTest, StaleVersionIsAborted) {
   auto user = accounts().create(admin_, meta_, coordinator());
   ASSERT_OK(user);
-  ASSERT_OK(accounts().update(admin_, meta_, user->id, {.display_name = "新しい名前"}));
-  auto stale = accounts().update(admin_, meta_, user->id,
-                                 {.display_name = "古い", .if_match_version = user->version});
+  ASSERT_OK(accounts().update(admin_, meta_, user->resource.id, {.display_name = "新しい名前"}));
+  auto stale =
+      accounts().update(admin_, meta_, user->resource.id,
+                        {.display_name = "古い", .if_match_version = user->resource.version});
   EXPECT_EQ(stale.error().kind(), ErrorKind::kAborted);
 }
 
@@ -120,12 +121,13 @@ TEST_F(AccountsTest, DisablingAndNewPasswordRevokeTokens) {
   auto first = s.login("coord.chuo", kPassword, meta_);
   ASSERT_OK(first);
   ASSERT_OK(s.resolve(first->token));
-  ASSERT_OK(accounts().update(admin_, meta_, user->id, {.password = "another long phrase"}));
+  ASSERT_OK(
+      accounts().update(admin_, meta_, user->resource.id, {.password = "another long phrase"}));
   EXPECT_EQ(s.resolve(first->token).error().kind(), ErrorKind::kUnauthenticated);
 
   auto second = s.login("coord.chuo", "another long phrase", meta_);
   ASSERT_OK(second);
-  ASSERT_OK(accounts().update(admin_, meta_, user->id, {.disabled = true}));
+  ASSERT_OK(accounts().update(admin_, meta_, user->resource.id, {.disabled = true}));
   EXPECT_EQ(s.resolve(second->token).error().kind(), ErrorKind::kUnauthenticated);
   EXPECT_EQ(s.login("coord.chuo", "another long phrase", meta_).error().kind(),
             ErrorKind::kUnauthenticated);
