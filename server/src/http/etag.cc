@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "common/hash.h"
 #include "common/text.h"
 
 namespace tsunagu::http {
@@ -25,6 +26,25 @@ Result<std::optional<int64_t>> if_match_version(const httplib::Request& req) {
 
 void set_etag(httplib::Response& res, int64_t version) {
   res.set_header("ETag", etag_for(version));
+}
+
+std::string etag_of_content(const std::string& body) {
+  return "\"" + sha256_hex(body).substr(0, 32) + "\"";
+}
+
+bool if_none_match(const httplib::Request& req, const std::string& etag) {
+  if (!req.has_header("If-None-Match")) return false;
+  const std::string header = req.get_header_value("If-None-Match");
+  std::string_view rest = header;
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    std::string_view tag = trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (tag == "*") return true;
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag == etag) return true;
+  }
+  return false;
 }
 
 }  // namespace tsunagu::http

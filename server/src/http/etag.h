@@ -26,4 +26,11 @@ Result<std::optional<int64_t>> if_match_version(const httplib::Request& req);
 // Sets the ETag header of a response.
 void set_etag(httplib::Response& res, int64_t version);
 
+// For content without a version (a rendered feed): a strong ETag from its bytes.
+std::string etag_of_content(const std::string& body);
+
+// Whether If-None-Match names `etag` or is "*", i.e. the client's copy is current and the
+// answer is 304 (RFC 9110 §13.1.2: a list, compared weakly, so W/"x" matches "x").
+bool if_none_match(const httplib::Request& req, const std::string& etag);
+
 }  // namespace tsunagu::http

@@ -75,12 +75,24 @@ Status record_decision(const Services& s, const httplib::Request& req, httplib::
   return Status::Ok();
 }
 
-// The feed of `actor`, whether signed in or named by a subscription link.
-Status write_calendar(const Services& s, const domain::Actor& actor, httplib::Response& res) {
+// The feed of `actor`, whether signed in or named by a subscription link. Calendar apps poll
+// it; an unchanged feed is 304 without its body. The feed is made to be kept on the user's own
+// device, so it may be stored there ("private", never by a shared cache) but is revalidated on
+// every use ("no-cache"), so a cancelled meeting does not linger.
+Status write_calendar(const Services& s, const domain::Actor& actor, const httplib::Request& req,
+                      httplib::Response& res) {
   TRY_ASSIGN(auto meetings, s.meetings->calendar(actor));
+  std::string body = render_calendar(meetings, "Tsunagu 会議（" + actor.username + "）");
+  const std::string etag = etag_of_content(body);
+  res.headers.erase("Cache-Control");
+  res.set_header("Cache-Control", "private, no-cache");
+  res.set_header("ETag", etag);
+  if (if_none_match(req, etag)) {
+    res.status = 304;
+    return Status::Ok();
+  }
   res.status = 200;
-  res.set_content(render_calendar(meetings, "Tsunagu 会議（" + actor.username + "）"),
-                  "text/calendar; charset=utf-8");
+  res.set_content(body, "text/calendar; charset=utf-8");
   return Status::Ok();
 }
 
@@ -88,7 +100,7 @@ void register_calendar_routes(Router& router, const Services& s) {
   router.get("/api/v1/me/calendar.ics", "calendar",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
-               return write_calendar(s, actor, res);
+               return write_calendar(s, actor, req, res);
              });
   router.post(
       "/api/v1/me/calendar-link", "calendar_link",
@@ -109,7 +121,7 @@ void register_calendar_routes(Router& router, const Services& s) {
   router.get("/api/v1/calendar/([0-9a-f]{64})\\.ics", "calendar_subscription",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY_ASSIGN(auto actor, s.calendar_links->resolve(req.matches[1].str()));
-               return write_calendar(s, actor, res);
+               return write_calendar(s, actor, req, res);
              });
 }
 
