@@ -176,6 +176,38 @@ TEST_F(ReferralsApiTest, BadTargetsAndCasesAre422) {
             422);
 }
 
+// Pages are newest first, and page after page gives every referral once: for the ward (drafts
+// included) and in the partner's inbox (drafts never).
+TEST_F(ReferralsApiTest, ListsArePagedNewestFirstWithoutGapsOrRepeats) {
+  std::string case_id = create_case();
+  std::vector<std::string> sent;
+  for (int i = 0; i < 5; ++i) {
+    sent.insert(sent.begin(), id_of(create_referral(case_id)));
+    advance(std::chrono::minutes(1));
+  }
+  std::string draft = id_of(create_referral(case_id, false));
+  auto walk = [&](const std::string& user) {
+    std::vector<std::string> ids;
+    for (int page = 1; page <= 4; ++page) {
+      auto body = body_json(get(user, "/api/v1/referrals?per_page=2&page=" + std::to_string(page)));
+      EXPECT_EQ(body["page"], page);
+      for (const auto& r : body["items"]) {
+        ids.push_back(id_of(r));
+        if (user.starts_with("partner")) {
+          EXPECT_FALSE(r.contains("internal_note")) << r;
+        }
+      }
+    }
+    return ids;
+  };
+  std::vector<std::string> ward = sent;
+  ward.insert(ward.begin(), draft);
+  EXPECT_EQ(walk("coord.chuo"), ward);
+  EXPECT_EQ(walk("partner.itokonchi"), sent);
+  EXPECT_EQ(body_json(get("partner.itokonchi", "/api/v1/referrals?per_page=2"))["total"], 5);
+  EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/referrals?per_page=2"))["total"], 6);
+}
+
 TEST_F(ReferralsApiTest, IdempotencyKeyReturnsTheFirstReferral) {
   std::string case_id = create_case();
   nlohmann::json body = {{"case_id", case_id},

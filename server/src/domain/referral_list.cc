@@ -61,9 +61,14 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
     bind(count);
     count.step();
     out.total = count.int64(0);
-    auto rows = c.prepare(
-        std::string(store::kSelect) + where + " ORDER BY r.created_at DESC, r.id DESC LIMIT ?" +
-        std::to_string(limit_param) + " OFFSET ?" + std::to_string(limit_param + 1));
+    // The page's ids first, from the index alone (the inbox and ward indexes hold created_at,
+    // id and status), then the rows and their cases for those 50 only: an OFFSET deep in a
+    // partner's inbox then skips index entries, not table rows joined to their cases.
+    const std::string order = " ORDER BY r.created_at DESC, r.id DESC";
+    auto rows =
+        c.prepare(std::string(store::kSelect) + " WHERE r.id IN (SELECT r.id FROM referrals r" +
+                  where + order + " LIMIT ?" + std::to_string(limit_param) + " OFFSET ?" +
+                  std::to_string(limit_param + 1) + ")" + order);
     bind(rows);
     rows.bind(limit_param, page.per_page).bind(limit_param + 1, page.offset());
     while (rows.step()) out.items.push_back(store::from_row(rows, today));
