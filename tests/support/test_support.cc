@@ -17,6 +17,20 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+std::unique_ptr<storage::Database> open_database_with(const std::string& path,
+                                                      const std::string& sql) {
+  auto opened = storage::Database::open({path});
+  EXPECT_OK(opened);
+  if (!opened.ok()) return nullptr;
+  std::unique_ptr<storage::Database> db = std::move(opened).value();
+  Status made = db->write([&](storage::Connection& c) -> Status {
+    c.exec(sql);
+    return Status::Ok();
+  });
+  EXPECT_OK(made);
+  return made.ok() ? std::move(db) : nullptr;
+}
+
 TimePoint test_epoch() { return *parse_rfc3339("2026-04-01T09:00:00+09:00"); }
 
 TestServer::TestServer(app::Config config) : db_path_(dir_.file("tsunagu.db")) {

@@ -16,6 +16,7 @@
 #include "app/app.h"
 #include "common/result.h"
 #include "common/time.h"
+#include "storage/database.h"
 
 #define ASSERT_OK(expr)                                           \
   do {                                                            \
@@ -41,6 +42,11 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// Opens (and migrates) a database at `path` and runs `sql` in one write: a storage test's
+// tables. Null, with a test failure, when either fails.
+std::unique_ptr<storage::Database> open_database_with(const std::string& path,
+                                                      const std::string& sql);
 
 // 2026-04-01T09:00:00+09:00, the start of the fiscal year: a fixed "now" for tests.
 TimePoint test_epoch();

@@ -14,13 +14,10 @@ namespace {
 class DatabaseTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = Database::open({dir_.file("t.db")});
-    ASSERT_OK(opened);
-    db_ = std::move(opened).value();
-    ASSERT_OK(db_->write([](Connection& c) -> Status {
-      c.exec("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
-      return Status::Ok();
-    }));
+    db_ = testing::open_database_with(
+        dir_.file("t.db"),
+        "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+    ASSERT_NE(db_, nullptr);
   }
 
   int64_t count() {

@@ -29,17 +29,13 @@ Status insert(Connection& c, const std::string& name) {
 class GroupCommitTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = Database::open({dir_.file("t.db")});
-    ASSERT_OK(opened);
-    db_ = std::move(opened).value();
-    ASSERT_OK(db_->write([](Connection& c) -> Status {
-      c.exec(
-          "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
-          "CREATE TABLE parents (id INTEGER PRIMARY KEY);"
-          "CREATE TABLE children (id INTEGER PRIMARY KEY,"
-          " parent INTEGER NOT NULL REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED);");
-      return Status::Ok();
-    }));
+    db_ = testing::open_database_with(
+        dir_.file("t.db"),
+        "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+        "CREATE TABLE parents (id INTEGER PRIMARY KEY);"
+        "CREATE TABLE children (id INTEGER PRIMARY KEY,"
+        " parent INTEGER NOT NULL REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED);");
+    ASSERT_NE(db_, nullptr);
   }
 
   // Runs `fns` from one thread each while another write holds the writer, so that they queue
