@@ -34,30 +34,32 @@ void register_system_routes(Router& router, const Services& services, const Metr
                            {"schema_version", health.schema_version}});
                return Status::Ok();
              });
-  router.get("/metrics", "metrics",
-             [&services, &metrics](const httplib::Request&, httplib::Response& res) -> Status {
-               std::string body = metrics.render();
-               domain::Health health = domain::health(*services.db);
-               domain::StorageStats stats = domain::storage_stats(*services.db);
-               append_metric(body, "tsunagu_db_schema_version", "gauge",
-                             "The database's schema version.", {{"", health.schema_version}});
-               append_metric(
-                   body, "tsunagu_db_size_bytes", "gauge", "Size of the database file and its WAL.",
-                   {{"file=\"main\"", stats.db_bytes}, {"file=\"wal\"", stats.wal_bytes}});
-               append_metric(body, "tsunagu_db_writes_total", "counter",
-                             "Changes run by the writer (one per request that writes).",
-                             {{"", stats.writes.writes}});
-               append_metric(body, "tsunagu_db_write_groups_total", "counter",
-                             "Transactions those changes were committed in (group commit: "
-                             "writes_total / write_groups_total is the mean group).",
-                             {{"", stats.writes.groups}});
-               append_metric(body, "tsunagu_db_writes_pending", "gauge",
-                             "Requests waiting for the writer or its commit.",
-                             {{"", stats.writes.pending}});
-               res.status = 200;
-               res.set_content(body, "text/plain; version=0.0.4; charset=utf-8");
-               return Status::Ok();
-             });
+  router.get(
+      "/metrics", "metrics",
+      [&services, &metrics](const httplib::Request&, httplib::Response& res) -> Status {
+        std::string body = metrics.render();
+        domain::Health health = domain::health(*services.db);
+        domain::StorageStats stats = domain::storage_stats(*services.db);
+        append_metric(body, "tsunagu_db_schema_version", "gauge", "The database's schema version.",
+                      {{"", health.schema_version}});
+        append_metric(body, "tsunagu_db_size_bytes", "gauge",
+                      "Size of the database file and its WAL.",
+                      {{"file=\"main\"", stats.db_bytes}, {"file=\"wal\"", stats.wal_bytes}});
+        append_metric(
+            body, "tsunagu_db_writes_total", "counter",
+            "Writes the writer has answered, committed or not (one per request that writes).",
+            {{"", stats.writes.writes}});
+        append_metric(body, "tsunagu_db_write_groups_total", "counter",
+                      "Groups those writes were taken in, one transaction each (group commit: "
+                      "writes_total / write_groups_total is the mean group).",
+                      {{"", stats.writes.groups}});
+        append_metric(body, "tsunagu_db_writes_pending", "gauge",
+                      "Requests waiting for the writer or its commit.",
+                      {{"", stats.writes.pending}});
+        res.status = 200;
+        res.set_content(body, "text/plain; version=0.0.4; charset=utf-8");
+        return Status::Ok();
+      });
   // Reference data, public: the codes every other resource uses for wards.
   router.get("/api/v1/wards", "wards",
              [&services](const httplib::Request&, httplib::Response& res) -> Status {

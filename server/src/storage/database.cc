@@ -1,6 +1,7 @@
 #include "storage/database.h"
 
 #include <algorithm>
+#include <exception>
 
 #include "storage/migrator.h"
 
@@ -69,49 +70,56 @@ void Database::write_in_group(PendingWrite& w) {
   queue_.push_back(&w);
   w.wake.wait(lock, [&] { return w.done || queue_.front() == &w; });
   if (w.done) return;  // a leader ran it
-  // `w` leads: it takes what has queued behind it, itself first.
+  // `w` leads: it takes what has queued behind it, itself first. However this ends, the group
+  // must leave the queue and its callers be woken, or every later write would wait for ever.
   const size_t n = std::min(queue_.size(), kMaxGroup);
+  struct Finish {
+    Database& db;
+    std::unique_lock<std::mutex>& lock;
+    const PendingWrite* leader;
+    size_t n;
+    ~Finish() {
+      if (!lock.owns_lock()) lock.lock();
+      db.writes_done_ += n;
+      ++db.groups_done_;
+      for (size_t i = 0; i < n; ++i) {
+        PendingWrite* p = db.queue_.front();
+        db.queue_.pop_front();
+        p->done = true;
+        // `p` lives on its caller's stack until that caller sees done, under this lock.
+        if (p != leader) p->wake.notify_one();
+      }
+      if (!db.queue_.empty()) db.queue_.front()->wake.notify_one();  // the next group's leader
+    }
+  } finish{*this, lock, &w, n};
   std::vector<PendingWrite*> group(queue_.begin(), queue_.begin() + static_cast<ptrdiff_t>(n));
   lock.unlock();
   commit_group(group);
-  lock.lock();
-  writes_done_ += n;
-  ++groups_done_;
-  for (size_t i = 0; i < n; ++i) {
-    PendingWrite* p = queue_.front();
-    queue_.pop_front();
-    p->done = true;
-    // `p` lives on its caller's stack until that caller sees done, under this lock.
-    if (p != &w) p->wake.notify_one();
-  }
-  if (!queue_.empty()) queue_.front()->wake.notify_one();  // the next group's leader
 }
 
-void Database::commit_group(const std::vector<PendingWrite*>& group) {
+void Database::commit_group(const std::vector<PendingWrite*>& group) noexcept {
   std::lock_guard lock(writer_mutex_);
   // Alone, a failed callback is undone by the transaction's rollback; in a group, by its
   // savepoint's, so the others' changes stay.
   const bool alone = group.size() == 1;
-  std::vector<bool> ok(group.size(), false);
+  bool any_ok = false;
   try {
     Transaction tx(*writer_, Transaction::Mode::kImmediate);
-    for (size_t i = 0; i < group.size(); ++i) {
+    for (PendingWrite* p : group) {
       if (!alone) writer_->exec("SAVEPOINT one_write");
-      ok[i] = group[i]->run(*writer_);
+      const bool ok = p->run(*writer_);
       // After an error SQLite may have rolled the whole transaction back (disk full, I/O): the
       // savepoint is gone, these throw, and the group fails as one below.
-      if (!alone && !ok[i]) writer_->exec("ROLLBACK TO one_write");
+      if (!alone && !ok) writer_->exec("ROLLBACK TO one_write");
       if (!alone) writer_->exec("RELEASE one_write");
+      any_ok = any_ok || ok;
     }
-    if (std::find(ok.begin(), ok.end(), true) != ok.end()) tx.commit();
-  } catch (const StorageError& e) {
-    log_storage_error("write group", e);
-    for (PendingWrite* p : group) p->lost = true;
+    if (any_ok) tx.commit();
   } catch (const std::exception& e) {
-    // Callbacks never throw (write() catches for them); this is SQLite's wrapper running out of
-    // memory. It must not escape: the callers queued behind would wait for ever.
-    LOG(kError) << "write group failed: " << e.what();
+    // A StorageError (BEGIN, a savepoint or the COMMIT failed) or memory running out: nothing
+    // of the group is stored. (Callbacks never throw; write() catches for them.)
     for (PendingWrite* p : group) p->lost = true;
+    LOG(kError) << "storage write group failed: " << e.what();
   }
 }
 

@@ -72,8 +72,8 @@ class Database {
   size_t pending_writes() const;
 
   struct WriteStats {
-    uint64_t writes = 0;  // write() callbacks run
-    uint64_t groups = 0;  // transactions they ran in: writes / groups is the mean group size
+    uint64_t writes = 0;  // write() calls answered: committed, refused or failed
+    uint64_t groups = 0;  // groups they were taken in: writes / groups is the mean group size
     size_t pending = 0;   // as pending_writes()
   };
   WriteStats write_stats() const;
@@ -94,7 +94,8 @@ class Database {
   // Queues `w` and returns when its group has committed or failed.
   void write_in_group(PendingWrite& w);
   // The leader's work: one transaction over `group`, a SAVEPOINT each when there are several.
-  void commit_group(const std::vector<PendingWrite*>& group);
+  // Never throws: a failure marks the whole group lost.
+  void commit_group(const std::vector<PendingWrite*>& group) noexcept;
   std::unique_ptr<Connection> acquire_reader();
   void release_reader(std::unique_ptr<Connection> connection);
   static void log_storage_error(const char* where, const StorageError& e);
