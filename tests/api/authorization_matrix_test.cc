@@ -7,16 +7,17 @@
 #include "http/metrics.h"
 #include "http/routes.h"
 #include "storage/database.h"
+#include "support/seed_ids.h"
 #include "support/test_support.h"
 
 namespace tsunagu {
 namespace {
 
 using testing::bearer;
+using testing::kItokonchi;
 using testing::TestServer;
 
 constexpr char kCoordKita[] = "b0000000-0000-4000-8000-000000000004";
-constexpr char kItokonchi[] = "a0000000-0000-4000-8000-000000000001";
 // Well-formed ids of nothing: whether the answer is 403 or 404 shows the role check comes first.
 constexpr char kNoSuchId[] = "00000000-0000-4000-8000-0000000000ff";
 

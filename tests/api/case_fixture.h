@@ -8,12 +8,10 @@
 #include <map>
 #include <string>
 
+#include "support/seed_ids.h"
 #include "support/test_support.h"
 
 namespace tsunagu::testing {
-
-inline constexpr char kItokonchi[] = "a0000000-0000-4000-8000-000000000001";
-inline constexpr char kNightNursery[] = "a0000000-0000-4000-8000-000000000002";
 
 class CaseApiTest : public ::testing::Test {
  protected:

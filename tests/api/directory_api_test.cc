@@ -5,17 +5,17 @@
 
 #include <set>
 
+#include "support/seed_ids.h"
 #include "support/test_support.h"
 
 namespace tsunagu {
 namespace {
 
 using testing::body_json;
+using testing::kItokonchi;
+using testing::kNightNursery;
 using testing::post_json;
 using testing::TestServer;
-
-constexpr char kItokonchi[] = "a0000000-0000-4000-8000-000000000001";
-constexpr char kNightNursery[] = "a0000000-0000-4000-8000-000000000002";
 
 class DirectoryApiTest : public ::testing::Test {
  protected:

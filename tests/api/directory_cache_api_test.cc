@@ -16,13 +16,11 @@ namespace {
 
 using testing::bearer;
 using testing::body_json;
+using testing::kItokonchi;
+using testing::kResidents;
+using testing::kShelter;
 using testing::post_json;
 
-constexpr char kItokonchi[] = "a0000000-0000-4000-8000-000000000001";
-// NPO法人ひだまりシェルター: network-only, address hidden (seed/10_organizations.json).
-constexpr char kShelter[] = "a0000000-0000-4000-8000-000000000017";
-// 新琴似西町内会: public, address hidden.
-constexpr char kResidents[] = "a0000000-0000-4000-8000-000000000031";
 constexpr char kEverything[] = "/api/v1/organizations?per_page=200";
 constexpr char kNearShelter[] = "/api/v1/organizations?near=43.0705,141.361&within_km=0.2";
 

@@ -10,15 +10,13 @@
 #include <set>
 #include <string>
 
+#include "support/seed_ids.h"
 #include "support/test_support.h"
 
 namespace tsunagu::testing {
 
 class DirectoryCallersTest : public ::testing::Test {
  protected:
-  // NPO法人ひだまりシェルター: network-only, address hidden (seed/10_organizations.json).
-  static constexpr char kShelterId[] = "a0000000-0000-4000-8000-000000000017";
-
   DirectoryCallersTest() : server_(auth_config()), client_(server_.client()) {
     for (const char* u : {"admin", "coord.chuo", "partner.itokonchi", "partner.night"}) {
       tokens_[u] = login(client_, u);
@@ -27,7 +25,7 @@ class DirectoryCallersTest : public ::testing::Test {
                           {{"username", "partner.shelter"},
                            {"display_name", "ひだまり 職員"},
                            {"role", "partner"},
-                           {"organization_id", kShelterId},
+                           {"organization_id", kShelter},
                            {"password", kDemoPassword}},
                           bearer(tokens_["admin"]));
     EXPECT_EQ(made->status, 201) << made->body;

@@ -11,15 +11,13 @@ namespace {
 
 using testing::bearer;
 using testing::body_json;
+using testing::kItokonchi;
+using testing::kNightNursery;
+using testing::kResidents;
+using testing::kShelter;
 using testing::post_json;
 
-constexpr char kItokonchi[] = "a0000000-0000-4000-8000-000000000001";
-constexpr char kNightNursery[] = "a0000000-0000-4000-8000-000000000002";
-// NPO法人ひだまりシェルター: network-only, address hidden (seed/10_organizations.json).
-constexpr char kShelter[] = "a0000000-0000-4000-8000-000000000017";
 constexpr char kShelterNear[] = "43.0705,141.361";
-// 新琴似西町内会: public, address hidden.
-constexpr char kResidents[] = "a0000000-0000-4000-8000-000000000031";
 
 class DirectoryPrivacyApiTest : public testing::DirectoryCallersTest {
  protected:
