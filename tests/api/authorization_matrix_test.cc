@@ -44,7 +44,15 @@ const std::map<std::string, Probe>& probes() {
        {"/api/v1/me/password",
         R"({"current_password":"wrong current pw","new_password":"x y z 1 2 3 4 5"})",
         {401, 422, 422, 422, 422, 422}}},
-      {"GET /api/v1/users", {"/api/v1/users", "", {401, 200, 403, 403, 403, 403}}},
+      // The admin lists accounts; coordinators and ward staff the names of their wards' users.
+      {"GET /api/v1/users", {"/api/v1/users", "", {401, 200, 200, 200, 403, 403}}},
+      // The browser's cookie session: sign-in is public (a body without a password is 422, not a
+      // failure the throttle counts); bearer callers have no session, so 401 for everyone.
+      {"POST /api/v1/auth/session",
+       {"/api/v1/auth/session", R"({"username":"admin"})", {422, 422, 422, 422, 422, 422}}},
+      {"GET /api/v1/auth/session", {"/api/v1/auth/session", "", {401, 401, 401, 401, 401, 401}}},
+      {"DELETE /api/v1/auth/session", {"/api/v1/auth/session", "", {401, 401, 401, 401, 401, 401}}},
+      {"GET /api/v1/reference", {"/api/v1/reference", "", {401, 200, 200, 200, 200, 200}}},
       {"POST /api/v1/users",
        {"/api/v1/users",
         R"({"username":"admin","display_name":"dup","role":"auditor","password":"a strong phrase 1"})",

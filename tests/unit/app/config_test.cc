@@ -55,6 +55,19 @@ TEST(ConfigTest, EnvironmentFillsInAndFlagsWin) {
   EXPECT_EQ(inv->config.demo_password, "correct horse battery");
 }
 
+TEST(ConfigTest, WebRoot) {
+  auto defaults = parse({});
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_FALSE(defaults->config.web_root);  // the build's client/web/dist, compiled in
+  EXPECT_NE(std::string(kDefaultWebRoot).find("client/web/dist"), std::string::npos);
+  auto flag = parse({"--web-root", "/srv/tsunagu/web"}, Env{{{"TSUNAGU_WEB_ROOT", "/env/web"}}});
+  ASSERT_TRUE(flag.ok());
+  EXPECT_EQ(flag->config.web_root, "/srv/tsunagu/web");
+  auto none = parse({"--web-root="});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->config.web_root, "");  // serve no client
+}
+
 TEST(ConfigTest, BadInputIsAClearMessage) {
   struct Case {
     std::vector<std::string> args;
