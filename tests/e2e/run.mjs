@@ -7,7 +7,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startStaticProxy } from "./static-proxy.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [binary, webRoot, shots, ...only] = process.argv.slice(2);
@@ -23,15 +22,8 @@ fs.mkdirSync(shots, { recursive: true });
 
 const password = "e2e-demo-password-1";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-e2e-"));
-const help = await new Promise((resolve) => {
-  const p = spawn(binary, ["--help"]);
-  let out = "";
-  p.stdout.on("data", (d) => (out += d));
-  p.on("exit", () => resolve(out));
-});
-const servesWebRoot = help.includes("--web-root");
-const args = ["--db", path.join(dir, "e2e.db"), "--demo", "--port", "0", "--access-log", "false"];
-if (servesWebRoot) args.push("--web-root", webRoot);
+const args = ["--db", path.join(dir, "e2e.db"), "--demo", "--port", "0", "--access-log", "false",
+              "--web-root", webRoot];
 const server = spawn(binary, args, {
   stdio: ["ignore", "pipe", "pipe"],
   env: { ...process.env, TSUNAGU_DEMO_PASSWORD: password },
@@ -49,13 +41,7 @@ const port = await new Promise((resolve, reject) => {
   setTimeout(() => reject(new Error("server did not start: " + serverLog)), 60000);
 });
 
-// A server without --web-root (before static files land) gets the client from a small proxy.
-let base = `http://127.0.0.1:${port}`;
-let proxy = null;
-if (!servesWebRoot) {
-  proxy = await startStaticProxy(webRoot, port);
-  base = `http://127.0.0.1:${proxy.address().port}`;
-}
+const base = `http://127.0.0.1:${port}`;
 
 const files = only.length
   ? only.map((f) => path.resolve(f))
@@ -67,7 +53,6 @@ const code = await new Promise((resolve) => {
   });
   t.on("exit", (c) => resolve(c ?? 1));
 });
-proxy?.close();
 server.kill("SIGTERM");
 await new Promise((r) => server.on("exit", r));
 fs.rmSync(dir, { recursive: true, force: true });

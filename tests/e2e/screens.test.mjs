@@ -10,10 +10,10 @@ before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
 const screens = [
-  ["coord.chuo", "/cases", "cases", async (p) => p.getByText("中央-2026-0012").waitFor()],
+  ["coord.chuo", "/cases", "cases", async (p) => p.getByRole("link", { name: /中央-2026-0012/ }).waitFor()],
   ["coord.chuo", "/cases?q=M.S.", "cases-search", async (p) => {
-    await p.getByText("中央-2026-0019").waitFor();
-    assert.equal(await p.getByText("中央-2026-0012").count(), 0);
+    await p.getByRole("link", { name: /中央-2026-0019/ }).waitFor();
+    assert.equal(await p.getByRole("link", { name: /中央-2026-0012/ }).count(), 0);
   }],
   ["partner.night", "/inbox", "inbox", async (p) => p.getByRole("link", { name: /新着/ }).waitFor()],
   ["partner.night", "/my-organization", "my-organization", async (p) => p.getByRole("heading", { name: "受付時間（毎週）" }).waitFor()],
@@ -81,8 +81,8 @@ test("the keyboard alone reaches the main menu and the cases", async () => {
 test("the session's end is announced before it comes, can be put off, and ends on the sign-in screen", async () => {
   const page = await openPage(browser);
   await page.clock.install();
-  await signIn(page, "coord.chuo");
-  await page.getByRole("heading", { name: "対応が滞っているもの" }).waitFor();
+  await signIn(page, "coord.chuo", { next: "/cases" });
+  await page.getByRole("link", { name: /中央-2026-0012/ }).waitFor();
   const banner = page.locator(".session-banner");
   assert.equal(await banner.count(), 0);
   // 26 minutes idle of the server's 30: the warning and its button.
@@ -94,7 +94,7 @@ test("the session's end is announced before it comes, can be put off, and ends o
   await banner.waitFor({ state: "detached" });
   // Then idle past the end: back to the sign-in screen, saying why.
   await page.clock.fastForward("31:00");
-  await page.waitForURL(/\/signin/);
+  await page.waitForURL(/\/signin\?next=%2Fcases/);
   await page.getByText("ログインの有効期限が切れました").waitFor();
   assertNoConsoleErrors(page);
   await page.context().close();

@@ -3,11 +3,10 @@
 // of the current path. Focus moves to the page's heading on every navigation so screen-reader
 // and keyboard users start at the top of the new screen.
 import { useEffect, useState } from "preact/hooks";
-import { get } from "./api.js";
-import { lang, setLang, setReference, tr } from "./i18n.js";
+import { lang, setLang, tr } from "./i18n.js";
 import { location, match, navigate } from "./router.js";
 import { routes } from "./routes.js";
-import { me, restoreSession, signOut } from "./session.js";
+import { me, referenceError, restoreSession, signOut } from "./session.js";
 import { SessionBanner } from "./components/session-banner.jsx";
 import { LoadError } from "./components/errors.jsx";
 
@@ -121,7 +120,6 @@ function Nav({ path }) {
 
 export function App() {
   const [ready, setReady] = useState(false);
-  const [startError, setStartError] = useState(null);
 
   useEffect(() => {
     restoreSession().finally(() => setReady(true));
@@ -131,15 +129,6 @@ export function App() {
   const found = match(routes, path);
   const signedIn = !!me.value;
 
-  // The reference words need a session; they are read once per sign-in.
-  const [referenceReady, setReferenceReady] = useState(false);
-  useEffect(() => {
-    if (!signedIn) return;
-    setReferenceReady(false);
-    get("/reference")
-      .then(setReference, setStartError)
-      .finally(() => setReferenceReady(true));
-  }, [signedIn]);
 
   // Out of the session (never signed in, signed out, expired): the sign-in screen, which comes
   // back to the page that was asked for.
@@ -155,7 +144,7 @@ export function App() {
     document.querySelector("h1")?.focus({ preventScroll: true });
   }, [path, ready, signedIn]);
 
-  if (!ready || (signedIn && !referenceReady)) {
+  if (!ready) {
     return (
       <p class="loading" role="status">
         {tr(T, "loading")}
@@ -172,7 +161,7 @@ export function App() {
       {signedIn ? <Nav path={path} /> : null}
       {signedIn ? <SessionBanner /> : null}
       <main id="main" class="main" tabIndex={-1}>
-        <LoadError error={startError} />
+        <LoadError error={referenceError.value} />
         {Screen ? <Screen key={path} {...(found?.params || {})} /> : null}
       </main>
       <footer class="footer">

@@ -3,6 +3,7 @@
 // server decides every permission; can() only chooses what to show.
 import { signal, computed } from "@preact/signals";
 import { forgetNames } from "./names.js";
+import { reference, setReference } from "./i18n.js";
 import { get, post, del, setCsrfToken, csrfToken, setUnauthorizedHandler, setActivityHandler } from "./api.js";
 
 export const me = signal(null);
@@ -66,6 +67,20 @@ setActivityHandler(() => {
   lastActivity.value = Date.now();
 });
 
+/** Why the reference words could not be read (shown by the shell), or null. */
+export const referenceError = signal(null);
+
+/** Reads /api/v1/reference once per session (it needs one), beside /me. */
+async function loadReference() {
+  if (reference.value) return;
+  try {
+    setReference(await get("/reference"));
+    referenceError.value = null;
+  } catch (e) {
+    referenceError.value = e;
+  }
+}
+
 /** Reads /me: the user, the capabilities of the role, the names of its wards or organization. */
 export async function loadMe() {
   me.value = await get("/me", null, { quiet401: true });
@@ -83,7 +98,8 @@ export async function restoreSession() {
     const body = await get("/auth/session", null, { quiet401: true });
     setCsrfToken(body.csrf_token);
     rememberExpiry(body);
-    return await loadMe();
+    await Promise.all([loadMe(), loadReference()]);
+    return me.value;
   } catch (e) {
     clearSession(e.status === 401 ? "expired" : null);
     return null;
@@ -95,7 +111,7 @@ export async function signIn(username, password) {
   setCsrfToken(body.csrf_token);
   rememberExpiry(body);
   signInReason.value = null;
-  await loadMe();
+  await Promise.all([loadMe(), loadReference()]);
   return me.value;
 }
 

@@ -135,7 +135,7 @@ export function CasePage({ id }) {
             <RiskBadges categories={c.risk_categories} level={c.risk_level} /> <SectionBadges sections={c.sections} />{" "}
             {c.status !== "open" ? <StatusBadge status={c.status} set="case_statuses" /> : null}
           </p>
-          {c.status === "open" && can("referral_create") ? (
+          {c.status === "open" && can("referral.create") ? (
             <p>
               <a class="button" href={`/cases/${encodeURIComponent(c.id)}/refer`}>
                 {tr(T, "newReferral")}
