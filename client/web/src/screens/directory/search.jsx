@@ -177,7 +177,9 @@ export function DirectorySearch({ initial = {}, renderActions, onAge, headingLev
             error={errors?.fields.capacity}
             options={[["open,limited", tr(T, "capacityAvailable")], ...codes("capacity_statuses").map((c) => [c, label("capacity_statuses", c)])]}
           />
-          <TextField name="age" label={tr(T, "age")} hint={tr(T, "ageHint")} value={f.age} onInput={set("age")} type="number" min="0" max="20" inputmode="numeric" />
+          {onAge ? (
+            <TextField name="age" label={tr(T, "age")} hint={tr(T, "ageHint")} value={f.age} onInput={set("age")} type="number" min="0" max="20" inputmode="numeric" />
+          ) : null}
         </div>
         <RadioField
           name="open"

@@ -43,6 +43,7 @@ const T = {
     capacity_stale: "受入状況が古い関係機関",
     users_enabled: "有効なアカウント",
     audit_entries: "監査ログの件数",
+    audit_entries_last_24h: "直近24時間の監査ログ",
   },
   en: {
     title: "Home",
@@ -78,6 +79,7 @@ const T = {
     capacity_stale: "Partners with old capacity",
     users_enabled: "Enabled accounts",
     audit_entries: "Audit log entries",
+    audit_entries_last_24h: "Audit entries in the last 24 hours",
   },
 };
 
