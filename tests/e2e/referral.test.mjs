@@ -10,7 +10,7 @@ let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
-const CASE_REF = "中央-2025-0150";
+const CASE_REF = "中央-2026-0012";
 const marker = `確認番号 ${Date.now() % 100000}`;
 const summary = `夜間に行き場のない中学生（${marker}）。放課後から夜の居場所を探しています。`;
 
@@ -20,8 +20,10 @@ test("a referral goes round: sent, accepted and completed on a phone, outcome se
   await signIn(coord, "coord.chuo", { next: "/cases" });
   await coord.getByRole("link", { name: new RegExp(CASE_REF) }).click();
   await coord.getByRole("heading", { name: "サポートプラン" }).waitFor();
+  // The family's own words come first in the plan.
+  assert.equal(await coord.locator("#case-plan ~ h3").first().textContent(), "家族の思い・ことば");
+  await coord.locator(".family-voice", { hasText: "夜、ひとりでいるのがこわい。" }).waitFor();
   await assertAccessible(coord, "case page");
-  await screenshot(coord, "case");
   await coord.getByRole("link", { name: "関係機関に紹介する" }).click();
   await coord.locator("h1", { hasText: "関係機関に紹介する" }).waitFor();
 
@@ -82,7 +84,11 @@ test("a referral goes round: sent, accepted and completed on a phone, outcome se
   const timeline = await coord.locator(".timeline").textContent();
   assert.match(timeline, /紹介先/, "the partner's steps are in the timeline");
   await coord.getByRole("link", { name: "ケースに戻る" }).click();
-  await coord.getByRole("heading", { name: "紹介" }).waitFor();
+  await coord.getByRole("heading", { name: "紹介", exact: true }).waitFor();
+  const onCase = coord.locator(".card", { hasText: "いとこんち" }).filter({ has: coord.locator(".badge--ok") });
+  await onCase.first().waitFor();
+  await coord.waitForLoadState("networkidle");
+  await screenshot(coord, "case");
   assertNoConsoleErrors(coord);
   await coord.context().close();
   await partner.context().close();

@@ -1,6 +1,7 @@
 // Runs the browser tests: starts the real tsunagu-server on a free port with the demo data and
-// the built client, then the scenarios (*.test.mjs) with Node's test runner, one file at a time
-// (they share the server and its data, and the machine has two cores).
+// the built client, then the scenarios (*.test.mjs) with Node's test runner
+// (two files at a time: they share the server and its demo data without depending on each
+// other, and the machines have two cores).
 // Usage: node run.mjs SERVER_BINARY WEB_DIST SCREENSHOT_DIR [test files…]
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -47,7 +48,7 @@ const files = only.length
   ? only.map((f) => path.resolve(f))
   : fs.readdirSync(here).filter((f) => f.endsWith(".test.mjs")).sort().map((f) => path.join(here, f));
 const code = await new Promise((resolve) => {
-  const t = spawn(process.execPath, ["--test", "--test-concurrency=1", ...files], {
+  const t = spawn(process.execPath, ["--test", "--test-concurrency=2", ...files], {
     stdio: "inherit",
     env: { ...process.env, TSUNAGU_E2E_BASE: base, TSUNAGU_E2E_PASSWORD: password, TSUNAGU_E2E_SHOTS: shots },
   });
