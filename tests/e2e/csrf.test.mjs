@@ -10,7 +10,7 @@ after(async () => browser?.close());
 
 test("a change without X-CSRF-Token is refused with 403", async () => {
   const page = await openPage(browser);
-  await signIn(page, "coord.chuo");
+  await signIn(page, "coord.chuo", { next: "/cases" });
   page.expectErrors(/status of 403/);
   page.expectErrors(/status of 422/);
   const answers = await page.evaluate(async () => {

@@ -62,18 +62,24 @@ test("a partner updates its capacity on a phone and keeps its week of hours", as
 
 test("the keyboard alone reaches the main menu and the cases", async () => {
   const page = await openPage(browser);
-  await signIn(page, "coord.chuo");
-  await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), "本文へ移動");
-  let reached = false;
-  for (let i = 0; i < 15 && !reached; i++) {
-    await page.keyboard.press("Tab");
-    reached = await page.evaluate(() => document.activeElement.getAttribute("href") === "/cases");
-  }
-  assert.ok(reached, "Tab reaches the cases link");
+  await signIn(page, "coord.chuo", { next: "/directory" });
+  // After a navigation focus is on the page's heading; the menu is just before it.
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), "H1");
+  const back = async (until) => {
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press("Shift+Tab");
+      if (await page.evaluate(until)) return true;
+    }
+    return false;
+  };
+  assert.ok(await back(() => document.activeElement.getAttribute("href") === "/cases"), "Shift+Tab reaches the cases link");
   await page.keyboard.press("Enter");
   await page.locator("h1", { hasText: "ケース一覧" }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.tagName), "H1", "focus moves to the new page's heading");
+  // The first stop of the page is the skip link, which leads to the main content.
+  assert.ok(await back(() => document.activeElement.textContent === "本文へ移動"), "a skip link opens the page");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
   assertNoConsoleErrors(page);
   await page.context().close();
 });
@@ -102,7 +108,7 @@ test("the session's end is announced before it comes, can be put off, and ends o
 
 test("signing out ends the session", async () => {
   const page = await openPage(browser);
-  await signIn(page, "staff.chuo");
+  await signIn(page, "staff.chuo", { next: "/cases" });
   await page.getByRole("button", { name: "ログアウト" }).click();
   await page.waitForURL(/\/signin/);
   await page.getByText("ログアウトしました。").waitFor();
