@@ -1,0 +1,29 @@
+// Every screen of the client: its path, its component, who sees it in the navigation and its
+// title. A screen's component receives the path's parameters as props. `nav` lists the roles
+// whose main navigation shows the screen (in this order); `public` screens need no sign-in.
+import { SignIn } from "./screens/signin/index.jsx";
+import { Home } from "./screens/home/index.jsx";
+import { Cases } from "./screens/cases/index.jsx";
+import { CasePage } from "./screens/case/index.jsx";
+import { ReferralNew } from "./screens/referral-new/index.jsx";
+import { ReferralPage } from "./screens/referral/index.jsx";
+import { Inbox } from "./screens/inbox/index.jsx";
+import { MyOrganization } from "./screens/my-organization/index.jsx";
+import { Directory, OrganizationPage } from "./screens/directory/index.jsx";
+
+const ward = ["coordinator", "ward_staff"];
+
+export const routes = [
+  { path: "/signin", component: SignIn, public: true, title: { ja: "ログイン", en: "Sign in" } },
+  { path: "/", component: Home, title: { ja: "ホーム", en: "Home" }, nav: [...ward, "partner", "admin", "auditor"] },
+  { path: "/cases", component: Cases, title: { ja: "ケース一覧", en: "Cases" }, navTitle: { ja: "ケース", en: "Cases" }, nav: ward },
+  { path: "/cases/:id/refer", component: ReferralNew, title: { ja: "関係機関に紹介する", en: "Refer to a partner" } },
+  { path: "/cases/:id", component: CasePage, title: { ja: "ケース", en: "Case" } },
+  { path: "/inbox", component: Inbox, title: { ja: "紹介の受信箱", en: "Referral inbox" }, navTitle: { ja: "受信箱", en: "Inbox" }, nav: ["partner"] },
+  { path: "/referrals/:id", component: ReferralPage, title: { ja: "紹介", en: "Referral" } },
+  { path: "/my-organization", component: MyOrganization, title: { ja: "受入状況と受付時間", en: "Capacity and hours" }, navTitle: { ja: "受入状況", en: "Capacity" }, nav: ["partner"] },
+  { path: "/directory", component: Directory, title: { ja: "関係機関を探す", en: "Find a partner" }, navTitle: { ja: "関係機関", en: "Directory" }, nav: [...ward, "partner", "admin"] },
+  { path: "/directory/:id", component: OrganizationPage, title: { ja: "関係機関", en: "Partner" } },
+
+  // Screens of the meetings, the network, the administrator and the auditor are added below.
+];

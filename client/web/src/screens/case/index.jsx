@@ -1,0 +1,207 @@
+// One case: the サポートプラン with the family's own words first, then the goals and services,
+// the referrals with their timelines (who did what, when), and what meetings changed. A button
+// starts a new referral for the case.
+import { get } from "../../api.js";
+import { formatDate, label, lang, tr } from "../../i18n.js";
+import { organizations, wardUsers } from "../../names.js";
+import { can } from "../../session.js";
+import { LoadError } from "../../components/errors.jsx";
+import { Loading, None, PageTitle, RiskBadges, SectionBadges, StatusBadge, UrgentBadge, useLoad } from "../../components/common.jsx";
+import { ReferralTimeline } from "../referral/timeline.jsx";
+
+const T = {
+  ja: {
+    title: "ケース {ref}",
+    plan: "サポートプラン",
+    voice: "家族の思い・ことば",
+    voiceNone: "家族のことばはまだ記録されていません。",
+    goals: "支援の目標",
+    services: "利用するサービス・支援",
+    reviewBy: "プランの見直し期限",
+    facts: "基本情報",
+    ward: "区",
+    status: "状態",
+    lead: "担当者",
+    nextReview: "次回見直し",
+    lastReviewed: "前回見直し",
+    referrals: "紹介",
+    referralsNone: "このケースの紹介はまだありません。",
+    newReferral: "関係機関に紹介する",
+    events: "会議での決定・変更の記録",
+    eventsNone: "記録はありません。",
+    to: "紹介先",
+    due: "回答期限",
+    sent: "送付",
+    open: "詳細",
+    kinds: { reviewed: "見直し", lead_changed: "担当者の変更", review_scheduled: "次回見直し日の設定", plan_review_set: "プラン見直し期限の設定" },
+  },
+  en: {
+    title: "Case {ref}",
+    plan: "Support plan",
+    voice: "In the family's own words",
+    voiceNone: "The family's words have not been recorded yet.",
+    goals: "Goals",
+    services: "Services and support",
+    reviewBy: "Plan review by",
+    facts: "Details",
+    ward: "Ward",
+    status: "Status",
+    lead: "Lead",
+    nextReview: "Next review",
+    lastReviewed: "Last reviewed",
+    referrals: "Referrals",
+    referralsNone: "No referrals for this case yet.",
+    newReferral: "Refer to a partner",
+    events: "Decisions and changes from meetings",
+    eventsNone: "Nothing recorded.",
+    to: "To",
+    due: "Answer by",
+    sent: "Sent",
+    open: "Details",
+    kinds: { reviewed: "Reviewed", lead_changed: "Lead changed", review_scheduled: "Next review set", plan_review_set: "Plan review date set" },
+  },
+};
+
+async function loadCase(id) {
+  const path = `/cases/${encodeURIComponent(id)}`;
+  const [c, refs, events, users] = await Promise.all([
+    get(path),
+    get("/referrals", { case_id: id, per_page: 100 }),
+    get(path + "/events", { per_page: 100 }).catch(() => ({ items: [] })),
+    wardUsers(),
+  ]);
+  const orgs = await organizations((refs.items || []).map((r) => r.organization_id));
+  return { c, referrals: refs.items || [], events: events.items || [], orgs, users };
+}
+
+// An event's before/after: a user's name for a lead, else a date.
+function eventValue(v, users) {
+  if (!v) return "—";
+  return users[v] || formatDate(v);
+}
+
+function Plan({ plan }) {
+  return (
+    <section aria-labelledby="case-plan">
+      <h2 id="case-plan">{tr(T, "plan")}</h2>
+      <h3>{tr(T, "voice")}</h3>
+      {plan?.family_voice ? (
+        <blockquote class="family-voice">
+          <p>{plan.family_voice}</p>
+        </blockquote>
+      ) : (
+        <None>{tr(T, "voiceNone")}</None>
+      )}
+      <h3>{tr(T, "goals")}</h3>
+      {plan?.goals?.length ? (
+        <ul>
+          {plan.goals.map((g, i) => (
+            <li key={i}>{g}</li>
+          ))}
+        </ul>
+      ) : (
+        <None />
+      )}
+      <h3>{tr(T, "services")}</h3>
+      {plan?.services?.length ? (
+        <ul>
+          {plan.services.map((g, i) => (
+            <li key={i}>{typeof g === "string" ? g : g.name || JSON.stringify(g)}</li>
+          ))}
+        </ul>
+      ) : (
+        <None />
+      )}
+      {plan?.review_by ? (
+        <p>
+          <strong>{tr(T, "reviewBy")}</strong>：{formatDate(plan.review_by)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function CasePage({ id }) {
+  const { data, error, loading } = useLoad(() => loadCase(id), [id]);
+  const c = data?.c;
+  return (
+    <>
+      <PageTitle>{c ? tr(T, "title", { ref: c.case_ref }) + "　" + c.household_label : tr(T, "title", { ref: "" })}</PageTitle>
+      <LoadError error={error} />
+      {loading && !data ? <Loading /> : null}
+      {c ? (
+        <>
+          <p>
+            <RiskBadges categories={c.risk_categories} level={c.risk_level} /> <SectionBadges sections={c.sections} />{" "}
+            {c.status !== "open" ? <StatusBadge status={c.status} set="case_statuses" /> : null}
+          </p>
+          {c.status === "open" && can("referral.create") ? (
+            <p>
+              <a class="button" href={`/cases/${encodeURIComponent(c.id)}/refer`}>
+                {tr(T, "newReferral")}
+              </a>
+            </p>
+          ) : null}
+          <Plan plan={c.support_plan} />
+          <section aria-labelledby="case-facts">
+            <h2 id="case-facts">{tr(T, "facts")}</h2>
+            <dl class="facts">
+              <dt>{tr(T, "ward")}</dt>
+              <dd>{label("wards", c.ward)}</dd>
+              <dt>{tr(T, "lead")}</dt>
+              <dd>{data.users[c.lead_user_id] || "—"}</dd>
+              <dt>{tr(T, "nextReview")}</dt>
+              <dd>{formatDate(c.next_review_on) || "—"}</dd>
+              <dt>{tr(T, "lastReviewed")}</dt>
+              <dd>{formatDate(c.last_reviewed_on) || "—"}</dd>
+            </dl>
+          </section>
+          <section aria-labelledby="case-referrals">
+            <h2 id="case-referrals">{tr(T, "referrals")}</h2>
+            {data.referrals.length ? (
+              <ul class="cards">
+                {data.referrals.map((r) => (
+                  <li key={r.id} class={"card" + (r.urgency === "urgent" ? " card--urgent" : "")}>
+                    <p class="card__title">
+                      <a href={`/referrals/${encodeURIComponent(r.id)}`}>{data.orgs[r.organization_id]?.name || r.organization_id}</a>{" "}
+                      <StatusBadge status={r.status} /> <UrgentBadge urgency={r.urgency} />
+                      {r.outcome ? <span class="badge badge--ok">{label("outcomes", r.outcome)}</span> : null}
+                    </p>
+                    <p class="card__meta">
+                      {r.sent_at ? `${tr(T, "sent")} ${formatDate(r.sent_at)}` : null}
+                      {r.due_by ? `・${tr(T, "due")} ${formatDate(r.due_by)}` : null}
+                    </p>
+                    <ReferralTimeline id={r.id} compact />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <None>{tr(T, "referralsNone")}</None>
+            )}
+          </section>
+          <section aria-labelledby="case-events">
+            <h2 id="case-events">{tr(T, "events")}</h2>
+            {data.events.length ? (
+              <ol class="timeline">
+                {data.events.map((e) => (
+                  <li key={e.seq}>
+                    <strong>{T[lang.value].kinds[e.kind] || e.kind}</strong>{" "}
+                    <span class="muted small">{formatDate(e.at, true)}</span>
+                    {e.from || e.to ? (
+                      <span>
+                        {" "}
+                        {eventValue(e.from, data.users)} → {eventValue(e.to, data.users)}
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <None>{tr(T, "eventsNone")}</None>
+            )}
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}
