@@ -340,7 +340,7 @@ Result<ColleaguePage> Accounts::colleagues(const Actor& actor,
                                            const std::optional<std::string>& ward, int64_t offset,
                                            int64_t limit) {
   TRY(authorize_role(&actor, Action::kCaseRead));
-  if (ward) TRY(authorize(&actor, Action::kCaseRead, {.ward = *ward}));
+  if (ward) TRY(authorize(&actor, Action::kCaseRead, {*ward, std::nullopt}));
   using Json = nlohmann::json;
   std::string wards = ward ? Json::array({*ward}).dump() : Json(actor.wards).dump();
   return db_.read([&](storage::Connection& c) -> Result<ColleaguePage> {
