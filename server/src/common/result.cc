@@ -46,6 +46,16 @@ Error Error::Field(std::string field, std::string message) {
                          {{std::move(field), std::move(message)}});
 }
 Error Error::Malformed(std::string m) { return {ErrorKind::kMalformed, std::move(m)}; }
+Error Error::Parameter(std::string name, std::string message) {
+  return Parameters({{std::move(name), std::move(message)}});
+}
+Error Error::Parameters(std::vector<FieldError> errors) {
+  std::string names;
+  for (const auto& e : errors) names += (names.empty() ? "" : ", ") + e.field;
+  Error error = Malformed("The request has invalid parameters: " + names + ".");
+  for (auto& e : errors) error.add_field(std::move(e.field), std::move(e.message));
+  return error;
+}
 Error Error::NotFound(std::string m) { return {ErrorKind::kNotFound, std::move(m)}; }
 Error Error::AlreadyExists(std::string m) { return {ErrorKind::kAlreadyExists, std::move(m)}; }
 Error Error::FailedPrecondition(std::string m) {

@@ -47,6 +47,10 @@ class Error {
   static Error InvalidArgument(std::string message, std::vector<FieldError> fields = {});
   static Error Field(std::string field, std::string message);  // InvalidArgument, one field
   static Error Malformed(std::string message);
+  // Malformed naming one query parameter: a list's filter outside its set, say.
+  static Error Parameter(std::string name, std::string message);
+  // Malformed with every parameter error at once (ok when `errors` is empty, see to_status).
+  static Error Parameters(std::vector<FieldError> errors);
   static Error NotFound(std::string message);
   static Error AlreadyExists(std::string message);
   static Error FailedPrecondition(std::string message);
