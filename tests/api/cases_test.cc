@@ -7,13 +7,6 @@ namespace {
 
 class CasesApiTest : public CaseApiTest {};
 
-std::set<std::string> error_fields(const httplib::Result& res) {
-  std::set<std::string> out;
-  const nlohmann::json body = body_json(res);  // a named value: range-for would not extend it
-  for (const auto& e : body["errors"]) out.insert(e["field"].get<std::string>());
-  return out;
-}
-
 TEST_F(CasesApiTest, CoordinatorCreatesAndReadsACase) {
   auto res = post("coord.chuo", "/api/v1/cases",
                   {{"ward", "chuo"},

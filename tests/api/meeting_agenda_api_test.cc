@@ -97,8 +97,10 @@ TEST_F(MeetingAgendaApiTest, AdoptingAddsEachCaseOnce) {
 
 TEST_F(MeetingAgendaApiTest, DecisionsUpdateTheCaseWithEventsAndAudit) {
   std::string case_id = create_case("H-1", "high");
+  advance(std::chrono::hours(24 * 7 + 4));  // Wednesday 8 April, 13:00: the meeting has ended
   Json meeting = plan("practitioners", {{"starts_at", "2026-04-08T10:00:00+09:00"},
-                                        {"ends_at", "2026-04-08T12:00:00+09:00"}});
+                                        {"ends_at", "2026-04-08T12:00:00+09:00"},
+                                        {"status", "held"}});
   auto res = post("coord.chuo", meeting_path(meeting) + "/decisions",
                   {{"text", "担当を保健師に替え、5月に再検討する"},
                    {"case_id", case_id},
@@ -154,7 +156,9 @@ TEST_F(MeetingAgendaApiTest, DecisionsUpdateTheCaseWithEventsAndAudit) {
 
 TEST_F(MeetingAgendaApiTest, ABrokenDecisionChangesNothing) {
   std::string case_id = create_case("H-1", "high");
-  Json meeting = plan("case_conference");
+  Json meeting = plan("case_conference", {{"starts_at", "2026-03-31T10:00:00+09:00"},
+                                          {"ends_at", "2026-03-31T11:00:00+09:00"},
+                                          {"status", "held"}});
   // A partner's user cannot lead a case: the decision, the case and its events stay as they were.
   auto res = post("coord.chuo", meeting_path(meeting) + "/decisions",
                   {{"text", "担当を替える"},
@@ -176,6 +180,36 @@ TEST_F(MeetingAgendaApiTest, ABrokenDecisionChangesNothing) {
   EXPECT_TRUE(c["lead_user_id"].is_null());
   EXPECT_EQ(c["version"], 1);
   EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/cases/" + case_id + "/events"))["total"], 0);
+}
+
+TEST_F(MeetingAgendaApiTest, OnlyAHeldMeetingDecides) {
+  std::string case_id = create_case("H-1", "high");
+  Json ahead = plan("practitioners", {{"starts_at", "2026-04-03T10:00:00+09:00"},
+                                      {"ends_at", "2026-04-03T12:00:00+09:00"}});
+  auto res = post("coord.chuo", meeting_path(ahead) + "/decisions",
+                  {{"text", "5月に再検討する"}, {"case_id", case_id}, {"next_review_on", "2026-05-13"}});
+  EXPECT_EQ(res->status, 409) << res->body;
+  Json c = body_json(get("coord.chuo", "/api/v1/cases/" + case_id));
+  EXPECT_TRUE(c["last_reviewed_on"].is_null());  // no review dated in the future
+  EXPECT_TRUE(c["next_review_on"].is_null());
+  EXPECT_EQ(body_json(get("coord.chuo", meeting_path(ahead)))["decisions"], Json::array());
+}
+
+TEST_F(MeetingAgendaApiTest, AMeetingWithDecisionsCannotBeCancelled) {
+  // A decision recorded before decisions needed a held meeting (data of an older version).
+  Json meeting = plan("case_conference");
+  server_.app().database().write([&](storage::Connection& c) -> Status {
+    c.prepare("INSERT INTO meeting_decisions (id, meeting_id, text, recorded_by, recorded_at)"
+              " VALUES ('d0000000-0000-4000-8000-000000000001', ?1, '見守りを続ける', ?2,"
+              " '2026-04-01T00:00:00Z')")
+        .bind(1, meeting["id"].get<std::string>())
+        .bind(2, std::string(kCoordChuoId))
+        .run();
+    return Status::Ok();
+  });
+  auto res = patch("coord.chuo", meeting_path(meeting), {{"status", "cancelled"}});
+  EXPECT_EQ(res->status, 409) << res->body;
+  EXPECT_EQ(body_json(get("coord.chuo", meeting_path(meeting)))["status"], "planned");
 }
 
 }  // namespace

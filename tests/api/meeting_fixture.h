@@ -40,15 +40,6 @@ class MeetingApiTest : public CaseApiTest {
   static std::string meeting_path(const nlohmann::json& m) {
     return "/api/v1/meetings/" + m["id"].get<std::string>();
   }
-
-  // The field names of a 422's errors.
-  static std::set<std::string> error_fields(const httplib::Result& res) {
-    std::set<std::string> out;
-    if (!res) return out;
-    auto body = body_json(res);
-    for (const auto& e : body["errors"]) out.insert(e["field"].get<std::string>());
-    return out;
-  }
 };
 
 }  // namespace tsunagu::testing

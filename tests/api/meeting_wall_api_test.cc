@@ -104,7 +104,9 @@ TEST_F(MeetingWallApiTest, AgendaTextTitleAndDecisionsAreCheckedToo) {
   EXPECT_EQ(now["title"], "すすきの座談会");
 
   // The same words are fine where case data belongs.
-  Json conference = plan("case_conference");
+  Json conference = plan("case_conference", {{"starts_at", "2026-03-31T10:00:00+09:00"},
+                                             {"ends_at", "2026-03-31T11:00:00+09:00"},
+                                             {"status", "held"}});
   res = post("coord.chuo", meeting_path(conference) + "/decisions",
              {{"text", "さくら家には民生委員が声をかける"}});
   EXPECT_EQ(res->status, 201) << res->body;

@@ -74,6 +74,14 @@ nlohmann::json body_json(const httplib::Result& res) {
   return j;
 }
 
+std::set<std::string> error_fields(const httplib::Result& res) {
+  std::set<std::string> out;
+  if (!res) return out;
+  const nlohmann::json body = body_json(res);  // a named value: range-for would not extend it
+  for (const auto& e : body["errors"]) out.insert(e["field"].get<std::string>());
+  return out;
+}
+
 httplib::Result post_json(httplib::Client& client, const std::string& path,
                           const nlohmann::json& body, const httplib::Headers& headers) {
   return client.Post(path.c_str(), headers, body.dump(), "application/json");

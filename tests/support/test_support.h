@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -86,6 +87,9 @@ httplib::Headers bearer(const std::string& token);
 
 // The JSON of a response body (a failed test when it is not JSON).
 nlohmann::json body_json(const httplib::Result& res);
+
+// The field names of a problem's errors[] (empty without a response).
+std::set<std::string> error_fields(const httplib::Result& res);
 
 // "POST"s `body` as JSON and returns the result.
 httplib::Result post_json(httplib::Client& client, const std::string& path,

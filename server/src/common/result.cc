@@ -156,6 +156,13 @@ Error Error::Field(FieldError field) {
   return InvalidArgument("The request has an invalid field.", {std::move(field)});
 }
 Error Error::Malformed(std::string m) { return {ErrorKind::kMalformed, std::move(m)}; }
+Error Error::Parameters(std::vector<FieldError> errors) {
+  std::string names;
+  for (const auto& e : errors) names += (names.empty() ? "" : ", ") + e.field;
+  Error error = Malformed("The request has invalid parameters: " + names + ".");
+  for (auto& e : errors) error.add_field(std::move(e));
+  return error;
+}
 Error Error::NotFound(std::string m) { return {ErrorKind::kNotFound, std::move(m)}; }
 Error Error::AlreadyExists(std::string m) { return {ErrorKind::kAlreadyExists, std::move(m)}; }
 Error Error::FailedPrecondition(std::string m) {

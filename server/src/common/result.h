@@ -82,6 +82,9 @@ class Error {
   static Error Field(std::string field, std::string message);  // InvalidArgument, one field
   static Error Field(FieldError field);
   static Error Malformed(std::string message);
+  // Malformed naming each query parameter that is wrong: a list's filter outside its set, an
+  // unknown parameter. `errors` is not empty.
+  static Error Parameters(std::vector<FieldError> errors);
   static Error NotFound(std::string message);
   static Error AlreadyExists(std::string message);
   static Error FailedPrecondition(std::string message);

@@ -3,12 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include "common/ids.h"
+#include "domain/action_item_states.h"
 #include "domain/audit.h"
 #include "domain/authorization.h"
 #include "domain/choices.h"
 #include "domain/meeting_rules.h"
 #include "domain/meeting_store.h"
 #include "domain/meeting_wall.h"
+#include "domain/notifications.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {
@@ -54,6 +56,36 @@ Status check_references(storage::Connection& c, const Meeting& m, const ActionIt
   return Status::Ok();
 }
 
+// A status change must be a step of the lifecycle table (409 otherwise), and a partner owner
+// may not reopen (403). The same status again is no step and is let through unchanged.
+Status check_status_step(const Actor& actor, const std::string& from,
+                         const std::optional<std::string>& to) {
+  if (!to || *to == from) return Status::Ok();
+  auto current = parse_action_item_status(from);
+  auto next = parse_action_item_status(*to);
+  if (!current) return Error::Internal("An action item has an unknown stored status.");
+  auto step = next ? action_item_step(*current, *next) : std::nullopt;
+  if (!step) {
+    return Error::FailedPrecondition("An action item that is " + from + " cannot become " + *to +
+                                     "; reopen it first.");
+  }
+  if (step->ward_only && actor.role == Role::kPartner) {
+    return Error::PermissionDenied("Only the ward that runs the meeting reopens an action item.");
+  }
+  return Status::Ok();
+}
+
+// Tells an item's owner, a user or an organization, that it is theirs now.
+void notify_owner(storage::Connection& c, const Clock& clock, const ActionItem& item) {
+  NotificationNote note;
+  note.kind = "action_item.assigned";
+  note.action_item_id = item.id;
+  note.meeting_id = item.meeting_id;
+  note.status = item.status;
+  note.link = "/meetings/" + item.meeting_id;
+  deliver(c, clock, note, {item.owner_user_id}, {item.owner_organization_id});
+}
+
 std::optional<ActionItem> load_item(storage::Connection& c, const std::string& id, Date today) {
   auto s = c.prepare(std::string("SELECT ") + meeting_store::kActionItemColumns +
                      " FROM action_items a WHERE a.id = ?1");
@@ -90,6 +122,7 @@ Result<ActionItem> insert_action_item(storage::Connection& c, const Clock& clock
       .run();
   meeting_store::touch(c, m.id, now);
   ActionItem created = *load_item(c, id, today);
+  notify_owner(c, clock, created);
   audit::append(c, clock, &actor, meta, item_entry("action_item.create", created));
   return created;
 }
@@ -134,6 +167,7 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
       return Error::Aborted("The action item has changed since you read it (version " +
                             std::to_string(current->version) + "). Reload and try again.");
     }
+    TRY(check_status_step(actor, current->status, f.status));
     TRY(check_references(c, *m, f));
     std::string now = format_utc(clock_.now());
     // Naming one owner replaces the other.
@@ -154,6 +188,10 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
         .bind(8, now)
         .run();
     ActionItem updated = *load_item(c, id, today);
+    if (updated.owner_organization_id != current->owner_organization_id ||
+        updated.owner_user_id != current->owner_user_id) {
+      notify_owner(c, clock_, updated);
+    }
     audit::append(c, clock_, &actor, meta, item_entry("action_item.update", updated));
     return updated;
   });
@@ -163,7 +201,7 @@ Result<Page<ActionItem>> ActionItems::list(const Actor& actor, const ActionItemF
                                            const PageRequest& page) {
   TRY(authorize_role(&actor, Action::kMeetingRead));
   if (filter.status && !is_one_of(kStatuses, *filter.status)) {
-    return Error::Field(invalid_choice("status", kStatuses));
+    return Error::Parameters({invalid_choice("status", kStatuses)});
   }
   return db_.read([&](storage::Connection& c) -> Result<Page<ActionItem>> {
     Date today = tokyo_date(clock_.now());

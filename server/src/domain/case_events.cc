@@ -1,5 +1,5 @@
-// Changes that meetings make to cases, and the history they leave (case_events). Declared in
-// cases.h.
+// Changes that meetings make to cases, and the history every change leaves (case_events).
+// Declared in cases.h.
 #include <algorithm>
 
 #include "domain/audit.h"
@@ -79,14 +79,14 @@ Result<std::vector<CaseEvent>> Cases::events(const Actor& actor, const RequestMe
   return db_.write([&](storage::Connection& c) -> Result<std::vector<CaseEvent>> {
     TRY_ASSIGN(Case found, load_case_in_scope(c, actor, id));
     auto s = c.prepare(
-        "SELECT seq, at, actor_id, kind, from_value, to_value, meeting_id, decision_id"
+        "SELECT seq, at, actor_id, kind, from_value, to_value, meeting_id, decision_id, reason"
         " FROM case_events WHERE case_id = ?1 ORDER BY seq");
     s.bind(1, id);
     std::vector<CaseEvent> out;
     while (s.step()) {
       out.push_back({s.int64(0), parse_stored_time(s.text(1)), s.text(2), s.text(3),
                      s.optional_text(4), s.optional_text(5), s.optional_text(6),
-                     s.optional_text(7)});
+                     s.optional_text(7), s.optional_text(8)});
     }
     audit::append(c, clock_, &actor, meta,
                   {"case.events", "case", found.id, found.id, std::nullopt, std::nullopt});

@@ -5,9 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "common/ids.h"
+#include "common/text.h"
 #include "domain/audit.h"
 #include "domain/authorization.h"
 #include "domain/choices.h"
+#include "domain/household_label.h"
 #include "domain/idempotency.h"
 #include "domain/json_column.h"
 #include "domain/wards.h"
@@ -27,11 +29,13 @@ constexpr char kColumns[] =
     "status, close_reason, support_plan, next_review_on, last_reviewed_on, version, created_at, "
     "updated_at, closed_at";
 
-std::string plan_to_json(const SupportPlan& p) {
+Json plan_json(const SupportPlan& p) {
   Json j = {{"goals", p.goals}, {"family_voice", p.family_voice}, {"services", p.services}};
   j["review_by"] = p.review_by ? Json(*p.review_by) : Json(nullptr);
-  return j.dump();
+  return j;
 }
+
+std::string plan_to_json(const SupportPlan& p) { return plan_json(p).dump(); }
 
 SupportPlan plan_from_json(const std::string& text) {
   SupportPlan p;
@@ -90,12 +94,18 @@ void check_fields(const CaseFields& f, std::vector<FieldError>& errors) {
   auto check_date = [&](const std::optional<std::string>& d, const char* field) {
     if (d && !parse_date(*d).ok()) errors.push_back({field, "must be a date YYYY-MM-DD"});
   };
-  check_date(f.next_review_on, "next_review_on");
+  check_date(f.next_review_on.value_or(std::nullopt), "next_review_on");
   check_date(f.last_reviewed_on, "last_reviewed_on");
-  if (f.support_plan) check_date(f.support_plan->review_by, "support_plan.review_by");
+  if (f.support_plan) check_date(f.support_plan->review_by.value_or(std::nullopt),
+                                 "support_plan.review_by");
+  for (const auto& field : f.removed) errors.push_back({field, "cannot be removed"});
   if (f.case_ref && f.case_ref->empty()) errors.push_back({"case_ref", "must not be empty"});
   if (f.household_label && f.household_label->empty()) {
     errors.push_back({"household_label", "must not be empty"});
+  } else if (f.household_label) {
+    if (auto problem = household_label_problem(*f.household_label)) {
+      errors.push_back({"household_label", *problem});
+    }
   }
 }
 
@@ -108,16 +118,89 @@ void check_not_future(const std::optional<std::string>& reviewed_on, const Clock
   }
 }
 
-Status validation(std::vector<FieldError> errors) {
-  if (errors.empty()) return Status::Ok();
-  return Error::InvalidArgument("The case has invalid fields.", std::move(errors));
+// The plan after `patch`: each field it sent replaces the plan's; the rest stay.
+SupportPlan merged_plan(SupportPlan plan, const SupportPlanPatch& patch) {
+  if (patch.goals) plan.goals = *patch.goals;
+  if (patch.family_voice) plan.family_voice = *patch.family_voice;
+  if (patch.services) plan.services = *patch.services;
+  if (patch.review_by) plan.review_by = *patch.review_by;
+  return plan;
 }
 
 // Sorted and without duplicates, so the stored form does not depend on the order sent.
-std::string canonical_set(std::vector<std::string> v) {
+std::vector<std::string> canonical(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
-  return Json(v).dump();
+  return v;
+}
+
+// `current` with the merge patch `f` applied (JSON Merge Patch: what was not sent stays).
+Case patched(Case current, const CaseFields& f) {
+  if (f.case_ref) current.case_ref = *f.case_ref;
+  if (f.household_label) current.household_label = *f.household_label;
+  if (f.risk_categories) current.risk_categories = canonical(*f.risk_categories);
+  if (f.risk_level) current.risk_level = *f.risk_level;
+  if (f.sections) current.sections = canonical(*f.sections);
+  if (f.lead_user_id) current.lead_user_id = *f.lead_user_id;
+  if (f.support_plan) current.support_plan = merged_plan(current.support_plan, *f.support_plan);
+  if (f.next_review_on) current.next_review_on = *f.next_review_on;
+  if (f.last_reviewed_on) current.last_reviewed_on = f.last_reviewed_on;
+  return current;
+}
+
+Json optional_value(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
+
+// The fields a PATCH can change, as JSON, for the case event's before and after.
+Json editable_fields(const Case& c) {
+  return {{"case_ref", c.case_ref},
+          {"household_label", c.household_label},
+          {"risk_categories", c.risk_categories},
+          {"risk_level", c.risk_level},
+          {"sections", c.sections},
+          {"lead_user_id", optional_value(c.lead_user_id)},
+          {"support_plan", plan_json(c.support_plan)},
+          {"next_review_on", optional_value(c.next_review_on)},
+          {"last_reviewed_on", optional_value(c.last_reviewed_on)}};
+}
+
+// The fields that differ, before and after; both empty when nothing changed.
+std::pair<Json, Json> changed_fields(const Case& before, const Case& after) {
+  Json from = Json::object(), to = Json::object();
+  Json a = editable_fields(before), b = editable_fields(after);
+  for (auto it = a.begin(); it != a.end(); ++it) {
+    if (b[it.key()] != it.value()) {
+      from[it.key()] = it.value();
+      to[it.key()] = b[it.key()];
+    }
+  }
+  return {from, to};
+}
+
+// What GET /cases?q= looks in: the case number and the label, folded as searches are.
+std::string search_key(const std::string& case_ref, const std::string& label) {
+  auto folded = fold_for_search(case_ref + " " + label);  // both are NFC text already
+  return folded.ok() ? *folded : std::string();
+}
+
+void add_case_event(storage::Connection& c, const std::string& case_id, const std::string& at,
+                    const Actor& actor, const char* kind, const std::string& from,
+                    const std::string& to, const std::optional<std::string>& reason) {
+  c.prepare(
+       "INSERT INTO case_events (case_id, at, actor_id, kind, from_value, to_value, reason)"
+       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+      .bind(1, case_id)
+      .bind(2, at)
+      .bind(3, actor.user_id)
+      .bind(4, kind)
+      .bind(5, from)
+      .bind(6, to)
+      .bind(7, reason)
+      .run();
+}
+
+Status validation(std::vector<FieldError> errors) {
+  if (errors.empty()) return Status::Ok();
+  return Error::InvalidArgument("The case has invalid fields.", std::move(errors));
 }
 
 audit::Entry case_entry(const char* action, const Case& c, std::optional<std::string> detail = {}) {
@@ -147,6 +230,14 @@ Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, cons
   return found;
 }
 
+Result<Case> load_case_for_change(storage::Connection& c, const Actor& actor,
+                                  const std::string& id, std::optional<int64_t> if_match) {
+  TRY_ASSIGN(Case current, load_case_in_scope(c, actor, id));
+  TRY(authorize(&actor, Action::kCaseWrite, {current.ward, std::nullopt}));
+  TRY(check_version(current, if_match));
+  return current;
+}
+
 Status check_case_lead(storage::Connection& c, const std::optional<std::string>& lead,
                        const std::string& ward) {
   if (!lead) return Status::Ok();
@@ -172,25 +263,29 @@ Result<Case> insert_case(storage::Connection& c, const Clock& clock, const Actor
   if (f.ward && !actor.has_ward(*f.ward)) errors.push_back({"ward", "is not one of your wards"});
   TRY(validation(std::move(errors)));
   if (!is_ward(c, *f.ward)) return Error::Field("ward", "is not a ward of Sapporo");
-  TRY(check_case_lead(c, f.lead_user_id, *f.ward));
+  Case fresh;
+  fresh.ward = *f.ward;
+  fresh = patched(std::move(fresh), f);
+  TRY(check_case_lead(c, fresh.lead_user_id, fresh.ward));
   std::string id = new_uuid();
   std::string now = format_utc(clock.now());
   TRY(c.prepare("INSERT INTO cases (id, ward, case_ref, household_label, risk_categories,"
                 " risk_level, sections, lead_user_id, support_plan, next_review_on,"
-                " last_reviewed_on, created_at, updated_at)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)")
+                " last_reviewed_on, created_at, updated_at, search_key)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)")
           .bind(1, id)
-          .bind(2, *f.ward)
-          .bind(3, *f.case_ref)
-          .bind(4, *f.household_label)
-          .bind(5, canonical_set(f.risk_categories.value_or(std::vector<std::string>{})))
-          .bind(6, *f.risk_level)
-          .bind(7, canonical_set(f.sections.value_or(std::vector<std::string>{})))
-          .bind(8, f.lead_user_id)
-          .bind(9, plan_to_json(f.support_plan.value_or(SupportPlan{})))
-          .bind(10, f.next_review_on)
-          .bind(11, f.last_reviewed_on)
+          .bind(2, fresh.ward)
+          .bind(3, fresh.case_ref)
+          .bind(4, fresh.household_label)
+          .bind(5, Json(fresh.risk_categories).dump())
+          .bind(6, fresh.risk_level)
+          .bind(7, Json(fresh.sections).dump())
+          .bind(8, fresh.lead_user_id)
+          .bind(9, plan_to_json(fresh.support_plan))
+          .bind(10, fresh.next_review_on)
+          .bind(11, fresh.last_reviewed_on)
           .bind(12, now)
+          .bind(13, search_key(fresh.case_ref, fresh.household_label))
           .run_unique("The ward already has a case with this case_ref."));
   TRY_ASSIGN(Case created, reload(c, id));
   audit::append(c, clock, &actor, meta, case_entry("case.create", created));
@@ -223,32 +318,61 @@ Result<Case> Cases::get(const Actor& actor, const RequestMeta& meta, const std::
   });
 }
 
+namespace {
+
+// The filter checked and resolved: "me" becomes the caller, q its folded search key.
+Result<CaseFilter> resolve_filter(const Actor& actor, CaseFilter f) {
+  std::vector<FieldError> errors;
+  auto check = [&](const std::optional<std::string>& value, const char* name, Words set) {
+    if (value && !is_one_of(set, *value)) errors.push_back(invalid_choice(name, set));
+  };
+  check(f.status, "status", words::kCaseStatuses);
+  check(f.risk_level, "risk_level", kRiskLevels);
+  check(f.risk_category, "risk_category", kRiskCategories);
+  check(f.section, "section", kSections);
+  if (!errors.empty()) return Error::Parameters(std::move(errors));
+  if (f.lead && *f.lead == "me") f.lead = actor.user_id;
+  if (f.q) {
+    auto folded = fold_for_search(trim(*f.q));
+    if (!folded.ok()) {
+      return Error::Parameters({FieldError::Type("q", "text", "must be UTF-8 text")});
+    }
+    f.q = folded->empty() ? std::nullopt : std::optional(*folded);
+  }
+  return f;
+}
+
+}  // namespace
+
 Result<Page<Case>> Cases::list(const Actor& actor, const RequestMeta& meta,
-                               const CaseFilter& filter, const PageRequest& page) {
+                               const CaseFilter& requested, const PageRequest& page) {
   TRY(authorize_role(&actor, Action::kCaseRead));
+  TRY_ASSIGN(CaseFilter filter, resolve_filter(actor, requested));
   if (filter.ward && !actor.has_ward(*filter.ward)) return Page<Case>{};  // nothing in scope
-  if (filter.status && !is_one_of(words::kCaseStatuses, *filter.status)) {
-    return Error::Field(invalid_choice("status", words::kCaseStatuses));
-  }
-  if (filter.risk_level && !is_one_of(kRiskLevels, *filter.risk_level)) {
-    return Error::Field(invalid_choice("risk_level", kRiskLevels));
-  }
   return db_.write([&](storage::Connection& c) -> Result<Page<Case>> {
     // The actor's wards as a JSON array, so one statement serves any number of wards.
     std::string wards = filter.ward ? Json::array({*filter.ward}).dump() : Json(actor.wards).dump();
     const char* where =
         " FROM cases WHERE ward IN (SELECT value FROM json_each(?1))"
-        " AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR risk_level = ?3)";
+        " AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR risk_level = ?3)"
+        " AND (?4 IS NULL OR instr(search_key, ?4) > 0)"
+        " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(risk_categories) WHERE value = ?5))"
+        " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each(sections) WHERE value = ?6))"
+        " AND (?7 IS NULL OR lead_user_id = ?7)";
+    auto bind_filter = [&](storage::Statement& s) {
+      s.bind(1, wards).bind(2, filter.status).bind(3, filter.risk_level).bind(4, filter.q);
+      s.bind(5, filter.risk_category).bind(6, filter.section).bind(7, filter.lead);
+    };
     Page<Case> out;
     auto count = c.prepare(std::string("SELECT count(*)") + where);
-    count.bind(1, wards).bind(2, filter.status).bind(3, filter.risk_level);
+    bind_filter(count);
     count.step();
     out.total = count.int64(0);
     auto rows = c.prepare(std::string("SELECT ") + kColumns + where +
                           " ORDER BY CASE risk_level WHEN 'high' THEN 0 WHEN 'medium' THEN 1"
-                          " ELSE 2 END, ward, case_ref, id LIMIT ?4 OFFSET ?5");
-    rows.bind(1, wards).bind(2, filter.status).bind(3, filter.risk_level);
-    rows.bind(4, page.per_page).bind(5, page.offset());
+                          " ELSE 2 END, ward, case_ref, id LIMIT ?8 OFFSET ?9");
+    bind_filter(rows);
+    rows.bind(8, page.per_page).bind(9, page.offset());
     while (rows.step()) out.items.push_back(row_to_case(rows));
     for (const Case& k : out.items)
       audit::append(c, clock_, &actor, meta, case_entry("case.list", k));
@@ -266,34 +390,34 @@ Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const st
   check_not_future(f.last_reviewed_on, clock_, errors);
   TRY(validation(std::move(errors)));
   return db_.write([&](storage::Connection& c) -> Result<Case> {
-    TRY_ASSIGN(Case current, load_case_in_scope(c, actor, id));
-    TRY(authorize(&actor, Action::kCaseWrite, {current.ward, std::nullopt}));
-    TRY(check_version(current, if_match));
+    TRY_ASSIGN(Case current, load_case_for_change(c, actor, id, if_match));
     if (current.status == "closed") return Error::FailedPrecondition("The case is closed.");
-    TRY(check_case_lead(c, f.lead_user_id, current.ward));
+    Case next = patched(current, f);
+    if (f.lead_user_id) TRY(check_case_lead(c, next.lead_user_id, current.ward));
+    auto [from, to] = changed_fields(current, next);
+    if (from.empty()) {
+      audit::append(c, clock_, &actor, meta, case_entry("case.update", current, "unchanged"));
+      return current;  // nothing to change: no new version, no event
+    }
     std::string now = format_utc(clock_.now());
-    TRY(c.prepare("UPDATE cases SET case_ref = coalesce(?2, case_ref),"
-                  " household_label = coalesce(?3, household_label),"
-                  " risk_categories = coalesce(?4, risk_categories),"
-                  " risk_level = coalesce(?5, risk_level), sections = coalesce(?6, sections),"
-                  " lead_user_id = coalesce(?7, lead_user_id),"
-                  " support_plan = coalesce(?8, support_plan),"
-                  " next_review_on = coalesce(?9, next_review_on),"
-                  " last_reviewed_on = coalesce(?10, last_reviewed_on),"
-                  " version = version + 1, updated_at = ?11 WHERE id = ?1")
+    TRY(c.prepare("UPDATE cases SET case_ref = ?2, household_label = ?3, risk_categories = ?4,"
+                  " risk_level = ?5, sections = ?6, lead_user_id = ?7, support_plan = ?8,"
+                  " next_review_on = ?9, last_reviewed_on = ?10, search_key = ?11,"
+                  " version = version + 1, updated_at = ?12 WHERE id = ?1")
             .bind(1, id)
-            .bind(2, f.case_ref)
-            .bind(3, f.household_label)
-            .bind(4, f.risk_categories ? std::optional(canonical_set(*f.risk_categories))
-                                       : std::nullopt)
-            .bind(5, f.risk_level)
-            .bind(6, f.sections ? std::optional(canonical_set(*f.sections)) : std::nullopt)
-            .bind(7, f.lead_user_id)
-            .bind(8, f.support_plan ? std::optional(plan_to_json(*f.support_plan)) : std::nullopt)
-            .bind(9, f.next_review_on)
-            .bind(10, f.last_reviewed_on)
-            .bind(11, now)
+            .bind(2, next.case_ref)
+            .bind(3, next.household_label)
+            .bind(4, Json(next.risk_categories).dump())
+            .bind(5, next.risk_level)
+            .bind(6, Json(next.sections).dump())
+            .bind(7, next.lead_user_id)
+            .bind(8, plan_to_json(next.support_plan))
+            .bind(9, next.next_review_on)
+            .bind(10, next.last_reviewed_on)
+            .bind(11, search_key(next.case_ref, next.household_label))
+            .bind(12, now)
             .run_unique("The ward already has a case with this case_ref."));
+    add_case_event(c, id, now, actor, "edited", from.dump(), to.dump(), std::nullopt);
     TRY_ASSIGN(Case updated, reload(c, id));
     audit::append(c, clock_, &actor, meta, case_entry("case.update", updated));
     return updated;
@@ -302,23 +426,41 @@ Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const st
 
 Result<Case> Cases::close(const Actor& actor, const RequestMeta& meta, const std::string& id,
                           const std::string& reason, std::optional<int64_t> if_match) {
+  return change_status(actor, meta, id, reason, if_match, "closed");
+}
+
+Result<Case> Cases::reopen(const Actor& actor, const RequestMeta& meta, const std::string& id,
+                           const std::string& reason, std::optional<int64_t> if_match) {
+  return change_status(actor, meta, id, reason, if_match, "open");
+}
+
+Result<Case> Cases::change_status(const Actor& actor, const RequestMeta& meta,
+                                  const std::string& id, const std::string& reason,
+                                  std::optional<int64_t> if_match, const std::string& to) {
   TRY(authorize_role(&actor, Action::kCaseWrite));
   if (reason.empty()) return Error::Field("reason", "is required");
+  const bool closing = to == "closed";
   return db_.write([&](storage::Connection& c) -> Result<Case> {
-    TRY_ASSIGN(Case current, load_case_in_scope(c, actor, id));
-    TRY(check_version(current, if_match));
-    if (current.status == "closed") return Error::FailedPrecondition("The case is already closed.");
+    TRY_ASSIGN(Case current, load_case_for_change(c, actor, id, if_match));
+    if (current.status == to) {
+      return Error::FailedPrecondition(closing ? "The case is already closed."
+                                               : "The case is open already.");
+    }
     std::string now = format_utc(clock_.now());
     c.prepare(
-         "UPDATE cases SET status = 'closed', close_reason = ?2, closed_at = ?3,"
-         " updated_at = ?3, version = version + 1 WHERE id = ?1")
+         "UPDATE cases SET status = ?2, close_reason = ?3, closed_at = ?4,"
+         " updated_at = ?5, version = version + 1 WHERE id = ?1")
         .bind(1, id)
-        .bind(2, reason)
-        .bind(3, now)
+        .bind(2, to)
+        .bind(3, closing ? std::optional(reason) : std::nullopt)
+        .bind(4, closing ? std::optional(now) : std::nullopt)
+        .bind(5, now)
         .run();
-    TRY_ASSIGN(Case closed, reload(c, id));
-    audit::append(c, clock_, &actor, meta, case_entry("case.close", closed));
-    return closed;
+    add_case_event(c, id, now, actor, closing ? "closed" : "reopened", current.status, to, reason);
+    TRY_ASSIGN(Case changed, reload(c, id));
+    audit::append(c, clock_, &actor, meta,
+                  case_entry(closing ? "case.close" : "case.reopen", changed));
+    return changed;
   });
 }
 

@@ -56,8 +56,24 @@ struct Case {
   std::optional<TimePoint> closed_at;
 };
 
-// Input for create (required: ward, case_ref, household_label, risk_level) and PATCH (any).
-// last_reviewed_on records a review that took place (not in the future).
+// A field of a JSON Merge Patch (RFC 7396): nullopt when the request left it out (unchanged),
+// an engaged optional holding nullopt when it sent null (removed), or the new value.
+template <typename T>
+using Patch = std::optional<std::optional<T>>;
+
+// The support plan's part of a create or PATCH: each field the request sent; the rest stay as
+// they are (on create: empty). null clears a field: goals and services become [], family_voice
+// "", review_by absent.
+struct SupportPlanPatch {
+  std::optional<std::vector<std::string>> goals;
+  std::optional<std::string> family_voice;
+  std::optional<std::vector<std::string>> services;
+  Patch<std::string> review_by;
+};
+
+// Input for create (required: ward, case_ref, household_label, risk_level) and PATCH (any;
+// merged field by field). last_reviewed_on records a review that took place (not in the future).
+// `removed` names required fields a PATCH sent as null, which is refused.
 struct CaseFields {
   std::optional<std::string> ward;
   std::optional<std::string> case_ref;
@@ -65,22 +81,27 @@ struct CaseFields {
   std::optional<std::vector<std::string>> risk_categories;
   std::optional<std::string> risk_level;
   std::optional<std::vector<std::string>> sections;
-  std::optional<std::string> lead_user_id;
-  std::optional<SupportPlan> support_plan;
-  std::optional<std::string> next_review_on;
+  Patch<std::string> lead_user_id;
+  std::optional<SupportPlanPatch> support_plan;
+  Patch<std::string> next_review_on;
   std::optional<std::string> last_reviewed_on;
+  std::vector<std::string> removed;
 };
 
 // What changed on a case and why, beyond the audit log's "who": here, decisions of meetings.
+// Kinds: lead_changed, review_scheduled, plan_review_set, reviewed (meeting decisions, from/to
+// the single value); edited (a direct change: from/to are JSON objects of the changed fields
+// before and after); closed and reopened (from/to the status, `reason` why).
 struct CaseEvent {
   int64_t seq = 0;
   TimePoint at;
   std::string actor_id;
-  std::string kind;  // lead_changed | review_scheduled | plan_review_set | reviewed
+  std::string kind;
   std::optional<std::string> from;
   std::optional<std::string> to;
   std::optional<std::string> meeting_id;
   std::optional<std::string> decision_id;
+  std::optional<std::string> reason;
 };
 
 // A meeting's decision about a case: a new lead, the next review, the support plan's review
@@ -95,10 +116,16 @@ struct CaseDecision {
   std::string decision_id;
 };
 
+// What GET /cases narrows by; every filter set must hold. A value outside its closed set is
+// Malformed naming the parameter, so a misspelt filter never returns the unfiltered list.
 struct CaseFilter {
   std::optional<std::string> ward;
-  std::optional<std::string> status;
-  std::optional<std::string> risk_level;
+  std::optional<std::string> status;      // open | closed
+  std::optional<std::string> risk_level;  // low | medium | high
+  std::optional<std::string> q;  // part of case_ref or household_label; width/kana/case folded
+  std::optional<std::string> risk_category;  // one of the case's risk_categories
+  std::optional<std::string> section;        // one of the case's sections
+  std::optional<std::string> lead;           // the lead's user id, or "me" for the caller
 };
 
 class Cases {
@@ -116,11 +143,17 @@ class Cases {
                       const CaseFields& fields, std::optional<int64_t> if_match);
   Result<Case> close(const Actor& actor, const RequestMeta& meta, const std::string& id,
                      const std::string& reason, std::optional<int64_t> if_match);
-  // The case's history of changes made by meetings, oldest first (audited as a read).
+  // Opens a closed case again (FailedPrecondition when it is open); `reason` is required.
+  Result<Case> reopen(const Actor& actor, const RequestMeta& meta, const std::string& id,
+                      const std::string& reason, std::optional<int64_t> if_match);
+  // The case's history of changes, oldest first (audited as a read).
   Result<std::vector<CaseEvent>> events(const Actor& actor, const RequestMeta& meta,
                                         const std::string& id);
 
  private:
+  Result<Case> change_status(const Actor& actor, const RequestMeta& meta, const std::string& id,
+                             const std::string& reason, std::optional<int64_t> if_match,
+                             const std::string& to);
   storage::Database& db_;
   const Clock& clock_;
 };
@@ -133,6 +166,11 @@ Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, cons
 // fields, lead, a unique case_ref), the insert and its audit entry. For create() and the demo.
 Result<Case> insert_case(storage::Connection& c, const Clock& clock, const Actor& actor,
                          const RequestMeta& meta, const CaseFields& fields);
+
+// Within a write transaction: the case for a change by `actor` — in scope (NotFound), writable by
+// the actor (PermissionDenied) and at the version the caller read (Aborted for a stale If-Match).
+Result<Case> load_case_for_change(storage::Connection& c, const Actor& actor,
+                                  const std::string& id, std::optional<int64_t> if_match);
 
 // Within a transaction: Ok when `lead` is empty or an active coordinator or staff member of
 // `ward`; InvalidArgument naming lead_user_id otherwise.

@@ -100,29 +100,74 @@ Result<ActionItemFields> read_action_item_fields(const Json& body) {
   return f;
 }
 
+namespace {
+
+bool sent_null(const Json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_null();
+}
+
+// A nullable string of a merge patch: left out, null (remove) or a value.
+Patch<std::string> patch_string(FieldReader& r, const Json& object, const char* key,
+                                size_t max_chars) {
+  if (sent_null(object, key)) {
+    r.raw(key);  // known, and null
+    return std::optional<std::string>();
+  }
+  if (auto v = r.string(key, Need::kOptional, max_chars)) return std::optional<std::string>(*v);
+  return std::nullopt;
+}
+
+SupportPlanPatch read_plan(FieldReader& p, const Json& plan) {
+  SupportPlanPatch sp;
+  auto list = [&](const char* key, size_t items, size_t chars) {
+    if (sent_null(plan, key)) {
+      p.raw(key);
+      return std::optional(std::vector<std::string>{});
+    }
+    return p.strings(key, Need::kOptional, items, chars);
+  };
+  sp.goals = list("goals", 20, 500);
+  if (sent_null(plan, "family_voice")) {
+    p.raw("family_voice");
+    sp.family_voice = "";
+  } else {
+    sp.family_voice = p.string("family_voice", Need::kOptional, 2000);
+  }
+  sp.services = list("services", 20, 200);
+  sp.review_by = patch_string(p, plan, "review_by", 10);
+  return sp;
+}
+
+}  // namespace
+
 Result<CaseFields> read_case_fields(const Json& body, bool creating) {
   FieldReader r(body);
   CaseFields f;
   const Need need = creating ? Need::kRequired : Need::kOptional;
   if (creating) f.ward = r.string("ward", Need::kRequired, 20);
+  if (!creating && body.is_object()) {
+    for (const char* required : {"ward", "case_ref", "household_label", "risk_level"}) {
+      if (sent_null(body, required)) f.removed.emplace_back(required);
+    }
+  }
   f.case_ref = r.string("case_ref", need, 50);
   f.household_label = r.string("household_label", need, 50);
   f.risk_categories = r.strings("risk_categories", Need::kOptional, 4, 40);
+  if (sent_null(body, "risk_categories")) f.risk_categories = std::vector<std::string>{};
   f.risk_level = r.string("risk_level", need, 10);
   f.sections = r.strings("sections", Need::kOptional, 2, 40);
-  f.lead_user_id = r.string("lead_user_id", Need::kOptional, 64);
-  f.next_review_on = r.string("next_review_on", Need::kOptional, 10);
+  if (sent_null(body, "sections")) f.sections = std::vector<std::string>{};
+  f.lead_user_id = patch_string(r, body, "lead_user_id", 64);
+  f.next_review_on = patch_string(r, body, "next_review_on", 10);
   f.last_reviewed_on = r.string("last_reviewed_on", Need::kOptional, 10);
   if (const Json* plan = r.raw("support_plan")) {
     FieldReader p(*plan, "support_plan.");
-    SupportPlan sp;
-    sp.goals = p.strings("goals", Need::kOptional, 20, 500).value_or(std::vector<std::string>{});
-    sp.family_voice = p.string("family_voice", Need::kOptional, 2000).value_or("");
-    sp.services =
-        p.strings("services", Need::kOptional, 20, 200).value_or(std::vector<std::string>{});
-    sp.review_by = p.string("review_by", Need::kOptional, 10);
+    f.support_plan = read_plan(p, *plan);
     r.absorb(p);
-    f.support_plan = std::move(sp);
+  } else if (sent_null(body, "support_plan")) {  // the whole plan removed
+    f.support_plan = SupportPlanPatch{std::vector<std::string>{}, "", std::vector<std::string>{},
+                                      std::optional<std::string>()};
   }
   TRY(r.finish());
   return f;

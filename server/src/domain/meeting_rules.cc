@@ -114,7 +114,8 @@ Status check_filter(const MeetingFilter& filter) {
   if (filter.from && filter.to && *filter.to <= *filter.from) {
     errors.push_back({"to", "must be after from"});
   }
-  return to_status(std::move(errors));
+  if (errors.empty()) return Status::Ok();
+  return Error::Parameters(std::move(errors));
 }
 
 Status check_version(const Meeting& current, std::optional<int64_t> if_match) {

@@ -1,5 +1,7 @@
 #include "domain/meetings.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "common/ids.h"
@@ -7,6 +9,7 @@
 #include "domain/authorization.h"
 #include "domain/meeting_rules.h"
 #include "domain/meeting_store.h"
+#include "domain/notifications.h"
 #include "domain/wards.h"
 #include "storage/database.h"
 
@@ -34,6 +37,27 @@ const char* kind_label(const std::string& kind) {
   if (kind == "practitioners") return "実務者会議";
   if (kind == "individual") return "個別ケース検討会議";
   return "会議";
+}
+
+// Tells each organization invited by this change, and not before, of the meeting: its kind and
+// time (a case meeting's title may name a household, so the title is left out).
+void notify_invited(storage::Connection& c, const Clock& clock, const Meeting& m,
+                    const std::vector<std::string>& invited_before) {
+  std::vector<std::optional<std::string>> newly;
+  for (const auto& org : m.invited_organization_ids) {
+    if (std::find(invited_before.begin(), invited_before.end(), org) == invited_before.end()) {
+      newly.emplace_back(org);
+    }
+  }
+  if (newly.empty() || m.status == "cancelled") return;
+  NotificationNote note;
+  note.kind = "meeting.invited";
+  note.meeting_id = m.id;
+  note.meeting_kind = m.kind;
+  note.starts_at = format_rfc3339(m.starts_at);
+  note.status = m.status;
+  note.link = "/meetings/" + m.id;
+  deliver(c, clock, note, {}, newly);
 }
 
 Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const Actor& actor,
@@ -78,6 +102,7 @@ Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const
       .run();
   meeting_store::replace_parts(c, id, f);
   Meeting created = *meeting_store::load(c, id, tokyo_date(clock.now()));
+  notify_invited(c, clock, created, {});
   audit::append(c, clock, &actor, meta, meeting_entry("meeting.create", created));
   return created;
 }
@@ -180,6 +205,10 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
     if (current.status == "cancelled")
       return Error::FailedPrecondition("The meeting is cancelled.");
     if (f.status) TRY(check_status_move(current.status, *f.status));
+    if (f.status == "cancelled" && !current.decisions.empty()) {
+      return Error::FailedPrecondition(
+          "The meeting has recorded decisions, so it took place and cannot be cancelled.");
+    }
     std::vector<FieldError> order;
     const TimePoint starts_at = times.starts_at.value_or(current.starts_at);
     meeting_rules::check_order(starts_at, times.ends_at.value_or(current.ends_at), order);
@@ -205,6 +234,7 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
         .run();
     meeting_store::replace_parts(c, id, f);
     Meeting updated = *meeting_store::load(c, id, today);
+    notify_invited(c, clock_, updated, current.invited_organization_ids);
     audit::append(c, clock_, &actor, meta, meeting_entry("meeting.update", updated));
     return updated;
   });

@@ -1,6 +1,7 @@
 // Referrals::list and Referrals::expire_overdue: the inbox, the ward's list, and the timer.
 #include "domain/audit.h"
 #include "domain/authorization.h"
+#include "domain/choices.h"
 #include "domain/referral_store.h"
 #include "domain/referrals.h"
 #include "storage/database.h"
@@ -16,7 +17,7 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
                                        const ReferralFilter& filter, const PageRequest& page) {
   TRY(authorize_role(&actor, Action::kReferralRead));
   if (filter.status && !parse_referral_status(*filter.status)) {
-    return Error::Field("status", "is not a referral status");
+    return Error::Parameters({invalid_choice("status", words::kReferralStatuses)});
   }
   const Date today = tokyo_date(clock_.now());
   // Scope first: a partner's inbox is its organization's referrals (never drafts); ward roles
@@ -111,7 +112,7 @@ Result<int> Referrals::expire_overdue() {
             .run();
         store::insert_event(c, clock_, d.id, nullptr, ReferralStatus::kSent,
                             ReferralStatus::kExpired, std::nullopt, "No answer by the due date.");
-        store::notify(c, clock_, "referral.expired", d.id, d.created_by, std::nullopt);
+        store::notify(c, clock_, "referral.expired", d.id, store::Audience::kWard);
         ++expired;
       } else {
         // Accepted without an outcome past due: stays accepted, listed as overdue, sender told
@@ -120,7 +121,7 @@ Result<int> Referrals::expire_overdue() {
             .bind(1, d.id)
             .bind(2, now)
             .run();
-        store::notify(c, clock_, "referral.overdue", d.id, d.created_by, std::nullopt);
+        store::notify(c, clock_, "referral.overdue", d.id, store::Audience::kWard);
         entry.action = "referral.overdue";
       }
       audit::append(c, clock_, nullptr, {}, entry);

@@ -1,5 +1,6 @@
 #include "domain/referral_store.h"
 
+#include "domain/notifications.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::referral_store {
@@ -102,17 +103,28 @@ std::vector<ReferralEvent> load_events(storage::Connection& c, const std::string
 }
 
 void notify(storage::Connection& c, const Clock& clock, const std::string& kind,
-            const std::string& referral_id, const std::optional<std::string>& user_id,
-            const std::optional<std::string>& organization_id) {
-  c.prepare(
-       "INSERT INTO notifications (kind, recipient_user_id, recipient_organization_id,"
-       " referral_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-      .bind(1, kind)
-      .bind(2, user_id)
-      .bind(3, organization_id)
-      .bind(4, referral_id)
-      .bind(5, format_utc(clock.now()))
-      .run();
+            const std::string& referral_id, Audience audience) {
+  auto s = c.prepare(
+      "SELECT r.urgency, r.status, r.organization_id, o.name, r.created_by, k.lead_user_id,"
+      " (SELECT e.actor_id FROM referral_events e WHERE e.referral_id = r.id"
+      "  AND e.to_status = 'sent' ORDER BY e.seq DESC LIMIT 1)"
+      " FROM referrals r JOIN organizations o ON o.id = r.organization_id"
+      " LEFT JOIN cases k ON k.id = r.case_id WHERE r.id = ?1");
+  s.bind(1, referral_id);
+  if (!s.step()) return;  // the caller has just written it
+  NotificationNote note;
+  note.kind = kind;
+  note.referral_id = referral_id;
+  note.urgency = s.text(0);
+  note.status = s.text(1);
+  note.organization_name = s.text(3);
+  note.link = "/referrals/" + referral_id;
+  if (audience == Audience::kPartner) {
+    deliver(c, clock, note, {}, {s.text(2)});
+  } else {
+    std::optional<std::string> sender = s.optional_text(6);
+    deliver(c, clock, note, {sender ? sender : s.optional_text(4), s.optional_text(5)}, {});
+  }
 }
 
 }  // namespace tsunagu::domain::referral_store

@@ -29,9 +29,13 @@ void insert_event(storage::Connection& c, const Clock& clock, const std::string&
                   const std::optional<std::string>& note);
 std::vector<ReferralEvent> load_events(storage::Connection& c, const std::string& referral_id);
 
-// Appends to the outbox. Exactly one of user_id / organization_id is set.
+// Who hears of a step: the receiving organization, or the ward people who follow the referral
+// (whoever sent it — its author while it was never sent — and the case's lead).
+enum class Audience { kPartner, kWard };
+
+// Tells `audience` of `kind` about the referral as it now stands (call after its row and events
+// are written). The note names the organization, the urgency and the status; no case content.
 void notify(storage::Connection& c, const Clock& clock, const std::string& kind,
-            const std::string& referral_id, const std::optional<std::string>& user_id,
-            const std::optional<std::string>& organization_id);
+            const std::string& referral_id, Audience audience);
 
 }  // namespace tsunagu::domain::referral_store

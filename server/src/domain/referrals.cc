@@ -192,7 +192,7 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
     if (in.send) {
       store::insert_event(c, clock_, id, &actor, ReferralStatus::kDraft, ReferralStatus::kSent,
                           std::nullopt, std::nullopt);
-      store::notify(c, clock_, "referral.received", id, std::nullopt, in.organization_id);
+      store::notify(c, clock_, "referral.received", id, store::Audience::kPartner);
     }
     if (key) idempotency::remember(c, clock_, actor.user_id, *key, id);
     auto created = store::load(c, id, now_date);
@@ -292,9 +292,11 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
     if (c.changes() != 1) return Error::Aborted("The referral changed at the same time. Reload.");
     store::insert_event(c, clock_, id, &actor, current.status, *to, req.reason_code, req.note);
     if (*to == ReferralStatus::kSent) {
-      store::notify(c, clock_, "referral.received", id, std::nullopt, current.organization_id);
+      store::notify(c, clock_, "referral.received", id, store::Audience::kPartner);
     } else if (by_receiver) {
-      store::notify(c, clock_, "referral.decided", id, current.created_by, std::nullopt);
+      store::notify(c, clock_, "referral.decided", id, store::Audience::kWard);
+    } else if (*to == ReferralStatus::kWithdrawn) {
+      store::notify(c, clock_, "referral.withdrawn", id, store::Audience::kPartner);
     }
     auto updated = store::load(c, id, now_date);
     audit::append(c, clock_, &actor, meta,

@@ -6,6 +6,7 @@
 #include "http/etag.h"
 #include "http/idempotency_key.h"
 #include "http/meeting_json.h"
+#include "http/query_params.h"
 #include "http/routes.h"
 
 namespace tsunagu::http {
@@ -19,6 +20,7 @@ void write_item(httplib::Response& res, int status, const domain::ActionItem& a)
 }
 
 Result<domain::ActionItemFilter> read_filter(const httplib::Request& req) {
+  TRY(only_params(req, {"owner", "status", "overdue", "ward", "meeting_id", kPage, kPerPage}));
   domain::ActionItemFilter f;
   if (auto owner = query(req, "owner")) {
     if (*owner != "me") {

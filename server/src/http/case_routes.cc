@@ -5,6 +5,7 @@
 #include "http/etag.h"
 #include "http/idempotency_key.h"
 #include "http/json_io.h"
+#include "http/query_params.h"
 #include "http/routes.h"
 
 namespace tsunagu::http {
@@ -38,6 +39,25 @@ Json case_json(const domain::Case& c) {
           {"closed_at", c.closed_at ? Json(format_rfc3339(*c.closed_at)) : Json(nullptr)}};
 }
 
+// An edit's from/to are objects of the changed fields; the other kinds' a single value.
+Json event_value(const domain::CaseEvent& e, const std::optional<std::string>& v) {
+  if (!v) return nullptr;
+  if (e.kind == "edited") return Json::parse(*v, nullptr, false);
+  return *v;
+}
+
+Json event_json(const domain::CaseEvent& e) {
+  return {{"seq", e.seq},
+          {"at", format_rfc3339(e.at)},
+          {"actor_id", e.actor_id},
+          {"kind", e.kind},
+          {"from", event_value(e, e.from)},
+          {"to", event_value(e, e.to)},
+          {"reason", optional_json(e.reason)},
+          {"meeting_id", optional_json(e.meeting_id)},
+          {"decision_id", optional_json(e.decision_id)}};
+}
+
 void write_case(httplib::Response& res, int status, const domain::Case& c) {
   set_etag(res, c.version);
   write_json(res, status, case_json(c));
@@ -49,9 +69,17 @@ void register_case_routes(Router& router, const Services& s) {
   router.get("/api/v1/cases", "cases",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY(only_params(req, {"ward", "status", "risk_level", "q", "risk_category",
+                                     "section", "lead", kPage, kPerPage}));
                TRY_ASSIGN(auto paging, parse_paging(req));
-               domain::CaseFilter filter{query(req, "ward"), query(req, "status"),
-                                         query(req, "risk_level")};
+               domain::CaseFilter filter;
+               filter.ward = query(req, "ward");
+               filter.status = query(req, "status");
+               filter.risk_level = query(req, "risk_level");
+               filter.q = query(req, "q");
+               filter.risk_category = query(req, "risk_category");
+               filter.section = query(req, "section");
+               filter.lead = query(req, "lead");
                TRY_ASSIGN(auto page, s.cases->list(actor, request_meta(req), filter,
                                                    {paging.page, paging.per_page}));
                Json items = Json::array();
@@ -93,32 +121,32 @@ void register_case_routes(Router& router, const Services& s) {
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto events, s.cases->events(actor, request_meta(req), req.matches[1]));
                Json items = Json::array();
-               for (const auto& e : events) {
-                 items.push_back({{"seq", e.seq},
-                                  {"at", format_rfc3339(e.at)},
-                                  {"actor_id", e.actor_id},
-                                  {"kind", e.kind},
-                                  {"from", optional_json(e.from)},
-                                  {"to", optional_json(e.to)},
-                                  {"meeting_id", optional_json(e.meeting_id)},
-                                  {"decision_id", optional_json(e.decision_id)}});
-               }
+               for (const auto& e : events) items.push_back(event_json(e));
                write_json(res, 200, list_envelope(std::move(items)));
                return Status::Ok();
              });
+  // Closing and reopening take the same body, {"reason"}, and differ in the call only.
+  using StatusChange = Result<domain::Case> (domain::Cases::*)(
+      const domain::Actor&, const domain::RequestMeta&, const std::string&, const std::string&,
+      std::optional<int64_t>);
+  auto status_change = [&s](StatusChange change) {
+    return [&s, change](const httplib::Request& req, httplib::Response& res) -> Status {
+      TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+      TRY_ASSIGN(auto version, if_match_version(req));
+      TRY_ASSIGN(Json body, parse_json_body(req));
+      FieldReader r(body);
+      auto reason = r.string("reason", Need::kRequired, 500);
+      TRY(r.finish());
+      TRY_ASSIGN(auto changed,
+                 (s.cases->*change)(actor, request_meta(req), req.matches[1], *reason, version));
+      write_case(res, 200, changed);
+      return Status::Ok();
+    };
+  };
   router.post(std::string("/api/v1/cases/") + kId + "/close", "case_close",
-              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
-                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
-                TRY_ASSIGN(auto version, if_match_version(req));
-                TRY_ASSIGN(Json body, parse_json_body(req));
-                FieldReader r(body);
-                auto reason = r.string("reason", Need::kRequired, 500);
-                TRY(r.finish());
-                TRY_ASSIGN(auto closed, s.cases->close(actor, request_meta(req), req.matches[1],
-                                                       *reason, version));
-                write_case(res, 200, closed);
-                return Status::Ok();
-              });
+              status_change(&domain::Cases::close));
+  router.post(std::string("/api/v1/cases/") + kId + "/reopen", "case_reopen",
+              status_change(&domain::Cases::reopen));
 }
 
 }  // namespace tsunagu::http

@@ -8,6 +8,7 @@
 #include "http/icalendar.h"
 #include "http/idempotency_key.h"
 #include "http/meeting_json.h"
+#include "http/query_params.h"
 #include "http/routes.h"
 
 namespace tsunagu::http {
@@ -22,6 +23,7 @@ void write_meeting(httplib::Response& res, int status, const domain::Meeting& m)
 }
 
 Result<domain::MeetingFilter> read_filter(const httplib::Request& req) {
+  TRY(only_params(req, {"from", "to", "ward", "kind", "status", kPage, kPerPage}));
   domain::MeetingFilter f;
   TRY_ASSIGN(f.from, time_param(req, "from", false));
   TRY_ASSIGN(f.to, time_param(req, "to", true));

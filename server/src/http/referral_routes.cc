@@ -6,6 +6,7 @@
 #include "http/etag.h"
 #include "http/idempotency_key.h"
 #include "http/json_io.h"
+#include "http/query_params.h"
 #include "http/routes.h"
 
 namespace tsunagu::http {
@@ -100,30 +101,50 @@ Json event_json(const domain::ReferralEvent& e) {
           {"note", opt(e.note)}};
 }
 
+Json notification_json(const domain::Notification& n) {
+  return {{"id", n.id},
+          {"kind", n.note.kind},
+          {"referral_id", opt(n.note.referral_id)},
+          {"meeting_id", opt(n.note.meeting_id)},
+          {"action_item_id", opt(n.note.action_item_id)},
+          {"urgency", opt(n.note.urgency)},
+          {"organization_name", opt(n.note.organization_name)},
+          {"status", opt(n.note.status)},
+          {"meeting_kind", opt(n.note.meeting_kind)},
+          {"starts_at", opt(n.note.starts_at)},
+          {"link", n.note.link},
+          {"created_at", format_rfc3339(n.created_at)},
+          {"read", n.read}};
+}
+
 void register_notification_routes(Router& router, const Services& s) {
-  router.get(
-      "/api/v1/notifications", "notifications",
-      [&s](const httplib::Request& req, httplib::Response& res) -> Status {
-        TRY_ASSIGN(auto actor, signed_in_caller(req, s));
-        TRY_ASSIGN(auto paging, parse_paging(req));
-        bool unread = query(req, "unread").value_or("false") == "true";
-        TRY_ASSIGN(auto page, s.notifications->list(actor, unread, {paging.page, paging.per_page}));
-        Json items = Json::array();
-        for (const auto& n : page.items) {
-          items.push_back({{"id", n.id},
-                           {"kind", n.kind},
-                           {"referral_id", opt(n.referral_id)},
-                           {"created_at", format_rfc3339(n.created_at)},
-                           {"read", n.read}});
-        }
-        write_json(res, 200, page_envelope(std::move(items), page.total, paging));
-        return Status::Ok();
-      });
-  router.post("/api/v1/notifications/([0-9]{1,18})/read", "notification_read",
+  router.get("/api/v1/notifications", "notifications",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {"unread", kPage, kPerPage}));
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto paging, parse_paging(req));
+               TRY_ASSIGN(bool unread, bool_param(req, "unread"));
+               TRY_ASSIGN(auto found, s.notifications->list(actor, unread,
+                                                            {paging.page, paging.per_page}));
+               Json items = Json::array();
+               for (const auto& n : found.page.items) items.push_back(notification_json(n));
+               Json body = page_envelope(std::move(items), found.page.total, paging);
+               body["unread"] = found.unread;
+               write_json(res, 200, body);
+               return Status::Ok();
+             });
+  router.post("/api/v1/notifications/([0-9a-f]{32})/read", "notification_read",
               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(auto actor, signed_in_caller(req, s));
-                TRY(s.notifications->mark_read(actor, std::stoll(req.matches[1])));
+                TRY(s.notifications->mark_read(actor, req.matches[1]));
                 res.status = 204;
+                return Status::Ok();
+              });
+  router.post("/api/v1/notifications/read-all", "notifications_read_all",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                TRY_ASSIGN(auto marked, s.notifications->mark_all_read(actor));
+                write_json(res, 200, {{"marked", marked}});
                 return Status::Ok();
               });
 }
@@ -133,6 +154,8 @@ void register_notification_routes(Router& router, const Services& s) {
 void register_referral_routes(Router& router, const Services& s) {
   router.get("/api/v1/referrals", "referrals",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {"status", "organization_id", "case_id", "ward", "overdue",
+                                     kPage, kPerPage}));
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto paging, parse_paging(req));
                domain::ReferralFilter filter{query(req, "status"), query(req, "organization_id"),

@@ -56,6 +56,14 @@ void Router::finish() {
     if (!methods.contains("PUT")) server_.Put(pattern, not_allowed);
     if (!methods.contains("PATCH")) server_.Patch(pattern, not_allowed);
     if (!methods.contains("DELETE")) server_.Delete(pattern, not_allowed);
+    // Answered here, before any sign-in: which methods exist is no secret, and a browser's
+    // preflight carries no credentials.
+    server_.Options(pattern, wrap(names_[pattern], [allow](const httplib::Request&,
+                                                           httplib::Response& res) {
+                      res.status = 204;
+                      res.set_header("Allow", allow + ", OPTIONS");
+                      return Status::Ok();
+                    }));
   }
 }
 

@@ -1,7 +1,8 @@
 // Named regex routes over cpp-httplib. Every handler returns a Status: an error is rendered as
 // problem+json by the router, so handlers never format errors themselves. The route name labels
 // metrics; path parameters are regex groups (req.matches[1] …), since 0.11.4 has no path syntax.
-// finish() answers 405 with an Allow header for the methods a path does not support.
+// finish() answers 405 with an Allow header for the methods a path does not support, and OPTIONS
+// with 204 and the same Allow header.
 //
 // Thread-safety: register routes before the server starts; handlers run on worker threads.
 #pragma once

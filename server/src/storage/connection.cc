@@ -2,8 +2,28 @@
 
 #include <sqlite3.h>
 
+#include "common/text.h"
+
 namespace tsunagu::storage {
 namespace {
+
+// fold_search(text): the search key of common/text.h, so SQL (migrations filling a new folded
+// column, for one) folds exactly as the C++ code does. NULL stays NULL; invalid UTF-8 gives NULL.
+void fold_search_sql(sqlite3_context* context, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  auto folded = fold_for_search(
+      std::string_view(text ? text : "", static_cast<size_t>(sqlite3_value_bytes(argv[0]))));
+  if (!folded.ok()) {
+    sqlite3_result_null(context);
+    return;
+  }
+  sqlite3_result_text(context, folded->data(), static_cast<int>(folded->size()), SQLITE_TRANSIENT);
+}
+
 [[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
   throw StorageError(rc, std::string("sqlite: ") + std::string(what) + ": " + sqlite3_errstr(rc) +
                              (db ? std::string(": ") + sqlite3_errmsg(db) : std::string()));
@@ -35,6 +55,9 @@ Connection::Connection(const ConnectionOptions& options) {
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+  sqlite3_create_function_v2(db_, "fold_search", 1,
+                             SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                             fold_search_sql, nullptr, nullptr, nullptr);
   exec("PRAGMA foreign_keys = ON");
   if (!options.read_only) {
     exec("PRAGMA journal_mode = WAL");
