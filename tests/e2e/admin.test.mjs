@@ -24,7 +24,7 @@ test("the administrator creates a user, then disables it", async () => {
   await page.getByRole("heading", { level: 1, name: "アカウントの作成" }).waitFor();
   await page.getByLabel("ユーザー名").fill("staff.chuo.e2e");
   await page.getByLabel("表示名").fill("中央区 家庭児童相談員（E2E）");
-  await page.locator("#f-role-ward_staff").check();
+  await page.locator("input[name=role][value=ward_staff]").check();
   await page.getByLabel("中央区", { exact: true }).check();
   await page.getByLabel("初期パスワード").fill("short");
   page.expectErrors(/status of 422/);

@@ -198,7 +198,12 @@ export function Attendance({ draft, setDraft, orgs, users, editable, errors, hin
             const err = errorAt(errors, `attendees[${i}]`);
             const hint = a.name !== undefined ? hintFor?.(`attendees[${i}].name`) : null;
             return (
-              <li key={i} class={"attendee" + (err ? " field--error" : "")}>
+              <li
+                key={i}
+                class={"attendee" + (err ? " field--error" : "")}
+                id={a.name === undefined ? fieldId(`attendees[${i}].${a.organization_id ? "organization_id" : "user_id"}`) : undefined}
+                tabIndex={err ? -1 : undefined}
+              >
                 <span class="attendee__name" id={fieldId(`attendees[${i}].name`)} tabIndex={-1}>
                   {name}
                 </span>
@@ -206,22 +211,22 @@ export function Attendance({ draft, setDraft, orgs, users, editable, errors, hin
                 {hint ? <span class="field__hint hint--warning">{hint}</span> : null}
                 {editable ? (
                   <span class="attendee__controls">
-                    <label class="small" for={`att-role-${i}`}>
+                    <label class="small" for={fieldId(`attendees[${i}].role`)}>
                       <span aria-hidden="true">{tr(T, "roleShort")}</span>
                       <span class="visually-hidden">{tr(T, "role", { name })}</span>
                     </label>
                     <input
-                      id={`att-role-${i}`}
+                      id={fieldId(`attendees[${i}].role`)}
                       class="input input--inline input--short"
                       value={a.role || ""}
                       onInput={(e) => update(i, { role: e.currentTarget.value })}
                     />
-                    <label class="small" for={`att-present-${i}`}>
+                    <label class="small" for={fieldId(`attendees[${i}].present`)}>
                       <span aria-hidden="true">{tr(T, "presentShort")}</span>
                       <span class="visually-hidden">{tr(T, "present", { name })}</span>
                     </label>
                     <select
-                      id={`att-present-${i}`}
+                      id={fieldId(`attendees[${i}].present`)}
                       class="input select input--inline input--short"
                       value={presentValue(a.present)}
                       onChange={(e) => {
