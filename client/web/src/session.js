@@ -2,6 +2,7 @@
 // (/me with capabilities and names), and the clock that warns before the session expires. The
 // server decides every permission; can() only chooses what to show.
 import { signal, computed } from "@preact/signals";
+import { forgetNames } from "./names.js";
 import { get, post, del, setCsrfToken, csrfToken, setUnauthorizedHandler, setActivityHandler } from "./api.js";
 
 export const me = signal(null);
@@ -45,11 +46,17 @@ function restoreExpiry() {
 
 function clearSession(reason) {
   me.value = null;
+  forgetNames();
   setCsrfToken("");
   sessionStorage.removeItem(EXPIRY_KEY);
   absoluteEnd.value = 0;
   idleWindow.value = 0;
   signInReason.value = reason;
+}
+
+/** The session ran out (the clock here, or a 401): back to the sign-in screen, saying why. */
+export function expireSession() {
+  if (me.value) clearSession("expired");
 }
 
 setUnauthorizedHandler(() => {

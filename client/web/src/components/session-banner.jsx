@@ -3,8 +3,7 @@
 // the shell returns to the sign-in screen with a note, rather than failing the next save.
 import { useEffect, useState } from "preact/hooks";
 import { formatTime, tr } from "../i18n.js";
-import { me, sessionEnd, extendSession, signInReason, endIsAbsolute } from "../session.js";
-import { setCsrfToken } from "../api.js";
+import { sessionEnd, extendSession, expireSession, endIsAbsolute } from "../session.js";
 
 const WARN_MS = 5 * 60 * 1000;
 
@@ -29,11 +28,7 @@ export function SessionBanner() {
   }, []);
   const end = sessionEnd.value;
   useEffect(() => {
-    if (end && now >= end && me.value) {
-      me.value = null;
-      setCsrfToken("");
-      signInReason.value = "expired";
-    }
+    if (end && now >= end) expireSession();
   }, [now, end]);
   if (!end || end - now > WARN_MS || now >= end) return null;
   // Near the absolute limit a request does not help; only saving does.
