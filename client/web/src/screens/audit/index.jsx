@@ -4,7 +4,7 @@
 // (GET /api/v1/audit/verify). Searching is itself recorded by the server.
 import { useState } from "preact/hooks";
 import { get } from "../../api.js";
-import { codes, formatDate, label, tr } from "../../i18n.js";
+import { codes, formatDate, label, lang, tr } from "../../i18n.js";
 import { ErrorSummary, problemToErrors } from "../../components/errors.jsx";
 import { SelectField, TextField } from "../../components/fields.jsx";
 import { Loading, None, PageTitle } from "../../components/common.jsx";
@@ -96,6 +96,27 @@ const T = {
 };
 
 const PER_PAGE = 50;
+
+// The audit log's action codes in words. They are the server's own names (not a reference word
+// set); a code not listed here is shown as it is.
+const ACTIONS = {
+  ja: {
+    "auth.login": "ログイン", "auth.login_failed": "ログイン失敗", "auth.logout": "ログアウト",
+    "user.create": "アカウント作成", "user.update": "アカウント変更", "user.password_change": "パスワード変更",
+    "audit.search": "監査ログの検索", "audit.verify": "監査ログの検証",
+    "case.create": "ケース登録", "case.read": "ケース閲覧", "case.list": "ケース一覧の閲覧", "case.update": "ケース更新",
+    "case.close": "ケース終結", "case.events": "ケース履歴の閲覧",
+    "referral.create": "紹介の作成", "referral.read": "紹介の閲覧", "referral.list": "紹介一覧の閲覧",
+    "referral.transition": "紹介の状態変更", "referral.events": "紹介履歴の閲覧", "referral.expire": "紹介の期限切れ",
+    "meeting.create": "会議の登録", "meeting.read": "会議の閲覧", "meeting.update": "会議の更新",
+    "meeting.decision": "決定事項の記録", "meeting.suggested_agenda": "提案議題の閲覧",
+    "action_item.create": "アクションの登録", "action_item.update": "アクションの更新",
+    "organization.create": "関係機関の登録", "organization.update": "関係機関の更新", "organization.archive": "関係機関のアーカイブ",
+    "capacity.update": "受入状況の更新", "service.create": "サービスの登録", "service.update": "サービスの更新",
+    "service.archive": "サービスのアーカイブ", "calendar_link.issue": "カレンダー連携の発行", "calendar_link.revoke": "カレンダー連携の停止",
+  },
+};
+const actionName = (code) => ACTIONS[lang.value]?.[code];
 const empty = { case_ref: "", ward: "", actor: "", case_id: "", organization_id: "", from: "", to: "" };
 
 function Verify() {
@@ -264,7 +285,8 @@ export function Audit() {
                           )}
                         </td>
                         <td data-label={tr(T, "action")}>
-                          <span class="mono">{e.action}</span>
+                          {actionName(e.action) ? <span class="audit-action">{actionName(e.action)}</span> : null}
+                          <span class="mono small">{e.action}</span>
                         </td>
                         <td data-label={tr(T, "target")}>
                           <span class="mono">{target(e)}</span>

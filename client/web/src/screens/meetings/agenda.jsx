@@ -19,7 +19,7 @@ const T = {
     removeShort: "この議題を削除",
     add: "議題を追加",
     suggested: "提案された議題（区の継続ケース）",
-    suggestedIntro: "区のすべての継続ケースを、リスクの高い順、見直しから日が経っている順に並べています。",
+    suggestedIntro: "区のすべての継続ケースを、リスクの高い順、見直しから日が経っている順に並べています。「議題に追加する」を押すと、まだ議題にないケースがすぐに追加・保存されます（保存していない編集は破棄されます）。",
     adopt: "提案をすべて議題に追加する",
     adopting: "追加しています…",
     adopted: "議題に追加しました（{n}件）。",
@@ -46,7 +46,7 @@ const T = {
     removeShort: "Remove this item",
     add: "Add an agenda item",
     suggested: "Suggested agenda (the ward's open cases)",
-    suggestedIntro: "Every open case of the ward, highest risk first, then the longest since its last review.",
+    suggestedIntro: "Every open case of the ward, highest risk first, then the longest since its last review. Adding them saves at once the cases not yet on the agenda (unsaved edits are discarded).",
     adopt: "Add all suggestions to the agenda",
     adopting: "Adding…",
     adopted: "Added to the agenda ({n} items).",
@@ -156,7 +156,7 @@ export function SuggestedAgenda({ meeting, onAdopted }) {
 
   return (
     <section aria-labelledby="suggested-heading">
-      <h2 id="suggested-heading">{tr(T, "suggested")}</h2>
+      <h3 id="suggested-heading">{tr(T, "suggested")}</h3>
       <p class="muted">{tr(T, "suggestedIntro")}</p>
       <LoadError error={list.error} />
       <ErrorSummary errors={errors} />

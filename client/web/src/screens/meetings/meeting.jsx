@@ -277,6 +277,7 @@ export function MeetingPage({ id }) {
         {!m.redacted ? (
           <>
             <Agenda draft={draft} setDraft={setDraft} editable={editable} errors={errors} hintFor={fieldHint} />
+            {m.kind === "practitioners" && editable ? <SuggestedAgenda meeting={m} onAdopted={show} /> : null}
             <section aria-labelledby="minutes-heading">
               <h2 id="minutes-heading">{tr(T, "minutes")}</h2>
               {editable ? (
@@ -327,10 +328,6 @@ export function MeetingPage({ id }) {
           </div>
         ) : null}
       </form>
-
-      {!m.redacted && m.kind === "practitioners" && editable ? (
-        <SuggestedAgenda meeting={m} onAdopted={show} />
-      ) : null}
 
       {!m.redacted ? (
         <section aria-labelledby="decisions-heading">
