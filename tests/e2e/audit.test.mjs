@@ -24,6 +24,10 @@ test("the auditor finds who saw a household, searches by actor and verifies the 
   await rows.first().waitFor();
   const household = await rows.count();
   assert.ok(household > 0, "entries about the household");
+  // Every entry is about that one household (the demo's reads and reviews of its case).
+  const cases = await rows.evaluateAll((trs) => [...new Set(trs.map((tr) => tr.dataset.case || ""))]);
+  assert.equal(cases.length, 1, "one household: " + cases.join(", "));
+  assert.ok(cases[0], "entries name the case");
   const text = await page.locator(".audit-table").textContent();
   assert.ok(!text.includes("A.K."), "the household's label is never shown");
 

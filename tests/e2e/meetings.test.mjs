@@ -30,7 +30,7 @@ test("the calendar lists the ward's meetings and the roundtable refuses case dat
   await screenshot(page, "meetings");
 
   await openMeeting(page, ROUNDTABLE);
-  const minutes = page.getByLabel("議事録", { exact: true });
+  const minutes = page.getByRole("textbox", { name: "議事録" });
   const before = await minutes.inputValue();
   assert.match(before, /夜の居場所/);
   await page.getByText("座談会には守秘義務のない住民も参加します").waitFor();
@@ -61,7 +61,7 @@ test("the calendar lists the ward's meetings and the roundtable refuses case dat
   // Nothing was written.
   await page.reload();
   await page.getByRole("heading", { level: 1, name: ROUNDTABLE }).waitFor();
-  assert.equal(await page.getByLabel("議事録", { exact: true }).inputValue(), before);
+  assert.equal(await page.getByRole("textbox", { name: "議事録" }).inputValue(), before);
   assertNoConsoleErrors(page);
   await page.context().close();
 });

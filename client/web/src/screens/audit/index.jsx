@@ -158,6 +158,9 @@ function target(e) {
   return parts || "—";
 }
 
+/** The case an entry is about: its own id when it is a case, else the case it names. */
+const caseOf = (e) => (e.resource_type === "case" ? e.resource_id : e.case_id);
+
 export function Audit() {
   const [form, setForm] = useState(empty);
   const [search, setSearch] = useState(null);
@@ -266,7 +269,7 @@ export function Audit() {
                   </thead>
                   <tbody>
                     {page.items.map((e) => (
-                      <tr key={e.seq}>
+                      <tr key={e.seq} data-case={caseOf(e) || undefined}>
                         <th scope="row">
                           <span class="small muted">
                             {tr(T, "seq")} {e.seq}
@@ -290,6 +293,11 @@ export function Audit() {
                         </td>
                         <td data-label={tr(T, "target")}>
                           <span class="mono">{target(e)}</span>
+                          {e.case_id && e.case_id !== e.resource_id ? (
+                            <span class="small audit-detail">
+                              {tr(T, "case_id")} <span class="mono audit-case">{e.case_id}</span>
+                            </span>
+                          ) : null}
                           {e.detail ? <span class="small muted audit-detail">{e.detail}</span> : null}
                         </td>
                         <td data-label={tr(T, "source")}>
