@@ -25,6 +25,7 @@ const T = {
     graphLabel: "関係機関{n}件、つながり{m}本のネットワーク図。同じ内容を下の表で確認できます。",
     drawing: "図を描いています…",
     drawFailed: "図を表示できませんでした。下の表で同じ内容を確認できます。",
+    zoomHint: "図は拡大・移動できます（スマートフォンでは2本の指で、パソコンではマウスのホイールとドラッグで）。",
     legend: "凡例",
     never: "未紹介",
     neverLong: "まだ一度も紹介していない関係機関（白地・点線の枠）",
@@ -63,6 +64,7 @@ const T = {
     graphLabel: "Network map of {n} organizations and {m} links. The tables below show the same.",
     drawing: "Drawing the map…",
     drawFailed: "The map could not be drawn. The tables below show the same.",
+    zoomHint: "Zoom and move the map with two fingers, or with the mouse wheel and dragging.",
     legend: "Legend",
     never: "never referred to",
     neverLong: "Partners never referred to (white with a dashed border)",
@@ -318,7 +320,10 @@ export function Network() {
               {tr(T, "summary", { n: network.nodes.length, m: network.edges.length, k: never })}
             </p>
             <div class="network-layout">
-              <Graph network={network} />
+              <div>
+                <Graph network={network} />
+                <p class="small muted">{tr(T, "zoomHint")}</p>
+              </div>
               <Legend categories={categories} />
             </div>
             <Tables network={network} />
