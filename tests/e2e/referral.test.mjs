@@ -11,7 +11,8 @@ before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
 const CASE_REF = "中央-2025-0150";
-const summary = `夜間に行き場のない中学生。放課後から夜の居場所を探しています。（e2e ${Date.now()}）`;
+const marker = `確認番号 ${Date.now() % 100000}`;
+const summary = `夜間に行き場のない中学生（${marker}）。放課後から夜の居場所を探しています。`;
 
 test("a referral goes round: sent, accepted and completed on a phone, outcome seen by the ward", async () => {
   // The coordinator: cases → the case → refer.
@@ -60,7 +61,7 @@ test("a referral goes round: sent, accepted and completed on a phone, outcome se
   // The partner on a phone: inbox → the referral → accept → complete.
   const partner = await openPage(browser, PHONE);
   await signIn(partner, "partner.itokonchi", { next: "/inbox" });
-  await partner.getByRole("link", { name: summary.slice(0, 20), exact: false }).first().click();
+  await partner.getByRole("link", { name: marker }).click();
   await partner.getByRole("button", { name: "受け入れる" }).waitFor();
   await screenshot(partner, "referral-partner");
   await assertAccessible(partner, "referral page (partner)");

@@ -40,6 +40,8 @@ TestServer::TestServer(app::Config config) : db_path_(dir_.file("tsunagu.db")) {
   config.handle_signals = false;
   config.threads = config.threads > 32 ? 32 : config.threads;
   config.access_log = false;
+  // No web client unless a test gives one: the build's own may or may not be there.
+  if (!config.web_root) config.web_root = "";
   log::set_level(log::Level::kWarn);  // start-up lines would drown the test output
   auto opened = app::App::open(config, clock_);
   if (!opened.ok()) throw std::runtime_error("test server: " + opened.error().to_string());

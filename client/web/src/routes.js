@@ -29,7 +29,7 @@ export const routes = [
   { path: "/cases/:id", component: CasePage, title: { ja: "ケース", en: "Case" } },
   { path: "/inbox", component: Inbox, title: { ja: "紹介の受信箱", en: "Referral inbox" }, navTitle: { ja: "受信箱", en: "Inbox" }, nav: ["partner"] },
   { path: "/referrals/:id", component: ReferralPage, title: { ja: "紹介", en: "Referral" } },
-  { path: "/my-organization", component: MyOrganization, title: { ja: "受入状況と受付時間", en: "Capacity and hours" }, navTitle: { ja: "受入状況・受付時間", en: "Capacity & hours" }, nav: ["partner"] },
+  { path: "/my-organization", component: MyOrganization, title: { ja: "受入状況と受付時間", en: "Capacity and hours" }, navTitle: { ja: "受入状況", en: "Capacity" }, nav: ["partner"] },
   { path: "/directory", component: Directory, title: { ja: "関係機関を探す", en: "Find a partner" }, navTitle: { ja: "関係機関", en: "Directory" }, nav: [...ward, "partner", "admin"] },
   { path: "/directory/:id", component: OrganizationPage, title: { ja: "関係機関", en: "Partner" } },
 

@@ -47,6 +47,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   services.action_items = app->action_items_.get();
   services.calendar_links = app->calendar_links_.get();
   services.search_cache = app->search_cache_.get();
+  services.web_root = config.web_root.value_or(kDefaultWebRoot);
   http::ServerOptions http_options;
   http_options.threads = config.threads;
   http_options.access_log = config.access_log;

@@ -3,6 +3,11 @@
 #include <charconv>
 
 namespace tsunagu::app {
+
+#ifndef TSUNAGU_DEFAULT_WEB_ROOT
+#define TSUNAGU_DEFAULT_WEB_ROOT ""
+#endif
+const char* const kDefaultWebRoot = TSUNAGU_DEFAULT_WEB_ROOT;
 namespace {
 
 Result<int> parse_int(const std::string& name, const std::string& value, int min, int max) {
@@ -59,6 +64,8 @@ Status apply(Config& c, const std::string& key, const std::string& value,
   } else if (key == "tls-key") {
     if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
     c.tls_key = value;
+  } else if (key == "web-root") {
+    c.web_root = value;  // "" serves no web client
   } else if (key == "search-cache-mb") {
     TRY_ASSIGN(c.search_cache_mb, parse_int(source, value, 0, 4096));
   } else if (key == "synchronous") {
@@ -88,6 +95,7 @@ constexpr Setting kSettings[] = {
     {"tls-cert", "TSUNAGU_TLS_CERT", true},
     {"tls-key", "TSUNAGU_TLS_KEY", true},
     {"search-cache-mb", "TSUNAGU_SEARCH_CACHE_MB", true},
+    {"web-root", "TSUNAGU_WEB_ROOT", true},
 };
 
 constexpr const char* kCommands[] = {"serve", "audit-verify"};
@@ -175,6 +183,8 @@ Options (each also read from the environment variable shown):
   --tls-cert PATH        PEM certificate: serve HTTPS (with --tls-key) TSUNAGU_TLS_CERT
   --tls-key PATH         PEM private key for --tls-cert             TSUNAGU_TLS_KEY
   --search-cache-mb N    directory search answers kept; 0: off      TSUNAGU_SEARCH_CACHE_MB (32)
+  --web-root DIR         the built web client served at /; "": none TSUNAGU_WEB_ROOT
+                         (default: the build's client/web/dist)
   --version              print the version and exit
   --help                 print this help and exit
 

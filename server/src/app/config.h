@@ -34,10 +34,15 @@ struct Config {
   std::string tls_cert;           // PEM certificate chain; with tls_key, serve HTTPS
   std::string tls_key;            // PEM private key
   int search_cache_mb = 32;       // answers to directory searches kept; 0 turns the cache off
+  // The built web client's folder (--web-root); nullopt: kDefaultWebRoot, "": serve no client.
+  std::optional<std::string> web_root;
   // Tests only (no flag, no variable): Argon2 with tiny parameters so suites that sign in many
   // times stay fast. Production always uses the strong defaults (domain/passwords.h).
   bool cheap_password_hashing_for_tests = false;
 };
+
+// The folder the build puts the web client in (client/web/dist under the build tree), compiled in.
+extern const char* const kDefaultWebRoot;
 
 struct Invocation {
   Config config;

@@ -8,13 +8,18 @@ FieldReader::FieldReader(const Json& object, std::string prefix)
     : object_(object), prefix_(std::move(prefix)) {
   if (!object_.is_object()) {
     not_an_object_ = true;
-    errors_.push_back(
-        {prefix_.empty() ? "" : prefix_.substr(0, prefix_.size() - 1), "must be a JSON object"});
+    errors_.push_back(FieldError::Type(prefix_.empty() ? "" : prefix_.substr(0, prefix_.size() - 1),
+                                       "object", "must be a JSON object"));
   }
 }
 
 void FieldReader::fail(std::string_view key, std::string message) {
   errors_.push_back({prefix_ + std::string(key), std::move(message)});
+}
+
+void FieldReader::fail(FieldError error) {
+  error.field = prefix_ + error.field;
+  errors_.push_back(std::move(error));
 }
 
 bool FieldReader::has(std::string_view key) const {
@@ -30,7 +35,7 @@ const Json* FieldReader::lookup(std::string_view key, Need need, bool& failed) {
   auto it = object_.find(key);
   if (it == object_.end() || it->is_null()) {
     if (need == Need::kRequired) {
-      fail(key, "is required");
+      fail(FieldError::Required(std::string(key)));
       failed = true;
     }
     return nullptr;
@@ -43,21 +48,21 @@ std::optional<std::string> FieldReader::string(std::string_view key, Need need, 
   const Json* v = lookup(key, need, failed);
   if (v == nullptr) return std::nullopt;
   if (!v->is_string()) {
-    fail(key, "must be a string");
+    fail(FieldError::Type(std::string(key), "string", "must be a string"));
     return std::nullopt;
   }
   auto nfc = to_nfc(v->get_ref<const std::string&>());
   if (!nfc.ok()) {
-    fail(key, "is not valid UTF-8 text");
+    fail(FieldError::Type(std::string(key), "text", "is not valid UTF-8 text"));
     return std::nullopt;
   }
   std::string text(trim(*nfc));
   if (need == Need::kRequired && text.empty()) {
-    fail(key, "must not be empty");
+    fail(FieldError::Rule(std::string(key), "field.required", "must not be empty"));
     return std::nullopt;
   }
   if (utf8_length(text) > max_chars) {
-    fail(key, "must be at most " + std::to_string(max_chars) + " characters");
+    fail(FieldError::TooLong(std::string(key), max_chars));
     return std::nullopt;
   }
   return text;
@@ -65,6 +70,12 @@ std::optional<std::string> FieldReader::string(std::string_view key, Need need, 
 
 std::optional<std::string> FieldReader::one_of(std::string_view key,
                                                std::initializer_list<std::string_view> allowed,
+                                               Need need) {
+  return one_of(key, std::vector<std::string_view>(allowed), need);
+}
+
+std::optional<std::string> FieldReader::one_of(std::string_view key,
+                                               const std::vector<std::string_view>& allowed,
                                                Need need) {
   bool failed;
   const Json* v = lookup(key, need, failed);
@@ -76,7 +87,7 @@ std::optional<std::string> FieldReader::one_of(std::string_view key,
   }
   std::string list;
   for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-  fail(key, "must be one of: " + list);
+  fail(FieldError::InvalidChoice(std::string(key), list));
   return std::nullopt;
 }
 
@@ -86,16 +97,16 @@ std::optional<int64_t> FieldReader::integer(std::string_view key, Need need, int
   const Json* v = lookup(key, need, failed);
   if (v == nullptr) return std::nullopt;
   if (!v->is_number_integer()) {
-    fail(key, "must be an integer");
+    fail(FieldError::Type(std::string(key), "integer", "must be an integer"));
     return std::nullopt;
   }
   if (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
-    fail(key, "is out of range");
+    fail(FieldError::Range(std::string(key), std::to_string(min), std::to_string(max)));
     return std::nullopt;
   }
   int64_t n = v->get<int64_t>();
   if (n < min || n > max) {
-    fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    fail(FieldError::Range(std::string(key), std::to_string(min), std::to_string(max)));
     return std::nullopt;
   }
   return n;
@@ -106,13 +117,13 @@ std::optional<double> FieldReader::number(std::string_view key, Need need, doubl
   const Json* v = lookup(key, need, failed);
   if (v == nullptr) return std::nullopt;
   if (!v->is_number()) {
-    fail(key, "must be a number");
+    fail(FieldError::Type(std::string(key), "number", "must be a number"));
     return std::nullopt;
   }
   double d = v->get<double>();
   if (!(d >= min && d <= max)) {
     Json range = {min, max};
-    fail(key, "must be between " + range[0].dump() + " and " + range[1].dump());
+    fail(FieldError::Range(std::string(key), range[0].dump(), range[1].dump()));
     return std::nullopt;
   }
   return d;
@@ -123,7 +134,7 @@ std::optional<bool> FieldReader::boolean(std::string_view key, Need need) {
   const Json* v = lookup(key, need, failed);
   if (v == nullptr) return std::nullopt;
   if (!v->is_boolean()) {
-    fail(key, "must be true or false");
+    fail(FieldError::Type(std::string(key), "boolean", "must be true or false"));
     return std::nullopt;
   }
   return v->get<bool>();
@@ -135,11 +146,11 @@ std::optional<std::vector<std::string>> FieldReader::strings(std::string_view ke
   const Json* v = lookup(key, need, failed);
   if (v == nullptr) return std::nullopt;
   if (!v->is_array()) {
-    fail(key, "must be an array of strings");
+    fail(FieldError::Type(std::string(key), "array", "must be an array of strings"));
     return std::nullopt;
   }
   if (v->size() > max_items) {
-    fail(key, "must have at most " + std::to_string(max_items) + " items");
+    fail(FieldError::TooMany(std::string(key), max_items));
     return std::nullopt;
   }
   std::vector<std::string> out;
@@ -149,8 +160,10 @@ std::optional<std::vector<std::string>> FieldReader::strings(std::string_view ke
     auto nfc = item.is_string() ? to_nfc(item.get_ref<const std::string&>())
                                 : Result<std::string>(Error::InvalidArgument(""));
     if (!nfc.ok() || trim(*nfc).empty() || utf8_length(*nfc) > max_chars) {
-      fail(field,
-           "must be a non-empty string of at most " + std::to_string(max_chars) + " characters");
+      fail(FieldError::Rule(
+          field, "field.too_long",
+          "must be a non-empty string of at most " + std::to_string(max_chars) + " characters",
+          {{"max", std::to_string(max_chars)}}));
       return std::nullopt;
     }
     out.emplace_back(trim(*nfc));
@@ -170,7 +183,7 @@ void FieldReader::absorb(FieldReader& nested) {
 std::vector<FieldError> FieldReader::take_errors() {
   if (!not_an_object_) {
     for (const auto& [key, value] : object_.items()) {
-      if (!known_.contains(key)) errors_.push_back({prefix_ + key, "is not a known field"});
+      if (!known_.contains(key)) errors_.push_back(FieldError::Unknown(prefix_ + key));
     }
     known_.clear();
     for (const auto& [key, value] : object_.items()) known_.insert(key);  // report unknowns once

@@ -38,6 +38,9 @@ class FieldReader {
   std::optional<std::string> one_of(std::string_view key,
                                     std::initializer_list<std::string_view> allowed,
                                     Need need = Need::kOptional);
+  std::optional<std::string> one_of(std::string_view key,
+                                    const std::vector<std::string_view>& allowed,
+                                    Need need = Need::kOptional);
   std::optional<int64_t> integer(std::string_view key, Need need = Need::kOptional,
                                  int64_t min = INT64_MIN, int64_t max = INT64_MAX);
   std::optional<double> number(std::string_view key, Need need = Need::kOptional,
@@ -50,6 +53,8 @@ class FieldReader {
 
   // Records a rule broken by `key` (the prefix is added).
   void fail(std::string_view key, std::string message);
+  // Records `error`, whose field is a key of this object (the prefix is added).
+  void fail(FieldError error);
   bool has(std::string_view key) const;
   const std::string& prefix() const { return prefix_; }
 

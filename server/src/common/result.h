@@ -34,11 +34,45 @@ enum class ErrorKind {
 // Returns a stable lowercase name for logs and tests, e.g. "invalid_argument".
 const char* to_string(ErrorKind kind);
 
+// The code a problem of this kind carries when nothing more precise is given, e.g.
+// "validation", "not_found", "auth.unauthenticated".
+const char* default_code(ErrorKind kind);
+
+// Every kind, for tests that walk the catalogues.
+const std::vector<ErrorKind>& all_error_kinds();
+
+// Named values a message is built from (a limit, the allowed values, another field's name), so
+// the HTTP layer can say the same thing in another language.
+using ErrorParams = std::vector<std::pair<std::string, std::string>>;
+
+// A rule one field breaks. `code` is stable for clients ("field.required"); `message` is the
+// English text; `params` the values the message names.
 struct FieldError {
   std::string field;    // JSON path of the offending field, e.g. "hours[2].opens"
   std::string message;  // human-readable, safe to show to the caller
+  std::string code = "field.invalid";
+  ErrorParams params = {};
   bool operator==(const FieldError&) const = default;
+
+  static FieldError Required(std::string field);
+  static FieldError Unknown(std::string field);
+  static FieldError InvalidChoice(std::string field, std::string allowed);  // "a, b, c"
+  static FieldError TooLong(std::string field, size_t max_chars);
+  static FieldError TooMany(std::string field, size_t max_items);
+  // `type` is one of string, integer, number, boolean, array, object, text (valid UTF-8).
+  static FieldError Type(std::string field, std::string type, std::string message);
+  // `format` is one of date, time, datetime, email, url, phone, kana, id.
+  static FieldError Format(std::string field, std::string format, std::string message);
+  static FieldError Range(std::string field, std::string min, std::string max);
+  static FieldError Past(std::string field);    // must not be in the past
+  static FieldError Future(std::string field);  // must not be in the future
+  // Any other rule, with its own code and parameters (e.g. "field.not_found").
+  static FieldError Rule(std::string field, std::string code, std::string message,
+                         ErrorParams params = {});
 };
+
+// Every field-error code the factories above produce, for tests that walk the catalogues.
+const std::vector<std::string>& field_error_codes();
 
 class Error {
  public:
@@ -46,6 +80,7 @@ class Error {
 
   static Error InvalidArgument(std::string message, std::vector<FieldError> fields = {});
   static Error Field(std::string field, std::string message);  // InvalidArgument, one field
+  static Error Field(FieldError field);
   static Error Malformed(std::string message);
   static Error NotFound(std::string message);
   static Error AlreadyExists(std::string message);
@@ -59,12 +94,20 @@ class Error {
   static Error Unavailable(std::string message);
   static Error Internal(std::string message);
 
+  // A code more precise than the kind's (e.g. "referral.illegal_transition"), and the values
+  // its message names.
+  Error& with_code(std::string code, ErrorParams params = {});
+
   ErrorKind kind() const { return kind_; }
   const std::string& message() const { return message_; }
+  // The stable code: the one given with_code(), else the kind's default_code().
+  std::string code() const;
+  const ErrorParams& params() const { return params_; }
   const std::vector<FieldError>& fields() const { return fields_; }
   std::optional<int> retry_after_seconds() const { return retry_after_seconds_; }
 
   Error& add_field(std::string field, std::string message);
+  Error& add_field(FieldError field);
   std::string to_string() const;  // "kind: message [field: message, ...]" for logs and tests
 
  private:
@@ -72,6 +115,8 @@ class Error {
   std::string message_;
   std::vector<FieldError> fields_;
   std::optional<int> retry_after_seconds_;
+  std::string code_;
+  ErrorParams params_;
 };
 
 // Result<T> holds either a T or an Error. value() on an error (or error() on a value) is a bug

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "common/ids.h"
 #include "common/text.h"
 #include "domain/audit.h"
@@ -334,6 +336,33 @@ Status Accounts::change_own_password(const Actor& actor, const RequestMeta& meta
   });
 }
 
+Result<ColleaguePage> Accounts::colleagues(const Actor& actor,
+                                           const std::optional<std::string>& ward, int64_t offset,
+                                           int64_t limit) {
+  TRY(authorize_role(&actor, Action::kCaseRead));
+  if (ward) TRY(authorize(&actor, Action::kCaseRead, {.ward = *ward}));
+  using Json = nlohmann::json;
+  std::string wards = ward ? Json::array({*ward}).dump() : Json(actor.wards).dump();
+  return db_.read([&](storage::Connection& c) -> Result<ColleaguePage> {
+    ColleaguePage page;
+    const char* where =
+        " FROM users u WHERE u.disabled = 0 AND EXISTS (SELECT 1 FROM user_wards w"
+        " WHERE w.user_id = u.id AND w.ward IN (SELECT value FROM json_each(?1)))";
+    auto count = c.prepare(std::string("SELECT count(*)") + where);
+    count.bind(1, wards);
+    count.step();
+    page.total = count.int64(0);
+    auto rows = c.prepare(std::string("SELECT u.id, u.display_name, u.role") + where +
+                          " ORDER BY u.display_name, u.id LIMIT ?2 OFFSET ?3");
+    rows.bind(1, wards).bind(2, limit).bind(3, offset);
+    while (rows.step()) {
+      page.items.push_back(
+          {rows.text(0), rows.text(1), parse_role(rows.text(2)).value_or(Role::kAuditor)});
+    }
+    return page;
+  });
+}
+
 Result<UserPage> Accounts::list(const Actor& actor, const UserFilter& filter) {
   TRY(authorize(&actor, Action::kUserManage));
   return db_.read([&](storage::Connection& c) -> Result<UserPage> {
@@ -342,14 +371,17 @@ Result<UserPage> Accounts::list(const Actor& actor, const UserFilter& filter) {
     if (filter.role) role = to_string(*filter.role);
     std::optional<int64_t> disabled;
     if (filter.disabled) disabled = *filter.disabled ? 1 : 0;
-    const char* where = " WHERE (?1 IS NULL OR role = ?1) AND (?2 IS NULL OR disabled = ?2)";
+    const char* where =
+        " WHERE (?1 IS NULL OR role = ?1) AND (?2 IS NULL OR disabled = ?2) AND (?5 IS NULL OR"
+        " EXISTS (SELECT 1 FROM user_wards w WHERE w.user_id = users.id AND w.ward = ?5))";
     auto count = c.prepare(std::string("SELECT count(*) FROM users") + where);
-    count.bind(1, role).bind(2, disabled);
+    count.bind(1, role).bind(2, disabled).bind(5, filter.ward);
     count.step();
     page.total = count.int64(0);
     auto rows = c.prepare(std::string("SELECT ") + kUserColumns + " FROM users" + where +
                           " ORDER BY username LIMIT ?3 OFFSET ?4");
     rows.bind(1, role).bind(2, disabled).bind(3, filter.limit).bind(4, filter.offset);
+    rows.bind(5, filter.ward);
     while (rows.step()) page.items.push_back(read_user(c, rows));
     return page;
   });

@@ -63,6 +63,7 @@ struct UserChanges {
 
 struct UserFilter {
   std::optional<Role> role;
+  std::optional<std::string> ward;  // users whose wards include this one
   std::optional<bool> disabled;
   int64_t offset = 0;
   int64_t limit = 50;
@@ -70,6 +71,19 @@ struct UserFilter {
 
 struct UserPage {
   std::vector<User> items;
+  int64_t total = 0;
+};
+
+// A colleague as a coordinator or ward staff member sees them: who, by name and role; nothing
+// else (no username, no scopes).
+struct Colleague {
+  std::string id;
+  std::string display_name;
+  Role role = Role::kWardStaff;
+};
+
+struct ColleaguePage {
+  std::vector<Colleague> items;
   int64_t total = 0;
 };
 
@@ -101,6 +115,11 @@ class Accounts {
   Status change_own_password(const Actor& actor, const RequestMeta& meta,
                              const std::string& current_password, const std::string& new_password);
   Result<UserPage> list(const Actor& actor, const UserFilter& filter);
+  // The enabled users of `ward` (nullopt: of every ward of the caller) for those who work on the
+  // ward's cases (Action::kCaseRead): PermissionDenied for other roles, NotFound for a ward
+  // outside the caller's scope. Ordered by display name.
+  Result<ColleaguePage> colleagues(const Actor& actor, const std::optional<std::string>& ward,
+                                   int64_t offset, int64_t limit);
 
   // Checks and inserts `user` with an already computed hash (PasswordHasher::hash), inside the
   // caller's transaction, without authorisation or audit: for the demo seed.

@@ -14,7 +14,7 @@
 namespace tsunagu::domain {
 namespace {
 
-constexpr const char* kStatuses[] = {"open", "done", "dropped"};
+constexpr Words kStatuses = words::kActionItemStatuses;
 
 audit::Entry item_entry(const char* action, const ActionItem& a) {
   return {action, "action_item", a.id, std::nullopt, a.owner_organization_id, a.meeting_id};
@@ -34,7 +34,7 @@ Status check_fields(const ActionItemFields& f, bool creating) {
     errors.push_back({"due_on", "must be a date YYYY-MM-DD"});
   }
   if (f.status && !is_one_of(kStatuses, *f.status)) {
-    errors.push_back({"status", must_be_one_of(kStatuses)});
+    errors.push_back(invalid_choice("status", kStatuses));
   }
   if (errors.empty()) return Status::Ok();
   return Error::InvalidArgument("The action item has invalid fields.", std::move(errors));
@@ -163,7 +163,7 @@ Result<Page<ActionItem>> ActionItems::list(const Actor& actor, const ActionItemF
                                            const PageRequest& page) {
   TRY(authorize_role(&actor, Action::kMeetingRead));
   if (filter.status && !is_one_of(kStatuses, *filter.status)) {
-    return Error::Field("status", must_be_one_of(kStatuses));
+    return Error::Field(invalid_choice("status", kStatuses));
   }
   return db_.read([&](storage::Connection& c) -> Result<Page<ActionItem>> {
     Date today = tokyo_date(clock_.now());

@@ -18,10 +18,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr const char* kRiskCategories[] = {"specified_pregnancy", "abuse_certified",
-                                           "parenting_difficulty", "other"};
-constexpr const char* kSections[] = {"maternal_child_health", "child_welfare"};
-constexpr const char* kRiskLevels[] = {"low", "medium", "high"};
+using words::kRiskCategories;
+using words::kRiskLevels;
+using words::kSections;
 
 constexpr char kColumns[] =
     "id, ward, case_ref, household_label, risk_categories, risk_level, sections, lead_user_id, "
@@ -71,20 +70,20 @@ Case row_to_case(const storage::Statement& s) {
 // Checks what a field can be checked for without the database; collects every error.
 void check_fields(const CaseFields& f, std::vector<FieldError>& errors) {
   if (f.risk_level && !is_one_of(kRiskLevels, *f.risk_level)) {
-    errors.push_back({"risk_level", must_be_one_of(kRiskLevels)});
+    errors.push_back(invalid_choice("risk_level", kRiskLevels));
   }
   if (f.risk_categories) {
     for (size_t i = 0; i < f.risk_categories->size(); ++i) {
       if (!is_one_of(kRiskCategories, (*f.risk_categories)[i])) {
         errors.push_back(
-            {"risk_categories[" + std::to_string(i) + "]", must_be_one_of(kRiskCategories)});
+            invalid_choice("risk_categories[" + std::to_string(i) + "]", kRiskCategories));
       }
     }
   }
   if (f.sections) {
     for (size_t i = 0; i < f.sections->size(); ++i) {
       if (!is_one_of(kSections, (*f.sections)[i])) {
-        errors.push_back({"sections[" + std::to_string(i) + "]", must_be_one_of(kSections)});
+        errors.push_back(invalid_choice("sections[" + std::to_string(i) + "]", kSections));
       }
     }
   }
@@ -228,11 +227,11 @@ Result<Page<Case>> Cases::list(const Actor& actor, const RequestMeta& meta,
                                const CaseFilter& filter, const PageRequest& page) {
   TRY(authorize_role(&actor, Action::kCaseRead));
   if (filter.ward && !actor.has_ward(*filter.ward)) return Page<Case>{};  // nothing in scope
-  if (filter.status && *filter.status != "open" && *filter.status != "closed") {
-    return Error::Field("status", "must be open or closed");
+  if (filter.status && !is_one_of(words::kCaseStatuses, *filter.status)) {
+    return Error::Field(invalid_choice("status", words::kCaseStatuses));
   }
   if (filter.risk_level && !is_one_of(kRiskLevels, *filter.risk_level)) {
-    return Error::Field("risk_level", must_be_one_of(kRiskLevels));
+    return Error::Field(invalid_choice("risk_level", kRiskLevels));
   }
   return db_.write([&](storage::Connection& c) -> Result<Page<Case>> {
     // The actor's wards as a JSON array, so one statement serves any number of wards.

@@ -1,28 +1,42 @@
 // Closed sets of words a field may take (risk levels, meeting kinds, statuses…): membership and
-// the "must be one of: …" message, the same way for every resource.
+// the "must be one of: …" field error, the same way for every resource. The sets themselves are
+// the labelled tables of vocabulary.h.
 //
 // Thread-safety: pure functions.
 #pragma once
 
-#include <algorithm>
-#include <cstddef>
-#include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/vocabulary.h"
 
 namespace tsunagu::domain {
 
-template <size_t N>
-bool is_one_of(const char* const (&set)[N], std::string_view v) {
-  return std::any_of(std::begin(set), std::end(set), [&](const char* s) { return v == s; });
+inline bool is_one_of(Words set, std::string_view v) { return find_word(set, v) != nullptr; }
+
+// The values of `set`, e.g. for FieldReader::one_of.
+inline std::vector<std::string_view> values_of(Words set) {
+  std::vector<std::string_view> out;
+  for (const Word& w : set) out.push_back(w.value);
+  return out;
+}
+
+// "a, b, c"
+inline std::string list_of(Words set) {
+  std::string out;
+  for (const Word& w : set) out += (out.empty() ? "" : ", ") + std::string(w.value);
+  return out;
 }
 
 // "must be one of: a, b, c"
-template <size_t N>
-std::string must_be_one_of(const char* const (&set)[N]) {
-  std::string out = "must be one of: ";
-  for (size_t i = 0; i < N; ++i) out += (i ? ", " : "") + std::string(set[i]);
-  return out;
+inline std::string must_be_one_of(Words set) { return "must be one of: " + list_of(set); }
+
+// The field error for a value outside `set` (code field.invalid_choice, the values as
+// parameter "allowed").
+inline FieldError invalid_choice(std::string field, Words set) {
+  return FieldError::InvalidChoice(std::move(field), list_of(set));
 }
 
 }  // namespace tsunagu::domain

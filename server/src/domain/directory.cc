@@ -1,98 +1,79 @@
 #include "domain/directory.h"
 
-#include <array>
-#include <utility>
+#include <iterator>
+
+#include "domain/vocabulary.h"
 
 namespace tsunagu::domain {
 namespace {
 
-template <typename E, size_t N>
-using NameTable = std::array<std::pair<E, std::string_view>, N>;
+// Each enum indexes its word table (vocabulary.h) in order: the enum's last value must be the
+// table's last entry.
+static_assert(std::size(words::kCategories) == static_cast<size_t>(Category::kOther) + 1);
+static_assert(std::size(words::kVisibilities) == static_cast<size_t>(Visibility::kNetwork) + 1);
+static_assert(std::size(words::kAddressVisibilities) ==
+              static_cast<size_t>(AddressVisibility::kHidden) + 1);
+static_assert(std::size(words::kCapacityStatuses) ==
+              static_cast<size_t>(CapacityStatus::kFull) + 1);
 
-constexpr NameTable<Category, 13> kCategories = {{
-    {Category::kYouthSpace, "youth_space"},
-    {Category::kNightNursery, "night_nursery"},
-    {Category::kFamilySupportCenter, "family_support_center"},
-    {Category::kChildGuidanceCenter, "child_guidance_center"},
-    {Category::kMedical, "medical"},
-    {Category::kMidwife, "midwife"},
-    {Category::kHealthCenter, "health_center"},
-    {Category::kSchool, "school"},
-    {Category::kNursery, "nursery"},
-    {Category::kResidentGroup, "resident_group"},
-    {Category::kNpo, "npo"},
-    {Category::kWardOffice, "ward_office"},
-    {Category::kOther, "other"},
-}};
-constexpr NameTable<Visibility, 2> kVisibilities = {{
-    {Visibility::kPublic, "public"},
-    {Visibility::kNetwork, "network"},
-}};
-constexpr NameTable<AddressVisibility, 3> kAddressVisibilities = {{
-    {AddressVisibility::kPublic, "public"},
-    {AddressVisibility::kNetwork, "network"},
-    {AddressVisibility::kHidden, "hidden"},
-}};
-constexpr NameTable<CapacityStatus, 4> kCapacityStatuses = {{
-    {CapacityStatus::kOpen, "open"},
-    {CapacityStatus::kLimited, "limited"},
-    {CapacityStatus::kWaitlist, "waitlist"},
-    {CapacityStatus::kFull, "full"},
-}};
-constexpr NameTable<EntryStatus, 2> kEntryStatuses = {{
-    {EntryStatus::kActive, "active"},
-    {EntryStatus::kInactive, "inactive"},
-}};
+constexpr std::string_view kEntryStatuses[] = {"active", "inactive"};  // not shown to clients
 
-template <typename E, size_t N>
-const char* name_of(const NameTable<E, N>& table, E v) {
-  for (const auto& [value, name] : table) {
-    if (value == v) return name.data();  // the literals are NUL-terminated
-  }
-  return "unknown";
+template <typename E>
+const char* name_of(Words table, E v) {
+  auto i = static_cast<size_t>(v);
+  return i < table.size() ? table[i].value.data() : "unknown";  // NUL-terminated literals
 }
 
-template <typename E, size_t N>
-std::optional<E> parse(const NameTable<E, N>& table, std::string_view s) {
-  for (const auto& [value, name] : table) {
-    if (name == s) return value;
+template <typename E>
+std::optional<E> parse(Words table, std::string_view s) {
+  for (size_t i = 0; i < table.size(); ++i) {
+    if (table[i].value == s) return static_cast<E>(i);
   }
   return std::nullopt;
 }
 
-template <typename E, size_t N>
-std::vector<std::string_view> names(const NameTable<E, N>& table) {
+std::vector<std::string_view> names(Words table) {
   std::vector<std::string_view> out;
-  for (const auto& entry : table) out.push_back(entry.second);
+  for (const Word& w : table) out.push_back(w.value);
   return out;
 }
 
 }  // namespace
 
-const char* to_string(Category v) { return name_of(kCategories, v); }
-const char* to_string(Visibility v) { return name_of(kVisibilities, v); }
-const char* to_string(AddressVisibility v) { return name_of(kAddressVisibilities, v); }
-const char* to_string(CapacityStatus v) { return name_of(kCapacityStatuses, v); }
-const char* to_string(EntryStatus v) { return name_of(kEntryStatuses, v); }
+const char* to_string(Category v) { return name_of(words::kCategories, v); }
+const char* to_string(Visibility v) { return name_of(words::kVisibilities, v); }
+const char* to_string(AddressVisibility v) { return name_of(words::kAddressVisibilities, v); }
+const char* to_string(CapacityStatus v) { return name_of(words::kCapacityStatuses, v); }
+const char* to_string(EntryStatus v) {
+  auto i = static_cast<size_t>(v);
+  return i < std::size(kEntryStatuses) ? kEntryStatuses[i].data() : "unknown";
+}
 
-std::optional<Category> parse_category(std::string_view s) { return parse(kCategories, s); }
-std::optional<Visibility> parse_visibility(std::string_view s) { return parse(kVisibilities, s); }
+std::optional<Category> parse_category(std::string_view s) {
+  return parse<Category>(words::kCategories, s);
+}
+std::optional<Visibility> parse_visibility(std::string_view s) {
+  return parse<Visibility>(words::kVisibilities, s);
+}
 std::optional<AddressVisibility> parse_address_visibility(std::string_view s) {
-  return parse(kAddressVisibilities, s);
+  return parse<AddressVisibility>(words::kAddressVisibilities, s);
 }
 std::optional<CapacityStatus> parse_capacity_status(std::string_view s) {
-  return parse(kCapacityStatuses, s);
+  return parse<CapacityStatus>(words::kCapacityStatuses, s);
 }
 std::optional<EntryStatus> parse_entry_status(std::string_view s) {
-  return parse(kEntryStatuses, s);
+  for (size_t i = 0; i < std::size(kEntryStatuses); ++i) {
+    if (kEntryStatuses[i] == s) return static_cast<EntryStatus>(i);
+  }
+  return std::nullopt;
 }
 
 const std::vector<std::string_view>& category_names() {
-  static const std::vector<std::string_view> all = names(kCategories);
+  static const std::vector<std::string_view> all = names(words::kCategories);
   return all;
 }
 const std::vector<std::string_view>& capacity_status_names() {
-  static const std::vector<std::string_view> all = names(kCapacityStatuses);
+  static const std::vector<std::string_view> all = names(words::kCapacityStatuses);
   return all;
 }
 

@@ -12,8 +12,8 @@
 namespace tsunagu::domain {
 namespace {
 
-constexpr const char* kKinds[] = {"roundtable", "case_conference", "practitioners", "individual"};
-constexpr const char* kStatuses[] = {"planned", "held", "cancelled"};
+constexpr Words kKinds = words::kMeetingKinds;
+constexpr Words kStatuses = words::kMeetingStatuses;
 
 std::optional<TimePoint> parse_time(const std::optional<std::string>& text, const char* field,
                                     std::vector<FieldError>& errors) {
@@ -62,10 +62,10 @@ namespace meeting_rules {
 
 Times check_shape(const MeetingFields& f, std::vector<FieldError>& errors) {
   if (f.kind && !is_one_of(kKinds, *f.kind)) {
-    errors.push_back({"kind", must_be_one_of(kKinds)});
+    errors.push_back(invalid_choice("kind", kKinds));
   }
   if (f.status && !is_one_of(kStatuses, *f.status)) {
-    errors.push_back({"status", must_be_one_of(kStatuses)});
+    errors.push_back(invalid_choice("status", kStatuses));
   }
   if (f.title && f.title->empty()) errors.push_back({"title", "must not be empty"});
   Times t{parse_time(f.starts_at, "starts_at", errors), parse_time(f.ends_at, "ends_at", errors)};
@@ -106,10 +106,10 @@ Status to_status(std::vector<FieldError> errors) {
 Status check_filter(const MeetingFilter& filter) {
   std::vector<FieldError> errors;
   if (filter.kind && !is_one_of(kKinds, *filter.kind)) {
-    errors.push_back({"kind", must_be_one_of(kKinds)});
+    errors.push_back(invalid_choice("kind", kKinds));
   }
   if (filter.status && !is_one_of(kStatuses, *filter.status)) {
-    errors.push_back({"status", must_be_one_of(kStatuses)});
+    errors.push_back(invalid_choice("status", kStatuses));
   }
   if (filter.from && filter.to && *filter.to <= *filter.from) {
     errors.push_back({"to", "must be after from"});

@@ -1,6 +1,9 @@
 #include "domain/referral_states.h"
 
 #include <algorithm>
+#include <iterator>
+
+#include "domain/choices.h"
 
 namespace tsunagu::domain {
 namespace {
@@ -21,24 +24,13 @@ constexpr TransitionRule kRules[] = {
 
 }  // namespace
 
+// The statuses' names are words::kReferralStatuses, in the enum's order.
+static_assert(std::size(words::kReferralStatuses) == static_cast<size_t>(S::kCompleted) + 1);
+
 const char* to_string(ReferralStatus s) {
-  switch (s) {
-    case S::kDraft:
-      return "draft";
-    case S::kSent:
-      return "sent";
-    case S::kAccepted:
-      return "accepted";
-    case S::kDeclined:
-      return "declined";
-    case S::kWithdrawn:
-      return "withdrawn";
-    case S::kExpired:
-      return "expired";
-    case S::kCompleted:
-      return "completed";
-  }
-  return "unknown";
+  auto i = static_cast<size_t>(s);
+  if (i >= std::size(words::kReferralStatuses)) return "unknown";
+  return words::kReferralStatuses[i].value.data();  // the literals are NUL-terminated
 }
 
 const std::vector<ReferralStatus>& all_referral_statuses() {
@@ -79,28 +71,8 @@ std::optional<Party> party_of(Role role) {
   return std::nullopt;
 }
 
-const std::vector<std::string_view>& reason_codes() {
-  static const std::vector<std::string_view> codes = {
-      "no_capacity",        "not_eligible",      "service_not_provided",
-      "out_of_area",        "could_not_contact", "family_declined",
-      "referred_elsewhere", "duplicate",         "other"};
-  return codes;
-}
+bool is_reason_code(std::string_view code) { return is_one_of(words::kDeclineReasons, code); }
 
-const std::vector<std::string_view>& outcomes() {
-  static const std::vector<std::string_view> list = {"enrolled", "got_help", "not_enrolled",
-                                                     "waitlisted", "unknown"};
-  return list;
-}
-
-bool is_reason_code(std::string_view code) {
-  const auto& c = reason_codes();
-  return std::find(c.begin(), c.end(), code) != c.end();
-}
-
-bool is_outcome(std::string_view outcome) {
-  const auto& o = outcomes();
-  return std::find(o.begin(), o.end(), outcome) != o.end();
-}
+bool is_outcome(std::string_view outcome) { return is_one_of(words::kOutcomes, outcome); }
 
 }  // namespace tsunagu::domain

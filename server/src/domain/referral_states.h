@@ -50,10 +50,9 @@ std::optional<TransitionRule> transition_rule(ReferralStatus from, ReferralStatu
 // The party a role acts as (nullopt for roles that never take referral steps).
 std::optional<Party> party_of(Role role);
 
-// Decline/withdraw reasons and completion outcomes from the contract.
+// Decline/withdraw reasons and completion outcomes from the contract (words::kDeclineReasons,
+// words::kOutcomes in vocabulary.h).
 bool is_reason_code(std::string_view code);
 bool is_outcome(std::string_view outcome);
-const std::vector<std::string_view>& reason_codes();
-const std::vector<std::string_view>& outcomes();
 
 }  // namespace tsunagu::domain

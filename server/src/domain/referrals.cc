@@ -6,6 +6,7 @@
 #include "domain/audit.h"
 #include "domain/authorization.h"
 #include "domain/cases.h"
+#include "domain/choices.h"
 #include "domain/referral_store.h"
 #include "storage/database.h"
 
@@ -27,12 +28,11 @@ std::vector<FieldError> check_new(const NewReferral& in, Date today) {
   if (in.case_id.empty()) errors.push_back({"case_id", "is required"});
   if (in.organization_id.empty()) errors.push_back({"organization_id", "is required"});
   if (in.summary.empty()) errors.push_back({"summary", "is required"});
-  if (in.urgency != "routine" && in.urgency != "urgent") {
-    errors.push_back({"urgency", "must be one of: routine, urgent"});
+  if (!is_one_of(words::kUrgencies, in.urgency)) {
+    errors.push_back(invalid_choice("urgency", words::kUrgencies));
   }
-  if (in.legal_basis && *in.legal_basis != "consent" && *in.legal_basis != "council" &&
-      *in.legal_basis != "statute") {
-    errors.push_back({"legal_basis", "must be one of: consent, council, statute"});
+  if (in.legal_basis && !is_one_of(words::kLegalBases, *in.legal_basis)) {
+    errors.push_back(invalid_choice("legal_basis", words::kLegalBases));
   }
   if (in.due_by) {
     auto due = parse_date(*in.due_by);
@@ -218,17 +218,17 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
   TRY(authorize_role(&actor, Action::kReferralTransition));
   auto to = parse_referral_status(req.to);
   if (!to) {
-    return Error::Field("to", "must be one of: sent, accepted, declined, withdrawn, completed");
+    return Error::Field(
+        FieldError::InvalidChoice("to", "sent, accepted, declined, withdrawn, completed"));
   }
   if (*to == ReferralStatus::kExpired || *to == ReferralStatus::kDraft) {
     return Error::Field("to", "is set by the server, not by a request");
   }
   if (req.reason_code && !is_reason_code(*req.reason_code)) {
-    return Error::Field("reason_code", "is not a known reason");
+    return Error::Field(invalid_choice("reason_code", words::kDeclineReasons));
   }
   if (req.outcome && !is_outcome(*req.outcome)) {
-    return Error::Field("outcome",
-                        "must be one of: enrolled, got_help, not_enrolled, waitlisted, unknown");
+    return Error::Field(invalid_choice("outcome", words::kOutcomes));
   }
   const Date now_date = today(clock_);
   return db_.write([&](storage::Connection& c) -> Result<Referral> {
@@ -241,8 +241,9 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
     auto rule = transition_rule(current.status, *to);
     if (!rule) {
       return Error::FailedPrecondition(std::string("A referral that is ") +
-                                       to_string(current.status) + " cannot become " + req.to +
-                                       ".");
+                                       to_string(current.status) + " cannot become " + req.to + ".")
+          .with_code("referral.illegal_transition",
+                     {{"from", to_string(current.status)}, {"to", req.to}});
     }
     if (party_of(actor.role) != rule->by) {
       return Error::PermissionDenied(

@@ -80,6 +80,17 @@ Result<SignIn> Sessions::login(const std::string& username_in, const std::string
   });
 }
 
+Result<TimePoint> Sessions::expires_at(std::string_view token) {
+  TRY(resolve(token));
+  const std::string token_hash = sha256_hex(token);
+  return db_.read([&](storage::Connection& c) -> Result<TimePoint> {
+    auto s = c.prepare("SELECT expires_at FROM sessions WHERE token_hash = ?1");
+    s.bind(1, token_hash);
+    if (!s.step()) return Error::Unauthenticated(kInvalidToken);
+    return parse_stored_time(s.text(0));
+  });
+}
+
 Result<Actor> Sessions::resolve(std::string_view token) {
   const std::string token_hash = sha256_hex(token);
   const TimePoint now = clock_.now();

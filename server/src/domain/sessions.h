@@ -65,6 +65,10 @@ class Sessions {
   // Deletes expired sessions and forgets old throttle entries; returns the sessions removed.
   int64_t purge_expired();
 
+  // The absolute expiry of a live `token` (for a browser that asks again after a reload);
+  // Unauthenticated as resolve() for a dead one.
+  Result<TimePoint> expires_at(std::string_view token);
+
   const SessionPolicy& policy() const { return policy_; }
 
  private:

@@ -13,6 +13,13 @@ Result<std::vector<Ward>> list_wards(storage::Database& db) {
   });
 }
 
+std::string english_name(const Ward& ward) {
+  std::string out = ward.code;
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out + " Ward";
+}
+
 bool is_ward(storage::Connection& c, const std::string& code) {
   return c.prepare("SELECT 1 FROM wards WHERE code = ?1").bind(1, code).step();
 }

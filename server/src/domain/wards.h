@@ -22,6 +22,9 @@ struct Ward {
 
 Result<std::vector<Ward>> list_wards(storage::Database& db);
 
+// The ward's English name, as the city writes it: "Chuo Ward".
+std::string english_name(const Ward& ward);
+
 // True when `code` is one of the wards (within the caller's transaction).
 bool is_ward(storage::Connection& c, const std::string& code);
 

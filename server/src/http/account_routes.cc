@@ -1,32 +1,25 @@
 // Sign-in and accounts: POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me,
 // POST /api/v1/me/password, and the admin's /api/v1/users. Handlers parse with FieldReader (so
 // unknown fields such as "role" on a login are 422), call one domain function and render it.
+#include <algorithm>
+
 #include "domain/accounts.h"
 #include "domain/authorization.h"
+#include "domain/choices.h"
+#include "domain/organizations.h"
 #include "domain/sessions.h"
+#include "domain/wards.h"
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/idempotency_key.h"
 #include "http/json_io.h"
 #include "http/routes.h"
+#include "http/user_json.h"
 
 namespace tsunagu::http {
 namespace {
 
 constexpr char kUserId[] = "/api/v1/users/([^/]+)";
-
-Json user_json(const domain::User& u) {
-  return {{"id", u.id},
-          {"username", u.username},
-          {"display_name", u.display_name},
-          {"role", domain::to_string(u.role)},
-          {"wards", u.wards},
-          {"organization_id", u.organization_id ? Json(*u.organization_id) : Json(nullptr)},
-          {"disabled", u.disabled},
-          {"version", u.version},
-          {"created_at", format_rfc3339(u.created_at)},
-          {"updated_at", format_rfc3339(u.updated_at)}};
-}
 
 void write_user(httplib::Response& res, int status, const domain::User& u) {
   set_etag(res, u.version);
@@ -34,17 +27,12 @@ void write_user(httplib::Response& res, int status, const domain::User& u) {
 }
 
 std::optional<domain::Role> read_role(FieldReader& r, Need need) {
-  auto name = r.one_of("role", {"admin", "coordinator", "ward_staff", "partner", "auditor"}, need);
+  auto name = r.one_of("role", domain::values_of(domain::words::kRoles), need);
   return name ? domain::parse_role(*name) : std::nullopt;
 }
 
 Status login(const Services& s, const httplib::Request& req, httplib::Response& res) {
-  TRY_ASSIGN(Json body, parse_json_body(req));
-  FieldReader r(body);
-  auto username = r.string("username", Need::kRequired, 64);
-  auto password = r.string("password", Need::kRequired, domain::kMaxPasswordChars);
-  TRY(r.finish());
-  TRY_ASSIGN(domain::SignIn in, s.sessions->login(*username, *password, request_meta(req)));
+  TRY_ASSIGN(domain::SignIn in, sign_in(req, s));
   write_json(res, 200,
              {{"token", in.token},
               {"token_type", "Bearer"},
@@ -52,6 +40,50 @@ Status login(const Services& s, const httplib::Request& req, httplib::Response& 
               {"idle_timeout_seconds",
                std::chrono::duration_cast<std::chrono::seconds>(s.sessions->policy().idle).count()},
               {"user", user_json(in.user)}});
+  return Status::Ok();
+}
+
+// GET /me: the account, what its role may do, and the names of its wards and organization.
+Status me(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+  TRY_ASSIGN(domain::User user, s.accounts->self(actor));
+  Json body = user_json(user);
+  Json capabilities = Json::array();
+  for (domain::Action a : domain::all_actions()) {
+    if (domain::may_at_all(&actor, a) == domain::Decision::kAllow) {
+      capabilities.push_back(domain::to_string(a));
+    }
+  }
+  body["capabilities"] = std::move(capabilities);
+  TRY_ASSIGN(auto wards, domain::list_wards(*s.db));
+  Json ward_names = Json::array();
+  for (const auto& w : wards) {
+    if (std::find(user.wards.begin(), user.wards.end(), w.code) == user.wards.end()) continue;
+    ward_names.push_back({{"value", w.code}, {"ja", w.name}, {"en", domain::english_name(w)}});
+  }
+  body["ward_names"] = std::move(ward_names);
+  body["organization_name"] = nullptr;
+  if (user.organization_id) {
+    auto org = domain::get_organization(*s.db, &actor, *user.organization_id);
+    if (org.ok()) body["organization_name"] = org->fields.name;
+  }
+  set_etag(res, user.version);
+  write_json(res, 200, body);
+  return Status::Ok();
+}
+
+// GET /users for those who work on cases: the colleagues of their wards, by name and role.
+Status list_colleagues(const Services& s, const domain::Actor& actor, const httplib::Request& req,
+                       httplib::Response& res) {
+  TRY_ASSIGN(Paging paging, parse_paging(req));
+  TRY_ASSIGN(domain::ColleaguePage page,
+             s.accounts->colleagues(actor, query(req, "ward"), paging.offset(), paging.per_page));
+  Json items = Json::array();
+  for (const auto& u : page.items) {
+    items.push_back(
+        {{"id", u.id}, {"display_name", u.display_name}, {"role", domain::to_string(u.role)}});
+  }
+  write_json(res, 200, page_envelope(std::move(items), page.total, paging));
   return Status::Ok();
 }
 
@@ -105,15 +137,19 @@ Status update_user(const Services& s, const httplib::Request& req, httplib::Resp
 
 Status list_users(const Services& s, const httplib::Request& req, httplib::Response& res) {
   TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
+  if (actor.role == domain::Role::kCoordinator || actor.role == domain::Role::kWardStaff) {
+    return list_colleagues(s, actor, req, res);
+  }
   TRY_ASSIGN(Paging paging, parse_paging(req));
   domain::UserFilter filter;
+  filter.ward = query(req, "ward");
   filter.offset = paging.offset();
   filter.limit = paging.per_page;
   if (auto role = query(req, "role")) {
     filter.role = domain::parse_role(*role);
     if (!filter.role) {
       return Error::Malformed("The parameter role must be a role.")
-          .add_field("role", "must be one of: admin, coordinator, ward_staff, partner, auditor");
+          .add_field(domain::invalid_choice("role", domain::words::kRoles));
     }
   }
   if (auto disabled = query(req, "disabled")) {
@@ -140,17 +176,12 @@ void register_account_routes(Router& router, const Services& services) {
   router.post("/api/v1/auth/logout", "auth.logout",
               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
-                TRY(s.sessions->logout(actor, request_meta(req), bearer_token(req).value_or("")));
+                TRY(s.sessions->logout(actor, request_meta(req), session_token(req).value_or("")));
                 res.status = 204;
                 return Status::Ok();
               });
   router.get("/api/v1/me", "me",
-             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
-               TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
-               TRY_ASSIGN(domain::User user, s.accounts->self(actor));
-               write_user(res, 200, user);
-               return Status::Ok();
-             });
+             [&s](const httplib::Request& req, httplib::Response& res) { return me(s, req, res); });
   router.post("/api/v1/me/password", "me.password",
               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));

@@ -2,6 +2,7 @@
 // services, /api/v1/services/{id}. Each handler parses, calls one domain function (which
 // authorises and applies the privacy rules) and renders; changes answer with the new ETag.
 #include "domain/authorization.h"
+#include "domain/choices.h"
 #include "domain/directory_cache.h"
 #include "domain/directory_json.h"
 #include "domain/directory_services.h"
@@ -79,7 +80,8 @@ Status list_organizations(const httplib::Request& req, httplib::Response& res,
 
 Result<std::pair<domain::CapacityStatus, std::string>> parse_capacity(const Json& body) {
   FieldReader r(body);
-  auto status = r.one_of("status", {"open", "limited", "waitlist", "full"}, Need::kRequired);
+  auto status =
+      r.one_of("status", domain::values_of(domain::words::kCapacityStatuses), Need::kRequired);
   auto note = r.string("note", Need::kOptional, 500);
   TRY(r.finish());
   return std::make_pair(*domain::parse_capacity_status(*status), note.value_or(""));

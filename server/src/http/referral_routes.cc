@@ -1,4 +1,5 @@
 // /api/v1/referrals and /api/v1/notifications: the closed loop between a ward and a partner.
+#include "domain/choices.h"
 #include "domain/notifications.h"
 #include "domain/referrals.h"
 #include "http/auth.h"
@@ -67,8 +68,9 @@ Result<domain::NewReferral> read_new_referral(const Json& body) {
   in.case_id = r.string("case_id", Need::kRequired, 64).value_or("");
   in.organization_id = r.string("organization_id", Need::kRequired, 64).value_or("");
   in.service_id = r.string("service_id", Need::kOptional, 64);
-  in.urgency = r.one_of("urgency", {"routine", "urgent"}).value_or("routine");
-  in.legal_basis = r.one_of("legal_basis", {"consent", "council", "statute"});
+  in.urgency =
+      r.one_of("urgency", domain::values_of(domain::words::kUrgencies)).value_or("routine");
+  in.legal_basis = r.one_of("legal_basis", domain::values_of(domain::words::kLegalBases));
   in.summary = r.string("summary", Need::kRequired, 2000).value_or("");
   in.intake_note = r.string("intake_note", Need::kOptional, 4000);
   in.internal_note = r.string("internal_note", Need::kOptional, 4000);

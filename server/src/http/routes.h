@@ -4,6 +4,7 @@
 
 #include "http/router.h"
 #include "http/services.h"
+#include "http/static_files.h"
 
 namespace tsunagu::http {
 
@@ -18,6 +19,7 @@ void register_case_routes(Router& router, const Services& services);
 void register_referral_routes(Router& router, const Services& services);
 void register_meeting_routes(Router& router, const Services& services);
 void register_action_item_routes(Router& router, const Services& services);
+void register_browser_routes(Router& router, const Services& services);
 
 inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
   register_system_routes(router, services, metrics);
@@ -29,6 +31,8 @@ inline void register_all_routes(Router& router, const Services& services, const 
   register_referral_routes(router, services);
   register_meeting_routes(router, services);
   register_action_item_routes(router, services);
+  register_browser_routes(router, services);
+  register_static_files(router, services.web_root);
 }
 
 }  // namespace tsunagu::http

@@ -101,9 +101,10 @@ void HttpServer::Impl::configure(const std::function<void(Router&)>& extra_route
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
 
-  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     RequestContext& ctx = current_request();
     ctx.active = true;
+    ctx.language = preferred_language(req.get_header_value("Accept-Language"));
     ctx.id = new_request_id();
     ctx.route = "unmatched";
     ctx.started = std::chrono::steady_clock::now();

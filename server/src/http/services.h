@@ -2,6 +2,8 @@
 // Owned by the application (app/app.cc); handlers hold references for the server's lifetime.
 #pragma once
 
+#include <string>
+
 #include "common/time.h"
 
 namespace tsunagu::storage {
@@ -35,6 +37,7 @@ struct Services {
   domain::ActionItems* action_items = nullptr;      // issue 7
   domain::CalendarLinks* calendar_links = nullptr;  // issue 7
   domain::SearchCache* search_cache = nullptr;      // answers to directory searches; null: off
+  std::string web_root;  // the built web client's folder; empty: none (http/static_files.h)
 };
 
 }  // namespace tsunagu::http

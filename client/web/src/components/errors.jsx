@@ -64,6 +64,15 @@ export function problemToErrors(error, aliases = {}) {
   return { status, code: p.code, title, items, fields };
 }
 
+// The visible label of a field (its <label> or its fieldset's legend), so a summary line says
+// which field it is about even when the server's message does not.
+function fieldLabel(field) {
+  const el = document.getElementById(fieldId(field));
+  const box = el?.closest(".field, .fieldset");
+  const lab = box?.querySelector(":scope > .field__label, :scope > legend");
+  return lab ? lab.firstChild?.textContent?.trim() || "" : "";
+}
+
 /** GOV.UK-style error summary: focused when it appears, each item links to its field. */
 export function ErrorSummary({ errors }) {
   const ref = useRef(null);
@@ -87,6 +96,7 @@ export function ErrorSummary({ errors }) {
           <li key={i}>
             {item.field ? (
               <a href={"#" + fieldId(item.field)} onClick={(e) => go(e, item.field)}>
+                {fieldLabel(item.field) ? `${fieldLabel(item.field)}：` : ""}
                 {item.message}
               </a>
             ) : (

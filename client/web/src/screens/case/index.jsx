@@ -133,7 +133,7 @@ export function CasePage({ id }) {
         <>
           <p>
             <RiskBadges categories={c.risk_categories} level={c.risk_level} /> <SectionBadges sections={c.sections} />{" "}
-            <StatusBadge status={c.status} set="case_statuses" />
+            {c.status !== "open" ? <StatusBadge status={c.status} set="case_statuses" /> : null}
           </p>
           {c.status === "open" && can("referral_create") ? (
             <p>

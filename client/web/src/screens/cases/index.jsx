@@ -14,7 +14,7 @@ const T = {
   ja: {
     title: "ケース一覧",
     search: "ケース番号・世帯の呼び名で探す",
-    searchHint: "例：C-2026-0012、Aさん",
+    searchHint: "例：中央-2026-0012、A.K.",
     status: "状態",
     risk_level: "リスク",
     all: "すべて",
@@ -29,7 +29,7 @@ const T = {
   en: {
     title: "Cases",
     search: "Find by case number or household label",
-    searchHint: "e.g. C-2026-0012",
+    searchHint: "e.g. 中央-2026-0012, A.K.",
     status: "Status",
     risk_level: "Risk",
     all: "All",

@@ -3,9 +3,9 @@
 // the partner may read, and send — or keep as a draft. The server decides what a referral needs
 // (legal basis to send, consent when the basis is consent, a summary…); its 422 appears in the
 // summary at the top and beside each field.
-import { useMemo, useState } from "preact/hooks";
-import { get, post } from "../../api.js";
-import { codes, formatDate, label, tr } from "../../i18n.js";
+import { useRef, useState } from "preact/hooks";
+import { get, newIdempotencyKey, post } from "../../api.js";
+import { codes, label, tr } from "../../i18n.js";
 import { navigate } from "../../router.js";
 import { ErrorSummary, LoadError, fieldId, problemToErrors } from "../../components/errors.jsx";
 import { Loading, PageTitle, RiskBadges, useLoad } from "../../components/common.jsx";
@@ -96,7 +96,9 @@ export function ReferralNew({ id }) {
   });
   const [errors, setErrors] = useState(null);
   const [busy, setBusy] = useState(false);
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  // One key per attempt: a double click sends once; after a refusal (nothing was created) the
+  // corrected form is a new attempt with a new key.
+  const idempotencyKey = useRef(newIdempotencyKey());
   const set = (k) => (v) => setF((x) => ({ ...x, [k]: v }));
 
   const pick = async (o) => {
@@ -125,9 +127,10 @@ export function ReferralNew({ id }) {
     if (f.internal_note) body.internal_note = f.internal_note;
     if (f.due_by) body.due_by = f.due_by;
     try {
-      const r = await post("/referrals", body, { headers: { "Idempotency-Key": idempotencyKey } });
+      const r = await post("/referrals", body, { headers: { "Idempotency-Key": idempotencyKey.current } });
       navigate(`/referrals/${encodeURIComponent(r.id)}?${send ? "sent" : "saved"}=1`);
     } catch (e) {
+      idempotencyKey.current = newIdempotencyKey();
       setErrors(
         problemToErrors(e, {
           consent: "consent.obtained_on",

@@ -219,7 +219,7 @@ export function ReferralPage({ id }) {
       <p>{partner ? <a href="/inbox">{tr(T, "back")}</a> : r?.case_id ? <a href={`/cases/${encodeURIComponent(r.case_id)}`}>{tr(T, "backCase")}</a> : null}</p>
       <PageTitle>
         {tr(T, "title")}
-        {data?.org ? `：${data.org.name}` : ""}
+        {partner && r ? `：${label("wards", r.ward)}から` : data?.org ? `：${data.org.name}` : ""}
       </PageTitle>
       {done ? (
         <div class="notice notice--success" role="status">
