@@ -10,6 +10,7 @@ import { ErrorSummary, LoadError, problemToErrors } from "../../components/error
 import { CheckboxField, RadioField, SelectField, TextArea, TextField } from "../../components/fields.jsx";
 import { Loading, None, PageTitle, useLoad } from "../../components/common.jsx";
 import "../admin-users/admin.css";
+import "../../components/responsive-table.css";
 
 const T = {
   ja: {

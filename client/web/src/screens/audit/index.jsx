@@ -9,6 +9,7 @@ import { ErrorSummary, problemToErrors } from "../../components/errors.jsx";
 import { SelectField, TextField } from "../../components/fields.jsx";
 import { Loading, None, PageTitle } from "../../components/common.jsx";
 import "../admin-users/admin.css";
+import "../../components/responsive-table.css";
 
 const T = {
   ja: {

@@ -7,6 +7,7 @@ import { formatDate, tr } from "../../i18n.js";
 import { ErrorSummary, LoadError, problemToErrors } from "../../components/errors.jsx";
 import { TextArea, TextField } from "../../components/fields.jsx";
 import { Loading, None, RiskBadges, StatusBadge, useLoad } from "../../components/common.jsx";
+import "../../components/responsive-table.css";
 
 const T = {
   ja: {
@@ -19,7 +20,7 @@ const T = {
     removeShort: "この議題を削除",
     add: "議題を追加",
     suggested: "提案された議題（区の継続ケース）",
-    suggestedIntro: "区のすべての継続ケースを、リスクの高い順、見直しから日が経っている順に並べています。「議題に追加する」を押すと、まだ議題にないケースがすぐに追加・保存されます（保存していない編集は破棄されます）。",
+    suggestedIntro: "区のすべての継続ケースを、リスクの高い順、見直しから日が経っている順に並べています。「提案をすべて議題に追加する」を押すと、まだ議題にないケースがすぐに追加・保存されます（保存していない編集は破棄されます）。",
     adopt: "提案をすべて議題に追加する",
     adopting: "追加しています…",
     adopted: "議題に追加しました（{n}件）。",
@@ -165,7 +166,7 @@ export function SuggestedAgenda({ meeting, onAdopted }) {
         list.data.items.length ? (
           <>
             <div class="table-wrap">
-              <table class="table suggested">
+              <table class="table suggested responsive-table">
                 <caption class="visually-hidden">{tr(T, "caption")}</caption>
                 <thead>
                   <tr>
@@ -184,16 +185,16 @@ export function SuggestedAgenda({ meeting, onAdopted }) {
                         <span class="suggested__label">{c.household_label}</span>
                         {onAgenda.has(c.case_id) ? <span class="badge badge--ok">{tr(T, "onAgenda")}</span> : null}
                       </th>
-                      <td>
+                      <td data-label={tr(T, "risk")}>
                         <RiskBadges categories={c.risk_categories} level={c.risk_level} />
                       </td>
-                      <td>{c.lead?.display_name || "—"}</td>
-                      <td>
+                      <td data-label={tr(T, "lead")}>{c.lead?.display_name || "—"}</td>
+                      <td data-label={tr(T, "lastReview")}>
                         {c.last_reviewed_on
                           ? tr(T, "daysAgo", { date: formatDate(c.last_reviewed_on), n: c.days_since_last_review })
                           : tr(T, "never")}
                       </td>
-                      <td>
+                      <td data-label={tr(T, "referrals")}>
                         {(c.open_referrals || []).length ? (
                           <ul class="plain-list">
                             {c.open_referrals.map((r) => (
