@@ -76,7 +76,7 @@ export function Agenda({ draft, setDraft, editable, errors, hintFor }) {
       {editable ? (
         <>
           {items.map((a, i) => (
-            <fieldset key={i} class="agenda-item">
+            <fieldset key={i} class={"agenda-item" + (hintFor?.(`agenda[${i}].title`) || hintFor?.(`agenda[${i}].notes`) ? " case-hinted" : "")}>
               <legend class="visually-hidden">{tr(T, "item", { n: i + 1 })}</legend>
               <TextField
                 name={`agenda[${i}].title`}

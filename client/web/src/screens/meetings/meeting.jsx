@@ -281,15 +281,17 @@ export function MeetingPage({ id }) {
             <section aria-labelledby="minutes-heading">
               <h2 id="minutes-heading">{tr(T, "minutes")}</h2>
               {editable ? (
-                <TextArea
-                  name="minutes"
-                  label={tr(T, "minutes")}
-                  hint={fieldHint("minutes") || tr(T, "minutesHint")}
-                  rows={8}
-                  value={draft.minutes}
-                  onInput={(v) => setDraft({ ...draft, minutes: v })}
-                  error={errors?.fields.minutes}
-                />
+                <div class={hints.minutes ? "case-hinted" : undefined}>
+                  <TextArea
+                    name="minutes"
+                    label={tr(T, "minutes")}
+                    hint={fieldHint("minutes") || tr(T, "minutesHint")}
+                    rows={8}
+                    value={draft.minutes}
+                    onInput={(v) => setDraft({ ...draft, minutes: v })}
+                    error={errors?.fields.minutes}
+                  />
+                </div>
               ) : (
                 <p class="minutes-text">{m.minutes || "—"}</p>
               )}
