@@ -10,14 +10,22 @@ import { ReferralPage } from "./screens/referral/index.jsx";
 import { Inbox } from "./screens/inbox/index.jsx";
 import { MyOrganization } from "./screens/my-organization/index.jsx";
 import { Directory, OrganizationPage } from "./screens/directory/index.jsx";
-import { Meetings } from "./screens/meetings/index.jsx";
-import { MeetingPage } from "./screens/meetings/meeting.jsx";
-import { MeetingPrint } from "./screens/meetings/print.jsx";
-import { ActionItems } from "./screens/action-items/index.jsx";
-import { Network } from "./screens/network/index.jsx";
-import { AdminUsers, AdminUserNew, AdminUser } from "./screens/admin-users/index.jsx";
-import { AdminOrganizations, AdminOrganizationNew, AdminOrganization } from "./screens/admin-organizations/index.jsx";
-import { Audit } from "./screens/audit/index.jsx";
+import { lazyScreen } from "./lazy-screen.jsx";
+
+// Meetings, the network, the administrator's and the auditor's screens are fetched when first
+// opened, so they add nothing to what the sign-in and home screens download.
+const Meetings = lazyScreen(() => import("./screens/meetings/index.jsx"), "Meetings");
+const MeetingPage = lazyScreen(() => import("./screens/meetings/meeting.jsx"), "MeetingPage");
+const MeetingPrint = lazyScreen(() => import("./screens/meetings/print.jsx"), "MeetingPrint");
+const ActionItems = lazyScreen(() => import("./screens/action-items/index.jsx"), "ActionItems");
+const Network = lazyScreen(() => import("./screens/network/index.jsx"), "Network");
+const AdminUsers = lazyScreen(() => import("./screens/admin-users/index.jsx"), "AdminUsers");
+const AdminUserNew = lazyScreen(() => import("./screens/admin-users/index.jsx"), "AdminUserNew");
+const AdminUser = lazyScreen(() => import("./screens/admin-users/index.jsx"), "AdminUser");
+const AdminOrganizations = lazyScreen(() => import("./screens/admin-organizations/index.jsx"), "AdminOrganizations");
+const AdminOrganizationNew = lazyScreen(() => import("./screens/admin-organizations/index.jsx"), "AdminOrganizationNew");
+const AdminOrganization = lazyScreen(() => import("./screens/admin-organizations/index.jsx"), "AdminOrganization");
+const Audit = lazyScreen(() => import("./screens/audit/index.jsx"), "Audit");
 
 const ward = ["coordinator", "ward_staff"];
 
