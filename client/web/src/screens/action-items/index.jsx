@@ -100,7 +100,7 @@ export function ActionItems() {
             items={items}
             orgs={orgs}
             users={users}
-            editable={can("action_item_update")}
+            editable={can("action_item.update")}
             meetingLinks
             onChanged={(u) => setItems(items.map((i) => (i.id === u.id ? u : i)))}
           />

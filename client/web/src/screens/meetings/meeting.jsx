@@ -151,14 +151,14 @@ export function MeetingPage({ id }) {
       ...(m.action_items || []).map((a) => a.owner_organization_id),
     ];
     organizations(ids).then((found) => setOrgs((o) => ({ ...o, ...withoutMissing(found) })));
-    if (can("meeting_write")) wardUsers().then(setUsers);
+    if (can("meeting.write")) wardUsers().then(setUsers);
   }, [m?.id, m?.version]);
 
   if (loaded.error) return <LoadError error={loaded.error} />;
   if (!m || !draft) return <Loading />;
 
   const roundtable = m.kind === "roundtable";
-  const editable = can("meeting_write") && !m.redacted && m.status !== "cancelled";
+  const editable = can("meeting.write") && !m.redacted && m.status !== "cancelled";
   const hints = roundtable && editable ? caseDataInFields(textsOf(draft)) : {};
 
   const save = async (confirmed, extra = {}) => {
@@ -352,7 +352,7 @@ export function MeetingPage({ id }) {
           items={items}
           orgs={orgs}
           users={users}
-          editable={can("action_item_update") && m.status !== "cancelled"}
+          editable={can("action_item.update") && m.status !== "cancelled"}
           onChanged={(u) => setItems(items.map((i) => (i.id === u.id ? u : i)))}
         />
         {editable ? (

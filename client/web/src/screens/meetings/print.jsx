@@ -75,7 +75,7 @@ export function MeetingPrint({ id }) {
       ...(m.attendees || []).map((a) => a.organization_id),
       ...(m.action_items || []).map((a) => a.owner_organization_id),
     ]).then((found) => setOrgs(withoutMissing(found)));
-    if (can("meeting_write")) wardUsers().then(setUsers);
+    if (can("meeting.write")) wardUsers().then(setUsers);
   }, [m?.id]);
 
   if (loaded.error) return <LoadError error={loaded.error} />;
