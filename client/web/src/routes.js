@@ -10,6 +10,22 @@ import { ReferralPage } from "./screens/referral/index.jsx";
 import { Inbox } from "./screens/inbox/index.jsx";
 import { MyOrganization } from "./screens/my-organization/index.jsx";
 import { Directory, OrganizationPage } from "./screens/directory/index.jsx";
+import { lazyScreen } from "./lazy-screen.jsx";
+
+// Meetings, the network, the administrator's and the auditor's screens are fetched when first
+// opened, so they add nothing to what the sign-in and home screens download.
+const Meetings = lazyScreen(() => import("./screens/meetings/index.jsx"), "Meetings");
+const MeetingPage = lazyScreen(() => import("./screens/meetings/meeting.jsx"), "MeetingPage");
+const MeetingPrint = lazyScreen(() => import("./screens/meetings/print.jsx"), "MeetingPrint");
+const ActionItems = lazyScreen(() => import("./screens/action-items/index.jsx"), "ActionItems");
+const Network = lazyScreen(() => import("./screens/network/index.jsx"), "Network");
+const AdminUsers = lazyScreen(() => import("./screens/admin-users/index.jsx"), "AdminUsers");
+const AdminUserNew = lazyScreen(() => import("./screens/admin-users/index.jsx"), "AdminUserNew");
+const AdminUser = lazyScreen(() => import("./screens/admin-users/index.jsx"), "AdminUser");
+const AdminOrganizations = lazyScreen(() => import("./screens/admin-organizations/index.jsx"), "AdminOrganizations");
+const AdminOrganizationNew = lazyScreen(() => import("./screens/admin-organizations/index.jsx"), "AdminOrganizationNew");
+const AdminOrganization = lazyScreen(() => import("./screens/admin-organizations/index.jsx"), "AdminOrganization");
+const Audit = lazyScreen(() => import("./screens/audit/index.jsx"), "Audit");
 
 const ward = ["coordinator", "ward_staff"];
 
@@ -26,4 +42,16 @@ export const routes = [
   { path: "/directory/:id", component: OrganizationPage, title: { ja: "関係機関", en: "Partner" } },
 
   // Screens of the meetings, the network, the administrator and the auditor are added below.
+  { path: "/meetings", component: Meetings, title: { ja: "会議", en: "Meetings" }, nav: [...ward, "partner"] },
+  { path: "/meetings/:id/print", component: MeetingPrint, title: { ja: "議題・議事録（印刷用）", en: "Agenda and minutes (print)" } },
+  { path: "/meetings/:id", component: MeetingPage, title: { ja: "会議", en: "Meeting" } },
+  { path: "/action-items", component: ActionItems, title: { ja: "アクション", en: "Action items" } },
+  { path: "/network", component: Network, title: { ja: "ネットワーク図", en: "Network map" }, navTitle: { ja: "ネットワーク", en: "Network" }, nav: ward },
+  { path: "/admin/users", component: AdminUsers, title: { ja: "アカウント管理", en: "Accounts" }, navTitle: { ja: "アカウント", en: "Accounts" }, nav: ["admin"] },
+  { path: "/admin/users/new", component: AdminUserNew, title: { ja: "アカウントの作成", en: "New account" } },
+  { path: "/admin/users/:id", component: AdminUser, title: { ja: "アカウント", en: "Account" } },
+  { path: "/admin/organizations", component: AdminOrganizations, title: { ja: "関係機関の管理", en: "Organizations" }, navTitle: { ja: "関係機関の管理", en: "Manage organizations" }, nav: ["admin"] },
+  { path: "/admin/organizations/new", component: AdminOrganizationNew, title: { ja: "関係機関の登録", en: "New organization" } },
+  { path: "/admin/organizations/:id", component: AdminOrganization, title: { ja: "関係機関の管理", en: "Organization" } },
+  { path: "/audit", component: Audit, title: { ja: "監査ログ", en: "Audit log" }, nav: ["auditor", "admin"] },
 ];
