@@ -198,7 +198,7 @@ TEST_F(MeetingAgendaApiTest, OnlyAHeldMeetingDecides) {
 TEST_F(MeetingAgendaApiTest, AMeetingWithDecisionsCannotBeCancelled) {
   // A decision recorded before decisions needed a held meeting (data of an older version).
   Json meeting = plan("case_conference");
-  server_.app().database().write([&](storage::Connection& c) -> Status {
+  ASSERT_OK(server_.app().database().write([&](storage::Connection& c) -> Status {
     c.prepare("INSERT INTO meeting_decisions (id, meeting_id, text, recorded_by, recorded_at)"
               " VALUES ('d0000000-0000-4000-8000-000000000001', ?1, '見守りを続ける', ?2,"
               " '2026-04-01T00:00:00Z')")
@@ -206,7 +206,7 @@ TEST_F(MeetingAgendaApiTest, AMeetingWithDecisionsCannotBeCancelled) {
         .bind(2, std::string(kCoordChuoId))
         .run();
     return Status::Ok();
-  });
+  }));
   auto res = patch("coord.chuo", meeting_path(meeting), {{"status", "cancelled"}});
   EXPECT_EQ(res->status, 409) << res->body;
   EXPECT_EQ(body_json(get("coord.chuo", meeting_path(meeting)))["status"], "planned");
