@@ -18,6 +18,7 @@ void register_case_routes(Router& router, const Services& services);
 void register_referral_routes(Router& router, const Services& services);
 void register_meeting_routes(Router& router, const Services& services);
 void register_action_item_routes(Router& router, const Services& services);
+void register_report_routes(Router& router, const Services& services);
 
 inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
   register_system_routes(router, services, metrics);
@@ -29,6 +30,7 @@ inline void register_all_routes(Router& router, const Services& services, const 
   register_referral_routes(router, services);
   register_meeting_routes(router, services);
   register_action_item_routes(router, services);
+  register_report_routes(router, services);
 }
 
 }  // namespace tsunagu::http
