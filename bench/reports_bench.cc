@@ -51,7 +51,7 @@ std::string ago(int64_t minutes) { return format_utc(bench_now() - std::chrono::
 
 // Bulk rows straight into the tables (not a measured path), one transaction.
 void fill(storage::Database& db, int64_t organizations, int64_t cases, int64_t referrals) {
-  auto status = db.write([&](storage::Connection& c) -> Status {
+  auto filled = db.write([&](storage::Connection& c) -> Status {
     std::vector<std::string> wards, orgs, case_ids, case_wards;
     auto w = c.prepare("SELECT code FROM wards ORDER BY position");
     while (w.step()) wards.push_back(w.text(0));
@@ -184,8 +184,8 @@ void fill(storage::Database& db, int64_t organizations, int64_t cases, int64_t r
     }
     return Status::Ok();
   });
-  if (!status.ok()) {
-    std::fprintf(stderr, "bench: fill failed: %s\n", status.error().to_string().c_str());
+  if (!filled.ok()) {
+    std::fprintf(stderr, "bench: fill failed: %s\n", filled.error().to_string().c_str());
     std::exit(1);
   }
 }
