@@ -187,6 +187,13 @@ const std::map<std::string, Probe>& probes() {
         {401, 403, 404, 404, 403, 403}}},
       {"GET /api/v1/meetings/network",
        {"/api/v1/meetings/network?ward=chuo", "", {401, 403, 200, 200, 403, 403}}},
+      // Reports: ward roles and partners (their own figures); the home screen for everyone.
+      {"GET /api/v1/overview", {"/api/v1/overview", "", {401, 200, 200, 200, 200, 200}}},
+      {"GET /api/v1/reports/gaps",
+       {"/api/v1/reports/gaps?ward=chuo", "", {401, 403, 200, 200, 200, 403}}},
+      {"GET /api/v1/reports/referrals",
+       {"/api/v1/reports/referrals?ward=chuo", "", {401, 403, 200, 200, 200, 403}}},
+      {"GET /api/v1/network", {"/api/v1/network?ward=chuo", "", {401, 403, 200, 200, 403, 403}}},
       {"GET /api/v1/me/calendar.ics",
        {"/api/v1/me/calendar.ics", "", {401, 403, 200, 200, 200, 403}}},
       {"POST /api/v1/me/calendar-link",

@@ -1,6 +1,7 @@
 #include "domain/audit_query.h"
 
 #include "domain/authorization.h"
+#include "domain/wards.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::audit {
@@ -14,6 +15,8 @@ std::string describe(const Filter& f) {
   add("actor", f.actor);
   add("case_id", f.case_id);
   add("organization_id", f.organization_id);
+  add("case_ref", f.case_ref);
+  add("ward", f.ward);
   if (f.from) add("from", format_utc(*f.from));
   if (f.to) add("to", format_utc(*f.to));
   return out.empty() ? "all entries" : out;
@@ -45,6 +48,9 @@ SearchQuery search_query(const Filter& f, const std::optional<std::string>& acto
   }
   if (f.case_id) add("case_id = ?", *f.case_id);
   if (f.organization_id) add("organization_id = ?", *f.organization_id);
+  // A ward's cases by its own index (cases_ward_status), then each case's entries by
+  // audit_log_case. With case_ref the case is resolved to case_id before this point.
+  if (f.ward && !f.case_ref) add("case_id IN (SELECT id FROM cases WHERE ward = ?)", *f.ward);
   if (f.from) add("at >= ?", format_utc(*f.from));
   if (f.to) add("at < ?", format_utc(*f.to));
   return q;
@@ -53,11 +59,31 @@ SearchQuery search_query(const Filter& f, const std::optional<std::string>& acto
 Result<Page> search(storage::Database& db, const Clock& clock, const Actor& actor,
                     const RequestMeta& meta, const Filter& filter) {
   TRY(authorize(&actor, Action::kAuditRead));
+  if (filter.case_ref && !filter.ward) {
+    return Error::Malformed("The parameter case_ref needs ward.")
+        .add_field("case_ref", "needs ward: a case number is unique within its ward only");
+  }
   return db.write([&](storage::Connection& c) -> Result<Page> {
     Page page;
     std::optional<std::string> actor_id;
     if (filter.actor) actor_id = resolve_actor(c, *filter.actor);
-    SearchQuery q = search_query(filter, actor_id);
+    if (filter.ward && !is_ward(c, *filter.ward)) {
+      return Error::Malformed("The parameter ward is not a ward code.")
+          .add_field("ward", "is not a ward code (chuo, kita, …)");
+    }
+    Filter effective = filter;
+    bool none = false;  // the filter names a case that does not exist (or two different ones)
+    if (filter.case_ref) {
+      auto s = c.prepare("SELECT id FROM cases WHERE ward = ?1 AND case_ref = ?2");
+      s.bind(1, *filter.ward).bind(2, *filter.case_ref);
+      if (!s.step() || (filter.case_id && *filter.case_id != s.text(0))) {
+        none = true;
+      } else {
+        effective.case_id = s.text(0);
+      }
+    }
+    SearchQuery q = search_query(effective, actor_id);
+    if (none) q.where += (q.where.empty() ? " WHERE 0" : " AND 0");
     auto bind = [&](storage::Statement& s) {
       for (size_t i = 0; i < q.params.size(); ++i) s.bind(static_cast<int>(i + 1), q.params[i]);
     };
@@ -68,8 +94,8 @@ Result<Page> search(storage::Database& db, const Clock& clock, const Actor& acto
     const int limit = static_cast<int>(q.params.size()) + 1;
     auto rows = c.prepare(
         "SELECT seq, at, actor_id, actor_username, actor_role, action, resource_type,"
-        " resource_id, case_id, organization_id, request_id, source_address, detail"
-        " FROM audit_log" +
+        " resource_id, case_id, organization_id, request_id, source_address, detail,"
+        " prev_hash, hash FROM audit_log" +
         q.where + " ORDER BY seq DESC LIMIT ?" + std::to_string(limit) + " OFFSET ?" +
         std::to_string(limit + 1));
     bind(rows);
@@ -89,6 +115,8 @@ Result<Page> search(storage::Database& db, const Clock& clock, const Actor& acto
       r.request_id = rows.optional_text(10);
       r.source_address = rows.optional_text(11);
       r.detail = rows.optional_text(12);
+      r.prev_hash = rows.text(13);
+      r.hash = rows.text(14);
       page.items.push_back(std::move(r));
     }
     // Recorded after the query, so a search does not find itself. The filter goes into the

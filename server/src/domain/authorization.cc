@@ -45,6 +45,7 @@ const std::map<Action, Rule>& rules() {
       {Action::kActionItemUpdate, {"action_item.update", false, N, W, W, O, N}},
       {Action::kCalendarRead, {"calendar.read", false, N, A, A, A, N}},
       {Action::kNetworkRead, {"network.read", false, N, W, W, N, N}},
+      {Action::kReportRead, {"report.read", false, N, W, W, O, N}},
   };
   return table;
 }

@@ -41,6 +41,8 @@ enum class Action {
   kActionItemUpdate,  // move an action item on (partners: those their organization owns)
   kCalendarRead,      // one's own iCalendar feed
   kNetworkRead,       // who has met whom in a ward's network
+  // Reports.
+  kReportRead,  // the gaps and referral reports (wards: theirs; partners: their organization's)
 };
 
 const char* to_string(Action action);

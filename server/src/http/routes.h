@@ -20,6 +20,7 @@ void register_referral_routes(Router& router, const Services& services);
 void register_meeting_routes(Router& router, const Services& services);
 void register_action_item_routes(Router& router, const Services& services);
 void register_browser_routes(Router& router, const Services& services);
+void register_report_routes(Router& router, const Services& services);
 
 inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
   register_system_routes(router, services, metrics);
@@ -32,7 +33,8 @@ inline void register_all_routes(Router& router, const Services& services, const 
   register_meeting_routes(router, services);
   register_action_item_routes(router, services);
   register_browser_routes(router, services);
-  register_static_files(router, services.web_root);
+  register_report_routes(router, services);
+  register_static_files(router, services.web_root);  // last: it answers every other path
 }
 
 }  // namespace tsunagu::http

@@ -39,6 +39,7 @@ const std::map<Action, Row>& expected() {
       {Action::kActionItemUpdate, {false, kNo, kWard, kWard, kOrg, kNo}},
       {Action::kCalendarRead, {false, kNo, kAny, kAny, kAny, kNo}},
       {Action::kNetworkRead, {false, kNo, kWard, kWard, kNo, kNo}},
+      {Action::kReportRead, {false, kNo, kWard, kWard, kOrg, kNo}},
   };
   return table;
 }

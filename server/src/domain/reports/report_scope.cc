@@ -1,0 +1,57 @@
+#include "domain/reports/report_scope.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/time.h"
+#include "domain/authorization.h"
+#include "domain/wards.h"
+#include "storage/connection.h"
+#include "storage/statement.h"
+
+namespace tsunagu::domain::reports {
+
+std::string ReportScope::wards_json() const { return nlohmann::json(wards).dump(); }
+
+Result<ReportScope> resolve_scope(storage::Connection& c, const Actor& actor, Action action,
+                                  const std::optional<std::string>& ward) {
+  TRY(authorize_role(&actor, action));
+  if (ward && !is_ward(c, *ward)) {
+    return Error::Malformed("The parameter ward is not a ward code.")
+        .add_field("ward", "is not a ward code (chuo, kita, …)");
+  }
+  ReportScope scope;
+  if (actor.role == Role::kPartner) {
+    scope.partner = true;
+    scope.organization_id = actor.organization_id;
+    if (ward) scope.wards = {*ward};
+    return scope;
+  }
+  if (ward) {
+    TRY(authorize(&actor, action, {*ward, std::nullopt}));
+    scope.wards = {*ward};
+  } else {
+    scope.wards = actor.wards;
+  }
+  return scope;
+}
+
+Where& Where::add(const std::string& condition, std::vector<std::string> values) {
+  sql_ += (sql_.empty() ? " WHERE " : " AND ") + condition;
+  for (auto& v : values) values_.push_back(std::move(v));
+  return *this;
+}
+
+int Where::bind(storage::Statement& s) const {
+  int i = 1;
+  for (const auto& v : values_) s.bind(i++, v);
+  return i;
+}
+
+int64_t days_between(const std::string& from_date, const std::string& to_date) {
+  auto a = parse_date(from_date);
+  auto b = parse_date(to_date);
+  if (!a.ok() || !b.ok()) return 0;
+  return (std::chrono::sys_days(*b) - std::chrono::sys_days(*a)).count();
+}
+
+}  // namespace tsunagu::domain::reports

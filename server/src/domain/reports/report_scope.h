@@ -1,0 +1,53 @@
+// Whose figures a report may show, resolved once per request: a ward role sees its wards (or the
+// one ward it names), a partner only its own organization's referrals and action items. Reports
+// build their SQL from this, so no report can widen what the caller's role allows.
+//
+// Thread-safety: plain data and pure functions over the caller's connection.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/actor.h"
+#include "domain/authorization.h"
+
+namespace tsunagu::storage {
+class Connection;
+class Statement;
+}  // namespace tsunagu::storage
+
+namespace tsunagu::domain::reports {
+
+struct ReportScope {
+  bool partner = false;
+  std::optional<std::string> organization_id;  // a partner's organization
+  std::vector<std::string> wards;  // ward roles: the wards shown; a partner: empty or the one named
+  std::string wards_json() const;  // the wards as a JSON array, for json_each(?)
+};
+
+// Checks `action` for the caller's role (403), that `ward` is a ward code (400 naming `ward`),
+// and that a ward role holds it (404, as for any record outside the caller's scope).
+Result<ReportScope> resolve_scope(storage::Connection& c, const Actor& actor, Action action,
+                                  const std::optional<std::string>& ward);
+
+// A WHERE clause built from the conditions in force, with "?" parameters bound in order, so
+// SQLite can pick the index each condition serves.
+class Where {
+ public:
+  // `condition` holds one "?" per value, in order.
+  Where& add(const std::string& condition, std::vector<std::string> values = {});
+  const std::string& sql() const { return sql_; }  // "" or " WHERE … AND …"
+  // Binds the values from parameter 1; returns the next free parameter index.
+  int bind(storage::Statement& s) const;
+
+ private:
+  std::string sql_;
+  std::vector<std::string> values_;
+};
+
+// Whole days from `from` to `to` (dates; negative when `to` is earlier).
+int64_t days_between(const std::string& from_date, const std::string& to_date);
+
+}  // namespace tsunagu::domain::reports
