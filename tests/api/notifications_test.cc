@@ -16,7 +16,8 @@ class NotificationsApiTest : public MeetingApiTest {
   }
   std::multiset<std::string> kinds(const std::string& user) {
     std::multiset<std::string> out;
-    for (const auto& n : notes(user)["items"]) out.insert(n["kind"].get<std::string>());
+    const nlohmann::json all = notes(user);  // named: a range-for would not keep a temporary
+    for (const auto& n : all["items"]) out.insert(n["kind"].get<std::string>());
     return out;
   }
 };

@@ -117,18 +117,18 @@ Result<Meeting> Meetings::decide(const Actor& actor, const RequestMeta& meta, co
     Date today = tokyo_date(clock_.now());
     TRY_ASSIGN(Meeting m, load_to_run(c, actor, id, today, false));
     TRY(meeting_rules::check_version(m, if_match));
-    // A decision is what a meeting decided: one that has not taken place decided nothing, and
-    // must not move a case's review into the future.
-    if (m.status != "held") {
-      return Error::FailedPrecondition(
-          "Decisions are recorded for a meeting that was held; mark the meeting held first.");
-    }
     if (m.kind == "roundtable") {
       if (d.case_id) {
         return Error::Field("case_id",
                             "a roundtable (座談会) holds no case; decide it at a case conference");
       }
       TRY(check_roundtable_wall(c, m.ward, {{"text", d.text}}));
+    }
+    // A decision is what a meeting decided: one that has not taken place decided nothing, and
+    // must not move a case's review into the future. (What the text may say is checked first.)
+    if (m.status != "held") {
+      return Error::FailedPrecondition(
+          "Decisions are recorded for a meeting that was held; mark the meeting held first.");
     }
     if (d.case_id) {
       auto found = load_case_in_scope(c, actor, *d.case_id);
