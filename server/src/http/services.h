@@ -2,6 +2,9 @@
 // Owned by the application (app/app.cc); handlers hold references for the server's lifetime.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "common/time.h"
 
 namespace tsunagu::storage {
@@ -35,6 +38,7 @@ struct Services {
   domain::ActionItems* action_items = nullptr;      // issue 7
   domain::CalendarLinks* calendar_links = nullptr;  // issue 7
   domain::SearchCache* search_cache = nullptr;      // answers to directory searches; null: off
+  std::vector<std::string> trusted_proxies{};       // whose X-Forwarded-For is believed (exact)
 };
 
 }  // namespace tsunagu::http
