@@ -8,6 +8,8 @@
 # Prints throughput, p99 latency and each ratio to /healthz. Target: ratio ≥ 0.5 and p99 < 20 ms.
 # Usage: bench/directory.sh [SECONDS=10] [ORGANIZATIONS=5000]
 set -euo pipefail
+# The server refuses to start without an audit key (docs/operations.md); a throwaway one here.
+export TSUNAGU_AUDIT_KEY="${TSUNAGU_AUDIT_KEY:-bench-audit-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 orgs=${2:-5000}

@@ -6,6 +6,8 @@
 # rounds of BENCH_SECONDS (10) / rounds each; the medians are compared, so a burst of load
 # elsewhere on the machine hits all of them alike. Target: Tsunagu ≥ 0.8 × bare.
 set -euo pipefail
+# The server refuses to start without an audit key (docs/operations.md); a throwaway one here.
+export TSUNAGU_AUDIT_KEY="${TSUNAGU_AUDIT_KEY:-bench-audit-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
 source "$(dirname "$0")/lib.sh"
 bench_build
 

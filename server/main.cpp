@@ -33,6 +33,12 @@ int main(int argc, char** argv) {
   log::set_level(config.log_level);
   if (config.command == "audit-verify")
     return app::audit_verify_command(config, std::cout, std::cerr);
+  if (config.command == "audit-checkpoint")
+    return app::audit_checkpoint_command(config, std::cout, std::cerr);
+  if (config.command == "audit-keygen")
+    return app::audit_keygen_command(config, std::cout, std::cerr);
+  if (config.command == "checkpoint-keygen")
+    return app::checkpoint_keygen_command(config, std::cout, std::cerr);
 
   SystemClock clock;
   auto opened = app::App::open(config, clock);

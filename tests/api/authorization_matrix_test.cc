@@ -34,11 +34,12 @@ const std::map<std::string, Probe>& probes() {
       {"GET /healthz", {"/healthz", "", {200, 200, 200, 200, 200, 200}}},
       {"GET /metrics", {"/metrics", "", {200, 200, 200, 200, 200, 200}}},
       {"GET /api/v1/wards", {"/api/v1/wards", "", {200, 200, 200, 200, 200, 200}}},
-      // Sign-in is public; a wrong password is 401 for everyone.
+      // Sign-in is public; a wrong password is 401 for everyone, until the sixth wrong guess of
+      // one username from one address is throttled (429).
       {"POST /api/v1/auth/login",
        {"/api/v1/auth/login",
         R"({"username":"admin","password":"not the password"})",
-        {401, 401, 401, 401, 401, 401}}},
+        {401, 401, 401, 401, 401, 429}}},
       {"GET /api/v1/me", {"/api/v1/me", "", {401, 200, 200, 200, 200, 200}}},
       {"POST /api/v1/me/password",
        {"/api/v1/me/password",

@@ -5,7 +5,7 @@ set -euo pipefail
 bin=$1
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-"$bin" --db "$dir/t.db" --port 0 --access-log false >"$dir/out" 2>"$dir/err" &
+TSUNAGU_AUDIT_KEY=cli-test-audit-key-0123456789abcdef0123456789 "$bin" --db "$dir/t.db" --port 0 --access-log false >"$dir/out" 2>"$dir/err" &
 pid=$!
 for _ in $(seq 1 100); do
   grep -q "listening on" "$dir/out" 2>/dev/null && break

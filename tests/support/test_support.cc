@@ -4,6 +4,7 @@
 
 #include "common/ids.h"
 #include "common/log.h"
+#include "domain/audit.h"
 
 namespace tsunagu::testing {
 
@@ -31,6 +32,16 @@ std::unique_ptr<storage::Database> open_database_with(const std::string& path,
   return made.ok() ? std::move(db) : nullptr;
 }
 
+const char kTestAuditKey[] = "test-audit-key-0123456789abcdef0123456789abcdef";
+
+namespace {
+// Domain tests append audit entries without an application: the chain's key is the tests' own.
+const bool kKeySet = [] {
+  domain::audit::set_chain_key(kTestAuditKey);
+  return true;
+}();
+}  // namespace
+
 TimePoint test_epoch() { return *parse_rfc3339("2026-04-01T09:00:00+09:00"); }
 
 TestServer::TestServer(app::Config config) : db_path_(dir_.file("tsunagu.db")) {
@@ -42,6 +53,7 @@ TestServer::TestServer(app::Config config) : db_path_(dir_.file("tsunagu.db")) {
   config.access_log = false;
   // No web client unless a test gives one: the build's own may or may not be there.
   if (!config.web_root) config.web_root = "";
+  if (config.audit_key.empty() && config.audit_key_file.empty()) config.audit_key = kTestAuditKey;
   log::set_level(log::Level::kWarn);  // start-up lines would drown the test output
   auto opened = app::App::open(config, clock_);
   if (!opened.ok()) throw std::runtime_error("test server: " + opened.error().to_string());

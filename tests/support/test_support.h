@@ -49,6 +49,9 @@ class TempDir {
 std::unique_ptr<storage::Database> open_database_with(const std::string& path,
                                                       const std::string& sql);
 
+// The audit chain's key in tests (set for the whole test process, and TestServer's default).
+extern const char kTestAuditKey[];
+
 // 2026-04-01T09:00:00+09:00, the start of the fiscal year: a fixed "now" for tests.
 TimePoint test_epoch();
 

@@ -1,15 +1,23 @@
 #include "app/app.h"
 
+#include "app/commands.h"
 #include "common/log.h"
+#include "domain/audit.h"
 
 namespace tsunagu::app {
 
 Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock) {
   std::unique_ptr<App> app(new App(config, clock));
+  // No audit key, no server (--demo makes one next to its database): a chain keyed with
+  // nothing could be rewritten by whoever can write the database file.
+  TRY_ASSIGN(std::string audit_key, load_audit_key(config, config.demo ? config.db_path : ""));
+  domain::audit::set_chain_key(std::move(audit_key));
   storage::DatabaseOptions db_options;
   db_options.path = config.db_path;
   db_options.synchronous = config.synchronous;
   TRY_ASSIGN(app->db_, storage::Database::open(db_options));
+  TRY(domain::audit::bind_chain_key(*app->db_));
+  TRY(app->throttle_.load(*app->db_));
   app->hasher_ = std::make_unique<domain::PasswordHasher>(
       config.cheap_password_hashing_for_tests ? domain::PasswordParams::cheap_for_tests()
                                               : domain::PasswordParams{});
@@ -22,7 +30,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   domain::SessionPolicy session_policy;
   session_policy.idle = std::chrono::minutes(config.session_idle_minutes);
   session_policy.absolute = std::chrono::hours(config.session_max_hours);
-  app->accounts_ = std::make_unique<domain::Accounts>(*app->db_, clock, *app->hasher_);
+  app->accounts_ =
+      std::make_unique<domain::Accounts>(*app->db_, clock, *app->hasher_, &app->throttle_);
   app->sessions_ = std::make_unique<domain::Sessions>(*app->db_, clock, *app->hasher_,
                                                       app->throttle_, session_policy);
   app->cases_ = std::make_unique<domain::Cases>(*app->db_, clock);
@@ -48,6 +57,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   services.calendar_links = app->calendar_links_.get();
   services.search_cache = app->search_cache_.get();
   services.web_root = config.web_root.value_or(kDefaultWebRoot);
+  services.trusted_proxies = config.trusted_proxies;
   http::ServerOptions http_options;
   http_options.threads = config.threads;
   http_options.access_log = config.access_log;
@@ -95,6 +105,7 @@ void App::stop() {
   if (http_) http_->stop();  // stops accepting; listen() returns once workers are drained
   if (http_thread_.joinable()) http_thread_.join();
   runtime_.stop();
+  if (sessions_) sessions_->flush_last_uses();
   if (db_) {
     db_->checkpoint();
     LOG(kInfo) << "database checkpointed and closed";

@@ -1,13 +1,20 @@
-// Operator subcommands of tsunagu-server that run instead of the server and exit:
-// `audit-verify --db PATH` recomputes the audit log's hash chain (the same check as
-// GET /api/v1/audit/verify) for an operator who suspects tampering, e.g. from cron.
+// Operator subcommands of tsunagu-server that run instead of the server and exit, and the audit
+// key every mode needs:
+//   audit-verify --db PATH [--checkpoint FILE --public-key FILE]: recomputes the audit log's
+//     keyed hash chain (the same check as GET /api/v1/audit/verify) and, with a checkpoint,
+//     finds a cut tail or a rewritten history; for an operator who suspects tampering, or cron.
+//   audit-checkpoint --db PATH --signing-key FILE --out FILE: a signed checkpoint of the chain.
+//   audit-keygen --out FILE: a new audit (HMAC) key, mode 0600.
+//   checkpoint-keygen --signing-key FILE --public-key FILE: a new Ed25519 key pair.
 //
 // Thread-safety: run from main() alone.
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "app/config.h"
+#include "common/result.h"
 
 namespace tsunagu::app {
 
@@ -15,8 +22,17 @@ inline constexpr int kExitAuditIntact = 0;
 inline constexpr int kExitAuditBroken = 1;
 inline constexpr int kExitCannotCheck = 3;
 
-// Prints the outcome to `out` (or why it could not check to `err`) and returns the exit code.
-// Refuses a path that does not exist rather than creating an empty database there.
+// The audit chain's key: the contents of --audit-key-file (surrounding whitespace trimmed), else
+// TSUNAGU_AUDIT_KEY. With neither: when `demo_db` is given, the key in "<demo_db>.audit-key",
+// created (random, mode 0600) when missing, with a warning; otherwise FailedPrecondition saying
+// how to make one. A key shorter than audit::kMinKeyBytes is refused.
+Result<std::string> load_audit_key(const Config& config, const std::string& demo_db = "");
+
+// Each prints the outcome to `out` (or why it could not to `err`) and returns the exit code.
+// audit-verify refuses a database path that does not exist rather than creating one there.
 int audit_verify_command(const Config& config, std::ostream& out, std::ostream& err);
+int audit_checkpoint_command(const Config& config, std::ostream& out, std::ostream& err);
+int audit_keygen_command(const Config& config, std::ostream& out, std::ostream& err);
+int checkpoint_keygen_command(const Config& config, std::ostream& out, std::ostream& err);
 
 }  // namespace tsunagu::app

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "common/text.h"
+
 namespace tsunagu::app {
 
 #ifndef TSUNAGU_DEFAULT_WEB_ROOT
@@ -70,6 +72,28 @@ Status apply(Config& c, const std::string& key, const std::string& value,
     TRY_ASSIGN(c.search_cache_mb, parse_int(source, value, 0, 4096));
   } else if (key == "synchronous") {
     TRY_ASSIGN(c.synchronous, parse_synchronous(source, value));
+  } else if (key == "trusted-proxy") {
+    size_t start = 0;
+    while (start <= value.size()) {
+      size_t comma = value.find(',', start);
+      if (comma == std::string::npos) comma = value.size();
+      std::string one(trim(std::string_view(value).substr(start, comma - start)));
+      if (one.empty() || one.find_first_of(" /") != std::string::npos) {
+        return Error::InvalidArgument(source + " must list addresses separated by commas, not '" +
+                                      value + "'");
+      }
+      c.trusted_proxies.push_back(one);
+      start = comma + 1;
+    }
+  } else if (key == "audit-key-file" || key == "signing-key" || key == "public-key" ||
+             key == "checkpoint" || key == "out") {
+    if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
+    std::string& target = key == "audit-key-file" ? c.audit_key_file
+                          : key == "signing-key"  ? c.signing_key_file
+                          : key == "public-key"   ? c.public_key_file
+                          : key == "checkpoint"   ? c.checkpoint_file
+                                                  : c.out_file;
+    target = value;
   } else {
     return Error::InvalidArgument("unknown option " + source);
   }
@@ -96,18 +120,28 @@ constexpr Setting kSettings[] = {
     {"tls-key", "TSUNAGU_TLS_KEY", true},
     {"search-cache-mb", "TSUNAGU_SEARCH_CACHE_MB", true},
     {"web-root", "TSUNAGU_WEB_ROOT", true},
+    {"trusted-proxy", "TSUNAGU_TRUSTED_PROXY", true},
+    {"audit-key-file", "TSUNAGU_AUDIT_KEY_FILE", true},
+    {"signing-key", "TSUNAGU_CHECKPOINT_SIGNING_KEY", true},
+    {"public-key", "TSUNAGU_CHECKPOINT_PUBLIC_KEY", true},
+    {"checkpoint", "TSUNAGU_CHECKPOINT", true},
+    {"out", nullptr, true},
 };
 
-constexpr const char* kCommands[] = {"serve", "audit-verify"};
+constexpr const char* kCommands[] = {"serve", "audit-verify", "audit-checkpoint", "audit-keygen",
+                                     "checkpoint-keygen"};
 
 }  // namespace
 
 Result<Invocation> parse_invocation(const std::vector<std::string>& args, const Getenv& getenv) {
   Invocation inv;
   for (const Setting& s : kSettings) {
+    if (s.env == nullptr) continue;
     if (auto v = getenv(s.env); v && !v->empty()) TRY(apply(inv.config, s.flag, *v, s.env));
   }
   if (auto pw = getenv("TSUNAGU_DEMO_PASSWORD")) inv.config.demo_password = *pw;
+  // A secret: read from the environment only, never a flag (flags show in `ps`).
+  if (auto key = getenv("TSUNAGU_AUDIT_KEY")) inv.config.audit_key = *key;
 
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -162,11 +196,19 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& args, const 
 
 std::string usage() {
   return R"(Usage: tsunagu-server [serve] [options]
-       tsunagu-server audit-verify --db PATH
+       tsunagu-server audit-verify --db PATH [--audit-key-file FILE]
+                      [--checkpoint FILE --public-key FILE]
+       tsunagu-server audit-checkpoint --db PATH [--audit-key-file FILE]
+                      --signing-key FILE --out FILE
+       tsunagu-server audit-keygen --out FILE
+       tsunagu-server checkpoint-keygen --signing-key FILE --public-key FILE
 
 Serves the Tsunagu API for Sapporo's child-abuse prevention network.
-audit-verify recomputes the audit log's hash chain and reports the first broken link
-(exit 0: intact, 1: broken, 3: the database cannot be read).
+audit-verify recomputes the audit log's keyed hash chain and reports the first broken link;
+with --checkpoint it also checks a signed checkpoint: a cut tail or a rewritten history
+(exit 0: intact, 1: broken, 3: cannot check: no database, no key, a bad checkpoint file).
+audit-checkpoint verifies the chain and writes a checkpoint (entry count, head hash, time)
+signed with the Ed25519 key of checkpoint-keygen. audit-keygen writes a new audit key (0600).
 
 Options (each also read from the environment variable shown):
   --db PATH              SQLite database file, created if missing   TSUNAGU_DB (tsunagu.db)
@@ -185,6 +227,11 @@ Options (each also read from the environment variable shown):
   --search-cache-mb N    directory search answers kept; 0: off      TSUNAGU_SEARCH_CACHE_MB (32)
   --web-root DIR         the built web client served at /; "": none TSUNAGU_WEB_ROOT
                          (default: the build's client/web/dist)
+  --trusted-proxy ADDR   a reverse proxy whose X-Forwarded-For is believed; repeat or use a
+                         comma list                                 TSUNAGU_TRUSTED_PROXY
+  --audit-key-file FILE  the audit chain's HMAC key (audit-keygen)  TSUNAGU_AUDIT_KEY_FILE
+                         or the key itself in TSUNAGU_AUDIT_KEY; without either the server
+                         refuses to start (with --demo it makes <db>.audit-key)
   --version              print the version and exit
   --help                 print this help and exit
 

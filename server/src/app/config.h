@@ -17,7 +17,8 @@
 namespace tsunagu::app {
 
 struct Config {
-  std::string command = "serve";  // serve (the default) or audit-verify
+  // serve (the default), audit-verify, audit-checkpoint, audit-keygen or checkpoint-keygen
+  std::string command = "serve";
   std::string db_path = "tsunagu.db";
   std::string host = "127.0.0.1";
   int port = 8080;
@@ -36,6 +37,17 @@ struct Config {
   int search_cache_mb = 32;       // answers to directory searches kept; 0 turns the cache off
   // The built web client's folder (--web-root); nullopt: kDefaultWebRoot, "": serve no client.
   std::optional<std::string> web_root;
+  // Reverse proxies whose X-Forwarded-For is believed (exact addresses); the client address
+  // the throttle and the audit log use is the right-most hop that is not one of them.
+  std::vector<std::string> trusted_proxies;
+  // The audit chain's HMAC key: the file --audit-key-file names, else TSUNAGU_AUDIT_KEY itself.
+  std::string audit_key_file;
+  std::string audit_key;
+  // Subcommands' files: the Ed25519 signing (secret) and public key, a checkpoint, an output.
+  std::string signing_key_file;
+  std::string public_key_file;
+  std::string checkpoint_file;
+  std::string out_file;
   // Tests only (no flag, no variable): Argon2 with tiny parameters so suites that sign in many
   // times stay fast. Production always uses the strong defaults (domain/passwords.h).
   bool cheap_password_hashing_for_tests = false;

@@ -19,12 +19,12 @@ constexpr char kUserColumns[] =
     "id, username, display_name, role, organization_id, disabled, version, created_at, "
     "updated_at";
 
-User read_user(storage::Connection& c, storage::Statement& s) {
+Result<User> read_user(storage::Connection& c, storage::Statement& s) {
   User u;
   u.id = s.text(0);
   u.username = s.text(1);
   u.display_name = s.text(2);
-  u.role = parse_role(s.text(3)).value_or(Role::kAuditor);
+  TRY_ASSIGN(u.role, decode_role(s.text(3)));
   u.organization_id = s.optional_text(4);
   u.disabled = s.int64(5) != 0;
   u.version = s.int64(6);
@@ -44,6 +44,7 @@ std::vector<FieldError> check_user(const std::string& username, const std::strin
                                    const std::optional<std::string>& organization_id,
                                    const std::optional<std::string>& password) {
   std::vector<FieldError> errors;
+  if (role == Role::kNone) errors.push_back({"role", "is required"});
   if (!valid_username(username)) {
     errors.push_back({"username", "must be 3–64 characters of a–z, 0–9, '.', '_' or '-'"});
   }
@@ -138,12 +139,22 @@ bool valid_username(const std::string& username) {
   });
 }
 
-std::optional<User> find_user(storage::Connection& c, const std::string& id) {
+Result<std::optional<User>> find_user(storage::Connection& c, const std::string& id) {
   auto s = c.prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?1");
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  return read_user(c, s);
+  if (!s.step()) return std::optional<User>();
+  TRY_ASSIGN(User u, read_user(c, s));
+  return std::optional<User>(std::move(u));
 }
+
+namespace {
+// find_user() for a user who must exist: NotFound otherwise.
+Result<User> existing_user(storage::Connection& c, const std::string& id) {
+  TRY_ASSIGN(auto u, find_user(c, id));
+  if (!u) return Error::NotFound("No user with this id.");
+  return std::move(*u);
+}
+}  // namespace
 
 Result<User> Accounts::insert(storage::Connection& c, const Clock& clock, const NewUser& nu,
                               const std::string& password_hash) {
@@ -171,7 +182,7 @@ Result<User> Accounts::insert(storage::Connection& c, const Clock& clock, const 
         .add_field("username", "is already taken");
   }
   write_wards(c, id, nu.wards);
-  return *find_user(c, id);
+  return existing_user(c, id);
 }
 
 Result<Creation<User>> Accounts::create(const Actor& actor, const RequestMeta& meta,
@@ -186,11 +197,7 @@ Result<Creation<User>> Accounts::create(const Actor& actor, const RequestMeta& m
   return db_.write([&](storage::Connection& c) -> Result<Creation<User>> {
     return idempotency::create_once<User>(
         c, clock_, actor.user_id, key,
-        [&](const std::string& first_id) -> Result<User> {
-          auto first = find_user(c, first_id);
-          if (!first) return Error::NotFound("No user with this id.");
-          return *first;
-        },
+        [&](const std::string& first_id) -> Result<User> { return existing_user(c, first_id); },
         [&]() -> Result<User> {
           TRY_ASSIGN(User user, insert(c, clock_, nu, password_hash));
           audit::append(c, clock_, &actor, meta,
@@ -204,11 +211,8 @@ Result<Creation<User>> Accounts::create(const Actor& actor, const RequestMeta& m
 Result<User> Accounts::update(const Actor& actor, const RequestMeta& meta, const std::string& id,
                               const UserChanges& ch) {
   TRY(authorize(&actor, Action::kUserManage));
-  auto current = db_.read([&](storage::Connection& c) -> Result<User> {
-    auto u = find_user(c, id);
-    if (!u) return Error::NotFound("No user with this id.");
-    return *u;
-  });
+  auto current =
+      db_.read([&](storage::Connection& c) -> Result<User> { return existing_user(c, id); });
   if (!current.ok()) return current.error();
   // Hash outside the write transaction: Argon2 takes tens of milliseconds.
   std::optional<std::string> new_hash;
@@ -219,7 +223,7 @@ Result<User> Accounts::update(const Actor& actor, const RequestMeta& meta, const
     new_hash = hasher_.hash(*ch.password);
   }
   return db_.write([&](storage::Connection& c) -> Result<User> {
-    auto before = find_user(c, id);
+    TRY_ASSIGN(auto before, find_user(c, id));
     if (!before) return Error::NotFound("No user with this id.");
     if (ch.if_match_version && *ch.if_match_version != before->version) {
       return Error::Aborted("The user has changed since you read it; read it again.");
@@ -268,28 +272,24 @@ Result<User> Accounts::update(const Actor& actor, const RequestMeta& meta, const
     std::string detail = "fields:";
     for (const auto& f : fields) detail += " " + f;
     if (after.disabled || new_hash) {
-      int64_t revoked = revoke_sessions(c, id);
-      if (revoked > 0) detail += "; revoked " + std::to_string(revoked) + " session(s)";
+      Revoked revoked = revoke_credentials(c, id);
+      if (revoked.sessions > 0 || revoked.calendar_links > 0) detail += "; " + describe(revoked);
     }
     audit::append(c, clock_, &actor, meta,
                   {"user.update", "user", id, std::nullopt, after.organization_id, detail});
-    return *find_user(c, id);
+    return existing_user(c, id);
   });
 }
 
 Result<User> Accounts::get(const Actor& actor, const std::string& id) {
   TRY(authorize(&actor, Action::kUserManage));
-  return db_.read([&](storage::Connection& c) -> Result<User> {
-    auto u = find_user(c, id);
-    if (!u) return Error::NotFound("No user with this id.");
-    return *u;
-  });
+  return db_.read([&](storage::Connection& c) -> Result<User> { return existing_user(c, id); });
 }
 
 Result<User> Accounts::self(const Actor& actor) {
   TRY(authorize(&actor, Action::kOwnAccount));
   return db_.read([&](storage::Connection& c) -> Result<User> {
-    auto u = find_user(c, actor.user_id);
+    TRY_ASSIGN(auto u, find_user(c, actor.user_id));
     if (!u) return Error::Unauthenticated("The account no longer exists.");
     return *u;
   });
@@ -311,7 +311,21 @@ Status Accounts::change_own_password(const Actor& actor, const RequestMeta& meta
     if (!s.step()) return Error::Unauthenticated("The account no longer exists.");
     return s.text(0);
   }));
+  // The same throttle as sign-in: a stolen token must not become a password oracle.
+  std::optional<Attempt> attempt;
+  if (throttle_ != nullptr) {
+    TRY_ASSIGN(Attempt a, throttle_->begin(actor.username, meta.source_address, clock_.now()));
+    attempt.emplace(std::move(a));
+  }
   if (!hasher_.verify_or_burn(stored, current_password)) {
+    const TimePoint now = clock_.now();
+    TRY(db_.write([&](storage::Connection& c) -> Status {
+      if (attempt) throttle_->failed(*attempt, now, &c);
+      audit::append(c, clock_, &actor, meta,
+                    {"user.password_change_failed", "user", actor.user_id, std::nullopt,
+                     actor.organization_id, "wrong current password"});
+      return Status::Ok();
+    }));
     return Error::Field("current_password", "is not your current password");
   }
   std::string new_hash = hasher_.hash(new_password);
@@ -327,11 +341,11 @@ Status Accounts::change_own_password(const Actor& actor, const RequestMeta& meta
     if (c.changes() == 0) {
       return Error::Aborted("The password was changed meanwhile; sign in again.");
     }
-    int64_t revoked = revoke_sessions(c, actor.user_id);
-    audit::append(
-        c, clock_, &actor, meta,
-        {"user.password_change", "user", actor.user_id, std::nullopt, actor.organization_id,
-         "own password; revoked " + std::to_string(revoked) + " session(s)"});
+    if (attempt) throttle_->succeeded(*attempt, &c);
+    Revoked revoked = revoke_credentials(c, actor.user_id);
+    audit::append(c, clock_, &actor, meta,
+                  {"user.password_change", "user", actor.user_id, std::nullopt,
+                   actor.organization_id, "own password; " + describe(revoked)});
     return Status::Ok();
   });
 }
@@ -382,7 +396,10 @@ Result<UserPage> Accounts::list(const Actor& actor, const UserFilter& filter) {
                           " ORDER BY username LIMIT ?3 OFFSET ?4");
     rows.bind(1, role).bind(2, disabled).bind(3, filter.limit).bind(4, filter.offset);
     rows.bind(5, filter.ward);
-    while (rows.step()) page.items.push_back(read_user(c, rows));
+    while (rows.step()) {
+      TRY_ASSIGN(User u, read_user(c, rows));
+      page.items.push_back(std::move(u));
+    }
     return page;
   });
 }

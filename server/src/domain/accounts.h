@@ -25,11 +25,13 @@ class Database;
 
 namespace tsunagu::domain {
 
+class LoginThrottle;
+
 struct User {
   std::string id;
   std::string username;
   std::string display_name;
-  Role role = Role::kAuditor;
+  Role role = Role::kNone;
   std::vector<std::string> wards;  // sorted ward codes
   std::optional<std::string> organization_id;
   bool disabled = false;
@@ -41,7 +43,7 @@ struct User {
 struct NewUser {
   std::string username;
   std::string display_name;
-  Role role = Role::kAuditor;
+  Role role = Role::kNone;  // refused: a new user needs a real role
   std::vector<std::string> wards;
   std::optional<std::string> organization_id;
   std::string password;
@@ -95,8 +97,10 @@ bool valid_username(const std::string& username);
 
 class Accounts {
  public:
-  Accounts(storage::Database& db, const Clock& clock, const PasswordHasher& hasher)
-      : db_(db), clock_(clock), hasher_(hasher) {}
+  // With `throttle`, POST /me/password's current password is throttled as sign-in is.
+  Accounts(storage::Database& db, const Clock& clock, const PasswordHasher& hasher,
+           LoginThrottle* throttle = nullptr)
+      : db_(db), clock_(clock), hasher_(hasher), throttle_(throttle) {}
 
   // Fails with PermissionDenied for non-admins, InvalidArgument naming each bad field,
   // AlreadyExists for a taken username. With `key`, a retry answers the user the first request
@@ -111,7 +115,9 @@ class Accounts {
   // The caller's own account (GET /me): every signed-in role.
   Result<User> self(const Actor& actor);
   // A signed-in user replaces their own password: InvalidArgument on "current_password" when it
-  // does not match, on "new_password" when the rules refuse it. Revokes all their tokens.
+  // does not match (audited, and counted by the throttle), on "new_password" when the rules
+  // refuse it; ResourceExhausted while throttled. Revokes all their tokens and their calendar
+  // link.
   Status change_own_password(const Actor& actor, const RequestMeta& meta,
                              const std::string& current_password, const std::string& new_password);
   Result<UserPage> list(const Actor& actor, const UserFilter& filter);
@@ -130,9 +136,11 @@ class Accounts {
   storage::Database& db_;
   const Clock& clock_;
   const PasswordHasher& hasher_;
+  LoginThrottle* throttle_;
 };
 
-// The user with `id` within the caller's transaction, or nullopt.
-std::optional<User> find_user(storage::Connection& c, const std::string& id);
+// The user with `id` within the caller's transaction, or nullopt; Internal when the stored row
+// does not decode (a role that is not one), so a corrupt row never becomes a user with rights.
+Result<std::optional<User>> find_user(storage::Connection& c, const std::string& id);
 
 }  // namespace tsunagu::domain

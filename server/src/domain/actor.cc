@@ -6,6 +6,8 @@ namespace tsunagu::domain {
 
 const char* to_string(Role role) {
   switch (role) {
+    case Role::kNone:
+      return "none";
     case Role::kAdmin:
       return "admin";
     case Role::kCoordinator:
@@ -26,6 +28,11 @@ std::optional<Role> parse_role(std::string_view name) {
     if (name == to_string(r)) return r;
   }
   return std::nullopt;
+}
+
+Result<Role> decode_role(std::string_view stored) {
+  if (auto role = parse_role(stored)) return *role;
+  return Error::Internal("A stored role does not decode: '" + std::string(stored) + "'.");
 }
 
 bool Actor::has_ward(std::string_view ward) const {

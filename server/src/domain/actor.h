@@ -8,9 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
+
 namespace tsunagu::domain {
 
 enum class Role {
+  kNone,         // no rights at all: what a default-built Actor holds, never stored
   kAdmin,        // accounts, organizations, settings; no case content
   kCoordinator,  // おやこ支援担当係長 (統括支援員): everything case-related in their wards
   kWardStaff,  // 保健師 / 家庭児童相談: cases of their wards, drafts referrals
@@ -18,13 +21,18 @@ enum class Role {
   kAuditor,    // reads the audit log; no case content
 };
 
-const char* to_string(Role role);  // "admin", "coordinator", "ward_staff", "partner", "auditor"
+// "admin", "coordinator", "ward_staff", "partner", "auditor"; "none" for Role::kNone.
+const char* to_string(Role role);
+// One of the five assignable roles by name; nullopt otherwise (also for "none").
 std::optional<Role> parse_role(std::string_view name);
+// A role read back from storage: an unknown name is an Internal error, never a default role, so
+// a corrupt or foreign row fails closed instead of granting anything.
+Result<Role> decode_role(std::string_view stored);
 
 struct Actor {
   std::string user_id;
   std::string username;
-  Role role = Role::kAuditor;
+  Role role = Role::kNone;                     // a default-built Actor may do nothing
   std::vector<std::string> wards;              // ward codes, for coordinator and ward_staff
   std::optional<std::string> organization_id;  // for partner
 

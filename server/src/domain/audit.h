@@ -1,15 +1,22 @@
 // The audit trail that answers "who saw this family's data" (APPI). Every change, and every read
 // of case or referral content, appends an entry inside the same write transaction as the change
 // (or the read): if the entry cannot be written, the transaction — and so the request — fails.
-// Entries are hash-chained: hash = SHA-256(prev_hash || canonical content).
+// Entries are chained and keyed: hash = HMAC-SHA-256(key, prev_hash || canonical content), with
+// a key kept outside the database (set_chain_key(), from --audit-key-file or TSUNAGU_AUDIT_KEY),
+// so whoever can write the database file cannot recompute the chain after an edit. Entries
+// written before the chain was keyed (before migration 0008: the audit_keying row's keyed_from)
+// keep their plain SHA-256 chain; verify() checks both and reports how many are unkeyed. A cut
+// tail is invisible to any chain: signed checkpoints (audit_checkpoint.h) find it.
 //
 // Thread-safety: append() runs on the caller's write transaction (the single writer), which
-// serialises the chain; verify() reads one snapshot.
+// serialises the chain; verify() reads one snapshot. The key is one per process: set it before
+// the first append (the application does at start); it may be read from any thread.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 #include "common/time.h"
@@ -31,24 +38,41 @@ struct Entry {
   std::optional<std::string> detail;  // short and free of case content
 };
 
+// The process's chain key (at least kMinKeyBytes bytes). Replaces any earlier one.
+void set_chain_key(std::string key);
+bool has_chain_key();
+inline constexpr size_t kMinKeyBytes = 32;
+
+// Binds the database's keyed chain to the current key: writes the keying record's MAC when the
+// database has none yet, and fails (FailedPrecondition) when it was keyed with another key —
+// extending the chain under a wrong key would break it for every later verification.
+Status bind_chain_key(storage::Database& db);
+
 // Appends `entry` for `actor` (nullptr: the system or an anonymous caller) at clock.now().
-// Must be called inside a write transaction; throws StorageError on failure so the whole
-// transaction rolls back.
+// Must be called inside a write transaction; throws StorageError on failure (also when no key
+// is set) so the whole transaction rolls back.
 void append(storage::Connection& c, const Clock& clock, const Actor* actor, const RequestMeta& meta,
             const Entry& entry);
 
 struct Verification {
   bool ok = true;
-  int64_t entries = 0;
+  int64_t entries = 0;               // entries whose links hold, from the first
+  int64_t unkeyed_entries = 0;       // of those, written before the chain was keyed (plain SHA-256)
+  int64_t keyed_from = 1;            // the first keyed entry's seq
+  std::string head_hash;             // the hash of the last entry checked ("" for an empty log)
   std::optional<int64_t> broken_at;  // seq of the first entry whose link does not hold
   std::string reason;                // why, when broken
 };
 
-// Recomputes the whole chain in order.
+// Recomputes the whole chain in order. FailedPrecondition when no key is set.
 Result<Verification> verify(storage::Database& db);
 
-// The hash an entry must have; exposed for tests.
+// An entry's canonical content from its 13 stored fields (seq … detail, in column order), and
+// the hash an unkeyed (pre-0008) entry must have; exposed for tests.
+std::string canonical_content(const std::vector<std::optional<std::string>>& fields);
 std::string chain_hash(const std::string& prev_hash, const std::string& canonical_content);
+// The hash a keyed entry must have under the current key.
+std::string keyed_chain_hash(const std::string& prev_hash, const std::string& canonical_content);
 
 inline constexpr char kGenesisHash[] =
     "0000000000000000000000000000000000000000000000000000000000000000";

@@ -52,6 +52,8 @@ const std::map<Action, Rule>& rules() {
 
 Scope scope_for(const Rule& r, Role role) {
   switch (role) {
+    case Role::kNone:
+      return Scope::kNone;
     case Role::kAdmin:
       return r.admin;
     case Role::kCoordinator:

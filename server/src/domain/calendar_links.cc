@@ -43,7 +43,7 @@ Result<Actor> CalendarLinks::resolve(std::string_view token) {
     auto s = c.prepare("SELECT user_id FROM calendar_links WHERE token_hash = ?1");
     s.bind(1, sha256_hex(token));
     if (!s.step()) return Error::NotFound("No such calendar.");
-    auto user = find_user(c, s.text(0));
+    TRY_ASSIGN(auto user, find_user(c, s.text(0)));
     if (!user || user->disabled) return Error::NotFound("No such calendar.");
     Actor actor = actor_of(*user);
     // A role that has no calendar (admin, auditor) has no link either.

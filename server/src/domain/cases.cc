@@ -215,10 +215,12 @@ Status check_version(const Case& current, std::optional<int64_t> if_match) {
   return Status::Ok();
 }
 
+constexpr char kNoSuchCase[] = "No such case.";
+
 Result<Case> reload(storage::Connection& c, const std::string& id) {
   auto s = c.prepare(std::string("SELECT ") + kColumns + " FROM cases WHERE id = ?1");
   s.bind(1, id);
-  if (!s.step()) return Error::NotFound("No such case.");
+  if (!s.step()) return Error::NotFound(kNoSuchCase);
   return row_to_case(s);
 }
 
@@ -226,7 +228,10 @@ Result<Case> reload(storage::Connection& c, const std::string& id) {
 
 Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, const std::string& id) {
   TRY_ASSIGN(Case found, reload(c, id));
-  TRY(authorize(&actor, Action::kCaseRead, {found.ward, std::nullopt}));
+  // Out of scope answers exactly as an unknown id.
+  if (!authorize(&actor, Action::kCaseRead, {found.ward, std::nullopt}).ok()) {
+    return Error::NotFound(kNoSuchCase);
+  }
   return found;
 }
 
@@ -236,6 +241,30 @@ Result<Case> load_case_for_change(storage::Connection& c, const Actor& actor,
   TRY(authorize(&actor, Action::kCaseWrite, {current.ward, std::nullopt}));
   TRY(check_version(current, if_match));
   return current;
+}
+
+Status with_readable_case(storage::Database& db, const Clock& clock, const Actor& actor,
+                          const RequestMeta& meta, const std::string& id, const char* what,
+                          const std::function<Status(storage::Connection&, const Case&)>& body) {
+  const Status role = authorize_role(&actor, Action::kCaseRead);
+  std::optional<Error> denied;
+  TRY(db.write([&](storage::Connection& c) -> Status {
+    auto found = reload(c, id);
+    if (!found.ok()) return role.ok() ? found.error() : role.error();
+    Status allowed =
+        role.ok() ? authorize(&actor, Action::kCaseRead, {found->ward, std::nullopt}) : role;
+    if (!allowed.ok()) {
+      audit::append(
+          c, clock, &actor, meta,
+          {"case.read_denied", "case", id, id, std::nullopt, std::string("denied read: ") + what});
+      denied = allowed.error().kind() == ErrorKind::kNotFound ? Error::NotFound(kNoSuchCase)
+                                                              : allowed.error();
+      return Status::Ok();  // commits the audit entry; the caller still gets `denied`
+    }
+    return body(c, *found);
+  }));
+  if (denied) return *denied;
+  return Status::Ok();
 }
 
 Status check_case_lead(storage::Connection& c, const std::optional<std::string>& lead,
@@ -309,13 +338,15 @@ Result<Creation<Case>> Cases::create(const Actor& actor, const RequestMeta& meta
 }
 
 Result<Case> Cases::get(const Actor& actor, const RequestMeta& meta, const std::string& id) {
-  TRY(authorize_role(&actor, Action::kCaseRead));
   // A read of case content is audited, so it runs as a write.
-  return db_.write([&](storage::Connection& c) -> Result<Case> {
-    TRY_ASSIGN(Case found, load_case_in_scope(c, actor, id));
-    audit::append(c, clock_, &actor, meta, case_entry("case.read", found));
-    return found;
-  });
+  Case out;
+  TRY(with_readable_case(db_, clock_, actor, meta, id, "case",
+                         [&](storage::Connection& c, const Case& found) -> Status {
+                           audit::append(c, clock_, &actor, meta, case_entry("case.read", found));
+                           out = found;
+                           return Status::Ok();
+                         }));
+  return out;
 }
 
 namespace {

@@ -10,6 +10,7 @@
 // Thread-safety: a Cases object may be shared by all request threads.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -161,6 +162,14 @@ class Cases {
 // Within a transaction: the case if it exists and `actor` may see it (NotFound otherwise).
 // Used by referrals and meetings; does not audit.
 Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, const std::string& id);
+
+// Runs `body` on the case `id` inside one write transaction when `actor` may read it. A case
+// that exists but is not the actor's to read answers exactly as an unknown id does (the role's
+// 403, or the same 404 body) and leaves a "case.read_denied" audit entry naming `what` was
+// asked for, committed although the request fails: probing other wards' cases is on record.
+Status with_readable_case(storage::Database& db, const Clock& clock, const Actor& actor,
+                          const RequestMeta& meta, const std::string& id, const char* what,
+                          const std::function<Status(storage::Connection&, const Case&)>& body);
 
 // Within a write transaction: create() without the Idempotency-Key — every check (role, ward,
 // fields, lead, a unique case_ref), the insert and its audit entry. For create() and the demo.

@@ -17,7 +17,7 @@ Result<Actor> seed_actor(storage::Connection& c, const Json& item) {
   auto as = item.find("as");
   if (as == item.end() || !as->is_string())
     return Error::InvalidArgument("needs \"as\": a user id");
-  auto user = find_user(c, as->get<std::string>());
+  TRY_ASSIGN(auto user, find_user(c, as->get<std::string>()));
   if (!user) return Error::InvalidArgument("\"as\" is not a user of the demo");
   return actor_of(*user);
 }

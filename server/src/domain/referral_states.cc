@@ -64,6 +64,7 @@ std::optional<Party> party_of(Role role) {
       return Party::kSender;
     case Role::kPartner:
       return Party::kReceiver;
+    case Role::kNone:
     case Role::kAdmin:
     case Role::kAuditor:
       return std::nullopt;

@@ -2,7 +2,7 @@
 // shown to the client once; the database keeps only its SHA-256, so a copy of the database
 // does not let anyone sign in. A token dies at the first of: its absolute expiry (default 12 h
 // after sign-in), its idle expiry (default 30 min after last use), logout, the user being
-// disabled, a new password.
+// disabled, a new password (which also revokes the user's calendar subscription link).
 //
 // Sign-in answers identically for an unknown user, a disabled user and a wrong password: the
 // same error, and the same Argon2 work (PasswordHasher::verify_or_burn). Failures are counted
@@ -13,6 +13,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -34,7 +36,9 @@ struct SessionPolicy {
   std::chrono::minutes idle{30};
   std::chrono::minutes absolute{12 * 60};
   // last_used_at is written at most this often per token, so a busy client does not turn every
-  // read into a disk write; idle expiry is exact to within this step.
+  // read into a disk write. The exact last use is kept in memory meanwhile (and written by
+  // purge_expired() and flush_last_uses()), so idle expiry is exact; only a crash can lose up
+  // to this step of it.
   std::chrono::seconds touch_every{60};
 };
 
@@ -64,6 +68,8 @@ class Sessions {
 
   // Deletes expired sessions and forgets old throttle entries; returns the sessions removed.
   int64_t purge_expired();
+  // Writes the remembered exact last uses to the table (at shutdown, and before a purge).
+  void flush_last_uses();
 
   // The absolute expiry of a live `token` (for a browser that asks again after a reload);
   // Unauthenticated as resolve() for a dead one.
@@ -75,11 +81,26 @@ class Sessions {
   storage::Database& db_;
   const Clock& clock_;
   const PasswordHasher& hasher_;
+  TimePoint remembered_use(const std::string& token_hash);
+  void remember_use(const std::string& token_hash, TimePoint at);
+
   LoginThrottle& throttle_;
   SessionPolicy policy_;
+  std::mutex uses_mutex_;
+  std::map<std::string, TimePoint> last_use_;  // token hash → exact last use, newer than stored
 };
 
-// Deletes every session of `user_id` within the caller's transaction; returns how many.
-int64_t revoke_sessions(storage::Connection& c, const std::string& user_id);
+// What revoke_credentials() deleted.
+struct Revoked {
+  int64_t sessions = 0;
+  int64_t calendar_links = 0;
+};
+
+// Deletes every session of `user_id` and their calendar subscription link (a secret that works
+// without a password too) within the caller's transaction: for a new password, a reset, and
+// disabling.
+Revoked revoke_credentials(storage::Connection& c, const std::string& user_id);
+// "revoked 2 session(s) and the calendar link", for audit details.
+std::string describe(const Revoked& r);
 
 }  // namespace tsunagu::domain

@@ -108,6 +108,7 @@ void register_audit_routes(Router& router, const Services& services) {
                TRY_ASSIGN(domain::audit::Verification v,
                           domain::audit::verify_for(*s.db, *s.clock, actor, request_meta(req)));
                Json body = {{"ok", v.ok}, {"entries", v.entries}};
+               body["unkeyed_entries"] = v.unkeyed_entries;
                if (!v.ok) {
                  body["broken_at"] = v.broken_at.value_or(0);
                  body["reason"] = v.reason;

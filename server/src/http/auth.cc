@@ -136,7 +136,51 @@ Result<domain::SignIn> sign_in(const httplib::Request& req, const Services& serv
 }
 
 domain::RequestMeta request_meta(const httplib::Request& req) {
-  return {current_request().id, req.remote_addr};
+  const std::string& client = current_request().client_address;
+  return {current_request().id, client.empty() ? req.remote_addr : client};
+}
+
+namespace {
+
+bool is_trusted(std::string_view address, const std::vector<std::string>& trusted) {
+  return std::find(trusted.begin(), trusted.end(), address) != trusted.end();
+}
+
+// An IPv4 or IPv6 address as proxies write them: hex digits, '.', ':' (no ports, no names).
+bool looks_like_address(std::string_view s) {
+  return !s.empty() && s.size() <= 45 && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isxdigit(static_cast<unsigned char>(c)) || c == '.' || c == ':';
+  });
+}
+
+}  // namespace
+
+std::string client_address(const std::string& peer, const std::string& forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  if (!is_trusted(peer, trusted_proxies)) return peer;
+  std::string current = peer;
+  std::string_view rest = forwarded_for;
+  while (!rest.empty()) {
+    size_t comma = rest.rfind(',');
+    std::string_view hop = trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+    if (!looks_like_address(hop)) return current;
+    current = std::string(hop);
+    if (!is_trusted(current, trusted_proxies)) return current;
+  }
+  return current;
+}
+
+std::string client_address(const httplib::Request& req,
+                           const std::vector<std::string>& trusted_proxies) {
+  if (trusted_proxies.empty()) return req.remote_addr;
+  std::string forwarded;
+  const size_t n = req.get_header_value_count("X-Forwarded-For");
+  for (size_t i = 0; i < n; ++i) {
+    if (!forwarded.empty()) forwarded += ",";
+    forwarded += req.get_header_value("X-Forwarded-For", i);
+  }
+  return client_address(req.remote_addr, forwarded, trusted_proxies);
 }
 
 }  // namespace tsunagu::http

@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <httplib.h>
 
@@ -51,7 +52,18 @@ Result<domain::Actor> signed_in_caller(const httplib::Request& req, const Servic
 // a wrong username or password is 401 with code auth.bad_credentials.
 Result<domain::SignIn> sign_in(const httplib::Request& req, const Services& services);
 
-// The request id (X-Request-Id of this request) and the peer address.
+// The request id (X-Request-Id of this request) and the client's address (client_address(), as
+// the router recorded it for this request; the peer address outside a route).
 domain::RequestMeta request_meta(const httplib::Request& req);
+
+// The address the throttle and the audit log attribute a request to. The peer address, unless
+// the peer is one of `trusted_proxies`: then X-Forwarded-For is read from the right, past every
+// trusted proxy, and the first hop that is not one is the client (the hops to its left are
+// whatever the client chose to send). A malformed hop stops the walk at the proxy that passed
+// it on. Without trusted proxies the header is ignored.
+std::string client_address(const httplib::Request& req,
+                           const std::vector<std::string>& trusted_proxies);
+std::string client_address(const std::string& peer, const std::string& forwarded_for,
+                           const std::vector<std::string>& trusted_proxies);
 
 }  // namespace tsunagu::http

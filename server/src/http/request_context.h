@@ -15,6 +15,7 @@ struct RequestContext {
   bool active = false;  // set by the pre-routing handler, cleared by the access logger
   std::string id;
   std::string route = "unmatched";
+  std::string client_address;  // the peer, or the client a trusted proxy names (set by Router)
   std::chrono::steady_clock::time_point started;
   Language language = Language::kEnglish;  // of Accept-Language, for problem texts
 };

@@ -1,13 +1,16 @@
 #include "http/router.h"
 
+#include "http/auth.h"
 #include "http/problem.h"
 #include "http/request_context.h"
 
 namespace tsunagu::http {
 
 httplib::Server::Handler Router::wrap(const std::string& name, Handler handler) {
-  return [name, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+  return [this, name, handler = std::move(handler)](const httplib::Request& req,
+                                                    httplib::Response& res) {
     current_request().route = name;
+    current_request().client_address = client_address(req, trusted_proxies_);
     Status status = handler(req, res);
     if (!status.ok()) write_problem(res, status.error());
   };

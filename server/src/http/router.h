@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <httplib.h>
 
@@ -30,6 +31,10 @@ class Router {
   void patch(const std::string& pattern, const std::string& name, Handler handler);
   void del(const std::string& pattern, const std::string& name, Handler handler);
 
+  // Proxies whose X-Forwarded-For is believed when a handler asks for the client's address
+  // (request_meta()); call before the server starts.
+  void trust_proxies(std::vector<std::string> proxies) { trusted_proxies_ = std::move(proxies); }
+
   // Registers the 405 answers; call once after every route is added.
   void finish();
 
@@ -42,6 +47,7 @@ class Router {
   httplib::Server& server_;
   std::map<std::string, std::set<std::string>> methods_;  // pattern → methods
   std::map<std::string, std::string> names_;              // pattern → route name
+  std::vector<std::string> trusted_proxies_;
 };
 
 }  // namespace tsunagu::http

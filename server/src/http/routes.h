@@ -23,6 +23,7 @@ void register_browser_routes(Router& router, const Services& services);
 void register_report_routes(Router& router, const Services& services);
 
 inline void register_all_routes(Router& router, const Services& services, const Metrics& metrics) {
+  router.trust_proxies(services.trusted_proxies);
   register_system_routes(router, services, metrics);
   register_account_routes(router, services);
   register_audit_routes(router, services);
