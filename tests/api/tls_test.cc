@@ -28,6 +28,12 @@ TEST(TlsTest, ServesHttpsWithTheGivenCertificate) {
   auto res = tls.Get("/healthz");
   ASSERT_TRUE(res) << httplib::to_string(res.error());
   EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Strict-Transport-Security"),
+            "max-age=31536000; includeSubDomains");
+  auto missing = tls.Get("/nowhere");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_TRUE(missing->has_header("Strict-Transport-Security")) << "the library's own 404 too";
   auto login = tls.Post(
       "/api/v1/auth/login",
       R"({"username":"admin","password":")" + std::string(testing::kDemoPassword) + R"("})",

@@ -1,6 +1,7 @@
 #include "http/json_io.h"
 
 #include <charconv>
+#include <set>
 
 #include "common/text.h"
 
@@ -15,9 +16,121 @@ Result<Json> parse_json_body(const httplib::Request& req) {
   if (!is_json) {
     return Error::UnsupportedFormat("The body must be JSON (Content-Type: application/json).");
   }
-  Json body = Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  return parse_json_text(req.body);
+}
+
+namespace {
+
+// A first, streaming pass over the body: nlohmann's SAX parser keeps its own stack (no
+// recursion), so nesting and duplicate keys are found before any tree is built.
+class BodyChecker final : public nlohmann::json_sax<Json> {
+ public:
+  enum class Problem { kNone, kSyntax, kTooDeep, kDuplicateKey };
+  Problem problem = Problem::kNone;
+  std::string duplicate;
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override {
+    keys_.emplace_back();
+    return nest();
+  }
+  bool key(string_t& k) override {
+    if (keys_.back().insert(k).second) return true;
+    problem = Problem::kDuplicateKey;
+    duplicate = k;
+    return false;
+  }
+  bool end_object() override {
+    keys_.pop_back();
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    keys_.emplace_back();  // arrays have no keys; keeps keys_ in step with depth_
+    return nest();
+  }
+  bool end_array() override {
+    keys_.pop_back();
+    --depth_;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    if (problem == Problem::kNone) problem = Problem::kSyntax;
+    return false;
+  }
+
+ private:
+  bool nest() {
+    if (++depth_ <= kMaxJsonDepth) return true;
+    problem = Problem::kTooDeep;
+    return false;
+  }
+  int depth_ = 0;
+  std::vector<std::set<std::string>> keys_;
+};
+
+// Whether `s` may be quoted back to the client: short printable ASCII, no quote or backslash.
+bool plain_text(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<Json> parse_json_text(std::string_view text) {
+  BodyChecker checker;
+  bool ok = false;
+  try {
+    ok = Json::sax_parse(text, &checker, nlohmann::json::input_format_t::json, /*strict=*/true);
+  } catch (...) {
+    ok = false;
+  }
+  if (!ok || checker.problem != BodyChecker::Problem::kNone) {
+    switch (checker.problem) {
+      case BodyChecker::Problem::kTooDeep:
+        return Error::Malformed("The body nests arrays and objects deeper than " +
+                                std::to_string(kMaxJsonDepth) + " levels.");
+      case BodyChecker::Problem::kDuplicateKey:
+        if (plain_text(checker.duplicate)) {
+          return Error::Malformed("The body has the key \"" + checker.duplicate +
+                                  "\" twice in one object.")
+              .add_field(checker.duplicate, "appears more than once");
+        }
+        return Error::Malformed("The body has a key twice in one object.");
+      default:
+        return Error::Malformed("The body is not valid JSON (UTF-8).");
+    }
+  }
+  Json body = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) return Error::Malformed("The body is not valid JSON (UTF-8).");
   return body;
+}
+
+Status check_query_params(const httplib::Request& req) {
+  auto has_control = [](const std::string& s) {
+    for (unsigned char c : s) {
+      if (c < 0x20 || c == 0x7f) return true;
+    }
+    return false;
+  };
+  for (const auto& [name, value] : req.params) {
+    if (!has_control(name) && !has_control(value)) continue;
+    if (plain_text(name)) {
+      return Error::Malformed("The parameter " + name + " holds a control character.")
+          .add_field(name, "must not hold control characters");
+    }
+    return Error::Malformed("A query parameter holds a control character.");
+  }
+  return Status::Ok();
 }
 
 void write_json(httplib::Response& res, int status, const Json& body) {

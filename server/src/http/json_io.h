@@ -1,5 +1,8 @@
 // Reading JSON requests and writing JSON responses, the same way for every resource:
-// - parse_json_body: 415 unless the body is declared JSON, 400 when it does not parse;
+// - parse_json_body: 415 unless the body is declared JSON, 400 when it does not parse, nests
+//   deeper than kMaxJsonDepth or repeats a key in an object (at any depth) — checked while
+//   parsing, without recursion, so no body can exhaust the stack of what reads it later;
+// - check_query_params: 400 naming the first query parameter that holds a control character;
 // - FieldReader (common/field_reader.h): every field error at once, unknown fields rejected;
 // - Paging: ?page=&per_page= (max 200) and the {"items","total","page","per_page"} envelope.
 //
@@ -25,8 +28,17 @@ namespace tsunagu::http {
 
 using Json = nlohmann::json;
 
+// Arrays and objects nest at most this deep in a request body (the API's own bodies: 4).
+inline constexpr int kMaxJsonDepth = 32;
+
 // The body as a JSON value; see above for the failures.
 Result<Json> parse_json_body(const httplib::Request& req);
+// The JSON text itself, with the same checks (400 when it fails them).
+Result<Json> parse_json_text(std::string_view text);
+
+// 400 when a query parameter's name or value holds a control character (U+0000–U+001F, U+007F),
+// naming the parameter (or "a query parameter" when its name is not plain text itself).
+Status check_query_params(const httplib::Request& req);
 
 inline constexpr char kJsonContentType[] = "application/json; charset=utf-8";
 

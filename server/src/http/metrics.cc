@@ -4,11 +4,37 @@
 
 namespace tsunagu::http {
 
+const char* Metrics::method_label(const std::string& method) {
+  static constexpr std::array<const char*, 9> kMethods = {
+      "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"};
+  for (const char* m : kMethods) {
+    if (method == m) return m;
+  }
+  return "OTHER";
+}
+
+std::string Metrics::escape_label(const std::string& value) {
+  std::string out;
+  out.reserve(value.size());
+  for (char c : value) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '"') {
+      out += "\\\"";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 void Metrics::observe(const std::string& route, const std::string& method, int status,
                       std::chrono::nanoseconds latency) {
   double seconds = std::chrono::duration<double>(latency).count();
   std::lock_guard lock(mutex_);
-  Series& s = series_[Key{route, method, status}];
+  Series& s = series_[Key{route, method_label(method), status}];
   ++s.count;
   s.sum_seconds += seconds;
   for (size_t i = 0; i < kBuckets.size(); ++i) {
@@ -22,8 +48,8 @@ std::string Metrics::render() const {
          "# TYPE tsunagu_http_requests_total counter\n";
   std::lock_guard lock(mutex_);
   auto labels = [](const Key& k) {
-    return "route=\"" + std::get<0>(k) + "\",method=\"" + std::get<1>(k) + "\",status=\"" +
-           std::to_string(std::get<2>(k)) + "\"";
+    return "route=\"" + escape_label(std::get<0>(k)) + "\",method=\"" +
+           escape_label(std::get<1>(k)) + "\",status=\"" + std::to_string(std::get<2>(k)) + "\"";
   };
   for (const auto& [key, s] : series_) {
     out << "tsunagu_http_requests_total{" << labels(key) << "} " << s.count << "\n";

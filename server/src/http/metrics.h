@@ -1,6 +1,8 @@
 // Request metrics in the Prometheus text format: a request counter and a latency histogram per
 // route (the route's name, never the raw path, so ids do not explode the label set), method and
-// status. Gauges from other parts of the server are added at render time.
+// status. Gauges from other parts of the server are added at render time. The method label is
+// one of the methods HTTP defines, or "OTHER": a client cannot add series or inject labels by
+// sending a made-up method. Label values are escaped as the text format requires.
 //
 // Thread-safety: observe() and render() may be called from any thread.
 #pragma once
@@ -22,6 +24,11 @@ class Metrics {
 
   void observe(const std::string& route, const std::string& method, int status,
                std::chrono::nanoseconds latency);
+
+  // `method` if it is a standard HTTP method, else "OTHER".
+  static const char* method_label(const std::string& method);
+  // `value` escaped for a label value: backslash, double quote and newline.
+  static std::string escape_label(const std::string& value);
 
   // The whole exposition, ending with a newline.
   std::string render() const;

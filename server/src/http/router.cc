@@ -1,6 +1,8 @@
 #include "http/router.h"
 
 #include "http/auth.h"
+#include "http/connection_guard.h"
+#include "http/json_io.h"
 #include "http/problem.h"
 #include "http/request_context.h"
 
@@ -11,7 +13,11 @@ httplib::Server::Handler Router::wrap(const std::string& name, Handler handler) 
                                                     httplib::Response& res) {
     current_request().route = name;
     current_request().client_address = client_address(req, trusted_proxies_);
-    Status status = handler(req, res);
+    ConnectionGuard::handling();
+    // Every query parameter, whether the handler reads it or not: a control character (a NUL in
+    // ?q=) is a client error before it can reach SQL or a log.
+    Status status = check_query_params(req);
+    if (status.ok()) status = handler(req, res);
     if (!status.ok()) write_problem(res, status.error());
   };
 }
@@ -48,10 +54,10 @@ void Router::finish() {
     for (const auto& m : methods) allow += (allow.empty() ? "" : ", ") + m;
     if (methods.contains("GET")) allow += ", HEAD";
     auto not_allowed =
-        wrap(names_[pattern], [allow](const httplib::Request& req, httplib::Response& res) {
+        wrap(names_[pattern], [allow](const httplib::Request&, httplib::Response& res) {
           res.set_header("Allow", allow);
           write_problem(res, 405, "method-not-allowed", "Method not allowed",
-                        req.method + " is not supported here; use " + allow + ".");
+                        "This method is not supported here; use " + allow + ".");
           return Status::Ok();
         });
     if (!methods.contains("GET")) server_.Get(pattern, not_allowed);

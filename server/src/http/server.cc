@@ -1,14 +1,25 @@
 #include "http/server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstring>
 #include <exception>
 
 #include "common/ids.h"
 #include "common/log.h"
+#include "http/connection_guard.h"
 #include "http/metrics.h"
 #include "http/problem.h"
 #include "http/request_context.h"
+#include "http/response_headers.h"
 #include "http/routes.h"
 
 namespace tsunagu::http {
@@ -19,27 +30,204 @@ RequestContext& current_request() {
 }
 
 namespace {
-std::unique_ptr<httplib::Server> make_server(const ServerOptions& o) {
-  if (o.tls_cert.empty()) return std::make_unique<httplib::Server>();
-  return std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
-}
-}  // namespace
 
-struct HttpServer::Impl {
-  ServerOptions options;
-  Services services;
-  std::unique_ptr<httplib::Server> owned;  // httplib::SSLServer with TLS
-  httplib::Server& server;
-  Metrics metrics;
-  Router router{server};
+// The worker pool with a count of the connections waiting for a worker (the guard's backlog),
+// and a wall around each task: no exception ever leaves a worker thread.
+class CountingQueue final : public httplib::TaskQueue {
+ public:
+  CountingQueue(size_t threads, size_t max_queued, std::atomic<size_t>& backlog)
+      : pool_(threads, 0, max_queued), backlog_(backlog) {}
+  bool enqueue(std::function<void()> fn) override {
+    ++backlog_;
+    bool queued = pool_.enqueue([this, fn = std::move(fn)] {
+      --backlog_;
+      try {
+        fn();
+      } catch (const std::exception& e) {
+        LOG(kError) << "connection task failed: " << e.what();
+      } catch (...) {
+        LOG(kError) << "connection task failed";
+      }
+    });
+    if (!queued) --backlog_;
+    return queued;
+  }
+  void shutdown() override { pool_.shutdown(); }
 
-  Impl(const ServerOptions& o, const Services& s)
-      : options(o), services(s), owned(make_server(o)), server(*owned) {}
-  void configure(const std::function<void(Router&)>& extra_routes);
-  void log_request(const httplib::Request& req, const httplib::Response& res);
+ private:
+  httplib::ThreadPool pool_;
+  std::atomic<size_t>& backlog_;
 };
 
-namespace {
+// A peer's numeric address and port.
+void peer_address(int fd, bool local, std::string& ip, int& port) {
+  sockaddr_storage addr{};
+  socklen_t len = sizeof addr;
+  auto* sa = reinterpret_cast<sockaddr*>(&addr);
+  if ((local ? ::getsockname(fd, sa, &len) : ::getpeername(fd, sa, &len)) != 0) return;
+  std::array<char, INET6_ADDRSTRLEN> text{};
+  if (addr.ss_family == AF_INET) {
+    auto* in = reinterpret_cast<sockaddr_in*>(&addr);
+    ::inet_ntop(AF_INET, &in->sin_addr, text.data(), text.size());
+    port = ntohs(in->sin_port);
+  } else if (addr.ss_family == AF_INET6) {
+    auto* in6 = reinterpret_cast<sockaddr_in6*>(&addr);
+    ::inet_ntop(AF_INET6, &in6->sin6_addr, text.data(), text.size());
+    port = ntohs(in6->sin6_port);
+  }
+  ip = text.data();
+}
+
+// A plain TCP connection as httplib's Stream: reads through a 4 KiB buffer (the library's line
+// reader scans buffered bytes at once) and waits at most the read or write timeout per call.
+// The library's own SocketStream is private to its implementation file.
+class TcpStream final : public httplib::Stream {
+ public:
+  TcpStream(int fd, int read_timeout_ms, int write_timeout_ms)
+      : fd_(fd), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms) {}
+
+  bool is_readable() const override { return offset_ < size_; }
+  bool wait_readable() const override { return wait(POLLIN, read_timeout_ms_); }
+  bool wait_writable() const override { return wait(POLLOUT, write_timeout_ms_); }
+  bool is_peer_alive() const override {
+    char c;
+    ssize_t n = ::recv(fd_, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n > 0 || (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK));
+  }
+  ssize_t read(char* ptr, size_t size) override {
+    if (offset_ < size_) {
+      size_t n = std::min(size, size_ - offset_);
+      std::memcpy(ptr, buffer_.data() + offset_, n);
+      offset_ += n;
+      return static_cast<ssize_t>(n);
+    }
+    if (!wait_readable()) {
+      error_ = httplib::Error::Timeout;
+      return -1;
+    }
+    offset_ = size_ = 0;
+    const bool into_buffer = size < buffer_.size();
+    ssize_t n;
+    do {
+      n = ::recv(fd_, into_buffer ? buffer_.data() : ptr, into_buffer ? buffer_.size() : size, 0);
+    } while (n < 0 && errno == EINTR);
+    if (n <= 0) {
+      error_ = n == 0 ? httplib::Error::ConnectionClosed : httplib::Error::Read;
+      return n;
+    }
+    if (!into_buffer) return n;
+    size_ = static_cast<size_t>(n);
+    offset_ = std::min(size, size_);
+    std::memcpy(ptr, buffer_.data(), offset_);
+    return static_cast<ssize_t>(offset_);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    if (!wait_writable()) return -1;
+    ssize_t n;
+    do {
+      n = ::send(fd_, ptr, size, MSG_NOSIGNAL);
+    } while (n < 0 && errno == EINTR);
+    return n;
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    peer_address(fd_, false, ip, port);
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    peer_address(fd_, true, ip, port);
+  }
+  socket_t socket() const override { return fd_; }
+  time_t duration() const override {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                 started_)
+        .count();
+  }
+  const char* buffered_data(size_t& size) const override {
+    size = size_ - offset_;
+    return size ? buffer_.data() + offset_ : nullptr;
+  }
+  void consume_buffered(size_t size) override { offset_ += std::min(size, size_ - offset_); }
+
+ private:
+  bool wait(short events, int timeout_ms) const {
+    pollfd p{fd_, events, 0};
+    int r;
+    do {
+      r = ::poll(&p, 1, timeout_ms);
+    } while (r < 0 && errno == EINTR);
+    return r > 0;
+  }
+  int fd_;
+  int read_timeout_ms_, write_timeout_ms_;
+  std::array<char, 4096> buffer_{};
+  size_t offset_ = 0, size_ = 0;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
+// Closes a connection after its last answer: stops sending, reads what the client still sends
+// for up to 100 ms (so closing with unread data does not reset the connection and destroy the
+// answer in flight), then closes.
+void drain_and_close(int fd) {
+  ::shutdown(fd, SHUT_WR);
+  std::array<char, 16384> buf{};
+  size_t total = 0;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(100);
+  while (total < 1024 * 1024) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    until - std::chrono::steady_clock::now())
+                    .count();
+    if (left <= 0) break;
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left)) <= 0) break;
+    ssize_t n = ::recv(fd, buf.data(), buf.size(), 0);
+    if (n <= 0) break;
+    total += static_cast<size_t>(n);
+  }
+  ::close(fd);
+}
+
+// httplib::Server whose connections are watched by a ConnectionGuard: the same per-connection
+// loop as the library's (process_request for each request of a keep-alive connection), with the
+// wait between requests and the head's progress reported to the guard.
+class GuardedServer final : public httplib::Server {
+ public:
+  explicit GuardedServer(ConnectionGuard& guard) : guard_(guard) {}
+
+ private:
+  bool process_and_close_socket(socket_t sock) override {
+    bool ok = false;
+    try {
+      ok = serve(sock);
+    } catch (...) {
+      // serve() reports through the exception handler; this is the last wall.
+    }
+    drain_and_close(sock);
+    return ok;
+  }
+
+  bool serve(socket_t sock) {
+    ConnectionGuard::Lease lease(guard_, sock);
+    std::string remote_addr, local_addr;
+    int remote_port = 0, local_port = 0;
+    peer_address(sock, false, remote_addr, remote_port);
+    peer_address(sock, true, local_addr, local_port);
+    bool ok = true;
+    for (size_t left = keep_alive_max_count_; left > 0; --left) {
+      if (left != keep_alive_max_count_ &&
+          !lease.await_next_request([this] { return svr_sock_ == INVALID_SOCKET; })) {
+        break;
+      }
+      TcpStream stream(sock, static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000),
+                       static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000));
+      bool closed = false;
+      ok = process_request(stream, remote_addr, remote_port, local_addr, local_port, left == 1,
+                           closed, nullptr);
+      if (!ok || closed) break;
+    }
+    return ok;
+  }
+
+  ConnectionGuard& guard_;
+};
 
 // A request id clients can quote to operators: 16 hex digits from the CSPRNG.
 std::string new_request_id() { return to_hex(random_bytes(8)); }
@@ -60,6 +248,8 @@ const char* title_for_status(int status) {
       return "Unsupported media type";
     case 416:
       return "Range not satisfiable";
+    case 431:
+      return "Request header fields too large";
     default:
       return status >= 500 ? "Internal server error" : "Request failed";
   }
@@ -81,66 +271,133 @@ const char* slug_for_status(int status) {
       return "unsupported-media-type";
     case 416:
       return "range-not-satisfiable";
+    case 431:
+      return "headers-too-large";
     default:
       return status >= 500 ? "internal-error" : "http-error";
   }
 }
 
+// The detail of a problem the library itself detected. It never quotes the request: a path or
+// header is attacker-chosen bytes (not even valid UTF-8, or a secret such as a calendar token).
+const char* detail_for_status(int status) {
+  switch (status) {
+    case 404:
+      return "There is no resource at this path.";
+    case 413:
+      return "The body is larger than the server accepts.";
+    case 414:
+      return "The request target is longer than the server accepts.";
+    case 400:
+      return "The request could not be read (its line, headers or framing are malformed, or "
+             "there are too many headers).";
+    default:
+      return title_for_status(status);
+  }
+}
+
+std::unique_ptr<httplib::Server> make_server(const ServerOptions& o, ConnectionGuard& guard) {
+  if (o.tls_cert.empty()) return std::make_unique<GuardedServer>(guard);
+  // The TLS server keeps the library's own connection loop (its handshake is private to it):
+  // only the per-read timeouts bound a slow client there. docs/operations.md says to terminate
+  // TLS at a reverse proxy where clients are not trusted.
+  return std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
+}
+
 }  // namespace
 
+struct HttpServer::Impl {
+  ServerOptions options;
+  Services services;
+  ConnectionGuard guard;
+  std::unique_ptr<httplib::Server> owned;  // GuardedServer, or httplib::SSLServer with TLS
+  httplib::Server& server;
+  Metrics metrics;
+  Router router{server};
+
+  Impl(const ServerOptions& o, const Services& s)
+      : options(o),
+        services(s),
+        guard(o.connection_limits),
+        owned(make_server(o, guard)),
+        server(*owned) {}
+  void configure(const std::function<void(Router&)>& extra_routes);
+  void log_request(const httplib::Request& req, const httplib::Response& res) noexcept;
+};
+
 void HttpServer::Impl::configure(const std::function<void(Router&)>& extra_routes) {
-  server.new_task_queue = [n = options.threads] {
-    return new httplib::ThreadPool(static_cast<size_t>(n));
+  server.new_task_queue = [this] {
+    return new CountingQueue(static_cast<size_t>(options.threads), options.max_queued_connections,
+                             guard.backlog());
   };
-  // Without these, 0.11.4 closes every 5th keep-alive request and Nagle delays small
-  // responses by 40 ms: two orders of magnitude of throughput.
+  // Without Nagle's delay small responses leave at once; a long keep-alive (bounded by the
+  // guard's idle rules) saves a TCP handshake per request.
   server.set_tcp_nodelay(true);
   server.set_keep_alive_max_count(100000);
-  server.set_keep_alive_timeout(options.keep_alive_seconds);
+  server.set_keep_alive_timeout(
+      std::chrono::duration_cast<std::chrono::seconds>(options.connection_limits.keep_alive)
+          .count());
   server.set_payload_max_length(options.max_body_bytes);
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
 
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  const bool tls = !options.tls_cert.empty();
+  // On every response, the library's own errors included: 要配慮個人情報 must not sit in caches.
+  server.set_default_headers({{"Cache-Control", "no-store"}});
+  server.set_pre_routing_handler([tls](const httplib::Request& req, httplib::Response& res) {
+    ConnectionGuard::head_complete();
     RequestContext& ctx = current_request();
     ctx.active = true;
     ctx.language = preferred_language(req.get_header_value("Accept-Language"));
     ctx.id = new_request_id();
     ctx.route = "unmatched";
     ctx.started = std::chrono::steady_clock::now();
+    // The API never answers with parts of a resource: Range is ignored (a list of thousands of
+    // overlapping ranges once multiplied an answer by as many). The request object is the
+    // library's own non-const local, so clearing its parsed ranges is well-defined.
+    const_cast<httplib::Request&>(req).ranges.clear();
     res.set_header("X-Request-Id", ctx.id);
-    res.set_header("Cache-Control", "no-store");  // 要配慮個人情報 must not sit in caches
+    set_security_headers(res, tls);
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
   // Called for every status ≥ 400 before it is written; fills in a body only where the
-  // library produced the status itself (no route, body too large, unreadable request).
-  server.set_error_handler(
-      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        std::string detail = res.status == 404   ? "No resource at " + req.path + "."
-                             : res.status == 413 ? "The body is larger than the server accepts."
-                                                 : title_for_status(res.status);
-        write_problem(res, res.status, slug_for_status(res.status), title_for_status(res.status),
-                      detail);
-        return httplib::Server::HandlerResponse::Handled;
+  // library produced the status itself (no route, body too large, unreadable request), and the
+  // browser headers where the pre-routing handler never ran. Runs outside the library's
+  // exception wall, so it must not throw.
+  server.set_error_handler(httplib::Server::HandlerWithResponse(
+      [tls](const httplib::Request&, httplib::Response& res) noexcept {
+        try {
+          set_security_headers(res, tls);
+          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          write_problem(res, res.status, slug_for_status(res.status), title_for_status(res.status),
+                        detail_for_status(res.status));
+          return httplib::Server::HandlerResponse::Handled;
+        } catch (...) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
       }));
 
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
-                                  std::exception_ptr ep) {
-    std::string what = "unknown exception";
-    try {
-      std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    // The text goes to the log only; the client gets the request id to quote.
-    LOG(kError) << "unhandled exception id=" << current_request().id
-                << " route=" << current_request().route << " method=" << req.method << ": " << what;
-    res.headers.erase("Location");
-    write_problem(res, Error::Internal("unhandled exception; see the log"));
-  });
+  server.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        try {
+          // The text goes to the log only; the client gets the request id to quote.
+          LOG(kError) << "unhandled exception id=" << current_request().id
+                      << " route=" << current_request().route << " method=" << req.method << ": "
+                      << what;
+          res.headers.erase("Location");
+          write_problem(res, Error::Internal("unhandled exception; see the log"));
+        } catch (...) {
+          res.status = 500;
+        }
+      });
 
   server.set_logger(
       [this](const httplib::Request& req, const httplib::Response& res) { log_request(req, res); });
@@ -150,24 +407,30 @@ void HttpServer::Impl::configure(const std::function<void(Router&)>& extra_route
   router.finish();
 }
 
-void HttpServer::Impl::log_request(const httplib::Request& req, const httplib::Response& res) {
+void HttpServer::Impl::log_request(const httplib::Request& req,
+                                   const httplib::Response& res) noexcept {
   RequestContext& ctx = current_request();
-  auto elapsed = ctx.active ? std::chrono::steady_clock::now() - ctx.started
-                            : std::chrono::steady_clock::duration::zero();
-  metrics.observe(ctx.active ? ctx.route : "unrouted", req.method, res.status,
-                  std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed));
-  if (options.access_log && log::enabled(log::Level::kInfo)) {
-    // The path only: query strings may carry search words about a family. Built by appending
-    // (no stream): this runs for every request.
-    std::string line;
-    line.reserve(160);
-    line.append("access id=").append(ctx.active ? ctx.id : "-").append(" ");
-    line.append(req.method).append(" ").append(req.path).append(" route=").append(ctx.route);
-    line.append(" status=").append(std::to_string(res.status)).append(" us=");
-    line.append(
-        std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()));
-    line.append(" addr=").append(req.remote_addr);
-    log::write(log::Level::kInfo, line);
+  try {
+    auto elapsed = ctx.active ? std::chrono::steady_clock::now() - ctx.started
+                              : std::chrono::steady_clock::duration::zero();
+    metrics.observe(ctx.active ? ctx.route : "unrouted", req.method, res.status,
+                    std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed));
+    if (options.access_log && log::enabled(log::Level::kInfo)) {
+      // The route's name, never the path or query: a path can hold a secret (a calendar
+      // subscription token) and a query the search words about a family. Built by appending
+      // (no stream): this runs for every request.
+      std::string line;
+      line.reserve(160);
+      line.append("access id=").append(ctx.active ? ctx.id : "-").append(" ");
+      line.append(Metrics::method_label(req.method)).append(" route=").append(ctx.route);
+      line.append(" status=").append(std::to_string(res.status)).append(" us=");
+      line.append(
+          std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()));
+      line.append(" addr=").append(req.remote_addr);
+      log::write(log::Level::kInfo, line);
+    }
+  } catch (...) {
+    // Logging must never take the worker down.
   }
   ctx.active = false;
 }

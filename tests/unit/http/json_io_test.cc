@@ -130,5 +130,39 @@ TEST(ParseJsonBodyTest, MediaTypeAndSyntax) {
   EXPECT_EQ(parse_json_body(req).error().kind(), ErrorKind::kMalformed);
 }
 
+TEST(ParseJsonTextTest, NestingIsLimitedWithoutRecursion) {
+  std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
+  EXPECT_OK(parse_json_text(ok));
+  std::string deep = std::string(kMaxJsonDepth + 1, '[') + std::string(kMaxJsonDepth + 1, ']');
+  auto res = parse_json_text(deep);
+  ASSERT_FALSE(res.ok());
+  EXPECT_EQ(res.error().kind(), ErrorKind::kMalformed);
+  EXPECT_NE(res.error().message().find("32 levels"), std::string::npos);
+  std::string objects;
+  for (int i = 0; i < 200'000; ++i) objects += "{\"a\":";
+  EXPECT_FALSE(parse_json_text(objects + "1" + std::string(200'000, '}')).ok());
+}
+
+TEST(ParseJsonTextTest, DuplicateKeysAreRefusedAtAnyDepth) {
+  EXPECT_OK(parse_json_text(R"({"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]})"));
+  for (const char* text : {R"({"a": 1, "a": 1})", R"({"x": {"b": 1, "b": 2}})",
+                           R"([{"c": [{"d": 1, "e": 2, "d": 3}]}])"}) {
+    auto res = parse_json_text(text);
+    ASSERT_FALSE(res.ok()) << text;
+    EXPECT_EQ(res.error().kind(), ErrorKind::kMalformed) << text;
+    EXPECT_NE(res.error().message().find("twice"), std::string::npos) << text;
+  }
+  // A key that is not plain text is not quoted back.
+  auto res = parse_json_text("{\"\\u0007\": 1, \"\\u0007\": 2}");
+  ASSERT_FALSE(res.ok());
+  EXPECT_EQ(res.error().message(), "The body has a key twice in one object.");
+}
+
+TEST(ParseJsonTextTest, InvalidUtf8AndTrailingBytesAre400) {
+  EXPECT_FALSE(parse_json_text("\"\xff\"").ok());
+  EXPECT_FALSE(parse_json_text("{} {}").ok());
+  EXPECT_FALSE(parse_json_text("").ok());
+}
+
 }  // namespace
 }  // namespace tsunagu::http
