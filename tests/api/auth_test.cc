@@ -188,7 +188,7 @@ TEST_F(AuthApiTest, MalformedAndForeignTokensAre401) {
   for (const char* header :
        {"Bearer", "Bearer abc", "Basic YWRtaW46eA==",
         "Bearer 0000000000000000000000000000000000000000000000000000000000000000"}) {
-    auto res = client_.Get("/api/v1/me", {{"Authorization", header}});
+    auto res = client_.Get("/api/v1/me", httplib::Headers{{"Authorization", header}});
     EXPECT_EQ(res->status, 401) << header;
     EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json");
   }

@@ -52,18 +52,19 @@ TEST_F(CalendarLinkApiTest, AnUnchangedFeedIs304) {
   EXPECT_EQ(first->get_header_value_count("Cache-Control"), 1u);
   EXPECT_EQ(first->get_header_value("Cache-Control"), "private, no-cache");
   for (const std::string& asked : {etag, "W/" + etag, "\"other\", " + etag, std::string("*")}) {
-    auto again = client_.Get(url.c_str(), {{"If-None-Match", asked}});
+    auto again = client_.Get(url.c_str(), httplib::Headers{{"If-None-Match", asked}});
     ASSERT_EQ(again->status, 304) << asked;
     EXPECT_TRUE(again->body.empty());
     EXPECT_EQ(again->get_header_value("ETag"), etag);
   }
-  EXPECT_EQ(client_.Get(url.c_str(), {{"If-None-Match", "\"other\""}})->status, 200);
+  EXPECT_EQ(client_.Get(url.c_str(), httplib::Headers{{"If-None-Match", "\"other\""}})->status,
+            200);
   // The signed-in feed is the same feed with the same tag.
   auto signed_in = get("partner.itokonchi", "/api/v1/me/calendar.ics");
   EXPECT_EQ(signed_in->get_header_value("ETag"), etag);
 
   plan("roundtable", {{"title", "北区座談会"}, {"invited_organization_ids", {kItokonchi}}});
-  auto changed = client_.Get(url.c_str(), {{"If-None-Match", etag}});
+  auto changed = client_.Get(url.c_str(), httplib::Headers{{"If-None-Match", etag}});
   ASSERT_EQ(changed->status, 200);
   EXPECT_NE(changed->get_header_value("ETag"), etag);
   EXPECT_NE(changed->body.find("SUMMARY:北区座談会"), std::string::npos);

@@ -73,8 +73,8 @@ TEST_F(CaseSearchTest, UnknownOrMalformedParametersAre400NamingThem) {
   auto misspelt = get("coord.chuo", "/api/v1/cases?risk_categroy=abuse_certified");
   ASSERT_EQ(misspelt->status, 400) << misspelt->body;
   EXPECT_EQ(error_fields(misspelt), (std::set<std::string>{"risk_categroy"}));
-  for (const char* bad : {"?risk_category=abuse", "?section=police", "?status=pending",
-                          "?risk_level=urgent"}) {
+  for (const char* bad :
+       {"?risk_category=abuse", "?section=police", "?status=pending", "?risk_level=urgent"}) {
     auto res = get("coord.chuo", std::string("/api/v1/cases") + bad);
     EXPECT_EQ(res->status, 400) << bad << ": " << res->body;
     EXPECT_EQ(error_fields(res).size(), 1u) << bad;
@@ -117,9 +117,9 @@ TEST_F(CaseSearchTest, EveryChangeIsAnEventWithBeforeAndAfter) {
   std::string id = create({{"case_ref", "E-1"},
                            {"household_label", "E."},
                            {"support_plan", {{"family_voice", "最初の言葉"}}}});
-  ASSERT_EQ(patch(id, R"({"risk_level": "high", "support_plan": {"family_voice": "次の言葉"}})")
-                ->status,
-            200);
+  ASSERT_EQ(
+      patch(id, R"({"risk_level": "high", "support_plan": {"family_voice": "次の言葉"}})")->status,
+      200);
   auto list = events(id);
   ASSERT_EQ(list.size(), 1u) << list.dump();
   EXPECT_EQ(list[0]["kind"], "edited");
@@ -160,17 +160,16 @@ TEST_F(CaseSearchTest, AClosedCaseCanBeReopenedWithAReason) {
 TEST_F(CaseSearchTest, ALabelThatLooksLikeANameOrPhoneIsRefused) {
   for (const char* label : {"山田 花子", "山田花子", "やまだ はなこ", "Hanako Yamada", "山田さん",
                             "090-1234-5678", "０９０１２３４５６７８"}) {
-    auto res = post("coord.chuo", "/api/v1/cases",
-                    {{"ward", "chuo"}, {"case_ref", "N-1"}, {"household_label", label},
-                     {"risk_level", "low"}});
+    auto res = post(
+        "coord.chuo", "/api/v1/cases",
+        {{"ward", "chuo"}, {"case_ref", "N-1"}, {"household_label", label}, {"risk_level", "low"}});
     EXPECT_EQ(res->status, 422) << label;
     EXPECT_EQ(error_fields(res), (std::set<std::string>{"household_label"})) << label;
   }
   std::string id = create({{"case_ref", "N-2"}, {"household_label", "Y.H."}});
   EXPECT_EQ(patch(id, R"({"household_label": "山田 花子"})")->status, 422);
   for (const char* label : {"さくら家", "Ｓ・Ｍ", "A.K.", "山田家", "北区世帯", "もみじ"}) {
-    EXPECT_EQ(patch(id, nlohmann::json({{"household_label", label}}).dump())->status, 200)
-        << label;
+    EXPECT_EQ(patch(id, nlohmann::json({{"household_label", label}}).dump())->status, 200) << label;
   }
 }
 

@@ -149,7 +149,8 @@ TEST_F(DirectoryApiTest, ClientErrors) {
             401);
   EXPECT_EQ(status_of(post_json(client_, org + "/services", {{"name", "x"}})), 401);
   EXPECT_EQ(status_of(client_.Patch("/api/v1/services/x", "{}", "application/json")), 401);
-  EXPECT_EQ(status_of(client_.Get("/api/v1/organizations", {{"Authorization", "Bearer nope"}})),
+  EXPECT_EQ(status_of(client_.Get("/api/v1/organizations",
+                                  httplib::Headers{{"Authorization", "Bearer nope"}})),
             401);
   // 404: unknown ids, and network entries for anonymous callers.
   EXPECT_EQ(status_of(client_.Get("/api/v1/organizations/no-such-id")), 404);

@@ -62,7 +62,7 @@ TEST_F(DirectoryCacheApiTest, TheSameSearchIsAnsweredFromTheCache) {
   EXPECT_EQ(get("", path), first);
   EXPECT_EQ(cache().stats().hits, hits + 1);
   // Cache-Control: no-cache asks for a fresh search.
-  auto fresh = client_.Get(path.c_str(), {{"Cache-Control", "no-cache"}});
+  auto fresh = client_.Get(path.c_str(), httplib::Headers{{"Cache-Control", "no-cache"}});
   ASSERT_TRUE(fresh) << httplib::to_string(fresh.error());
   EXPECT_EQ(body_json(fresh), first);
   EXPECT_EQ(cache().stats().hits, hits + 1);

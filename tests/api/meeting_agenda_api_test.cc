@@ -186,8 +186,9 @@ TEST_F(MeetingAgendaApiTest, OnlyAHeldMeetingDecides) {
   std::string case_id = create_case("H-1", "high");
   Json ahead = plan("practitioners", {{"starts_at", "2026-04-03T10:00:00+09:00"},
                                       {"ends_at", "2026-04-03T12:00:00+09:00"}});
-  auto res = post("coord.chuo", meeting_path(ahead) + "/decisions",
-                  {{"text", "5月に再検討する"}, {"case_id", case_id}, {"next_review_on", "2026-05-13"}});
+  auto res =
+      post("coord.chuo", meeting_path(ahead) + "/decisions",
+           {{"text", "5月に再検討する"}, {"case_id", case_id}, {"next_review_on", "2026-05-13"}});
   EXPECT_EQ(res->status, 409) << res->body;
   Json c = body_json(get("coord.chuo", "/api/v1/cases/" + case_id));
   EXPECT_TRUE(c["last_reviewed_on"].is_null());  // no review dated in the future
@@ -199,9 +200,10 @@ TEST_F(MeetingAgendaApiTest, AMeetingWithDecisionsCannotBeCancelled) {
   // A decision recorded before decisions needed a held meeting (data of an older version).
   Json meeting = plan("case_conference");
   ASSERT_OK(server_.app().database().write([&](storage::Connection& c) -> Status {
-    c.prepare("INSERT INTO meeting_decisions (id, meeting_id, text, recorded_by, recorded_at)"
-              " VALUES ('d0000000-0000-4000-8000-000000000001', ?1, '見守りを続ける', ?2,"
-              " '2026-04-01T00:00:00Z')")
+    c.prepare(
+         "INSERT INTO meeting_decisions (id, meeting_id, text, recorded_by, recorded_at)"
+         " VALUES ('d0000000-0000-4000-8000-000000000001', ?1, '見守りを続ける', ?2,"
+         " '2026-04-01T00:00:00Z')")
         .bind(1, meeting["id"].get<std::string>())
         .bind(2, std::string(kCoordChuoId))
         .run();

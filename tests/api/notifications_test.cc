@@ -67,9 +67,9 @@ TEST_F(NotificationsApiTest, ADecisionReachesTheSenderAndTheLeadNotTheDrafter) {
 TEST_F(NotificationsApiTest, AWithdrawalReachesThePartner) {
   auto sent = create_referral(create_case());
   std::string id = sent["id"];
-  ASSERT_EQ(transition("coord.chuo", id, {{"to", "withdrawn"}, {"reason_code", "duplicate"}})
-                ->status,
-            200);
+  ASSERT_EQ(
+      transition("coord.chuo", id, {{"to", "withdrawn"}, {"reason_code", "duplicate"}})->status,
+      200);
   EXPECT_EQ(kinds("partner.itokonchi"),
             (std::multiset<std::string>{"referral.received", "referral.withdrawn"}));
   EXPECT_TRUE(kinds("coord.chuo").empty());  // the sender needs no news of their own step

@@ -311,7 +311,8 @@ TEST_F(ReferralsApiTest, NotificationsReachTheRightPeople) {
   EXPECT_EQ(inbox["items"][0]["kind"], "referral.received");
   EXPECT_EQ(inbox["items"][0]["referral_id"], sent["id"]);
   EXPECT_EQ(body_json(get("partner.night", "/api/v1/notifications"))["total"], 0);
-  std::string note = "/api/v1/notifications/" + inbox["items"][0]["id"].get<std::string>() + "/read";
+  std::string note =
+      "/api/v1/notifications/" + inbox["items"][0]["id"].get<std::string>() + "/read";
   EXPECT_EQ(post("partner.itokonchi", note, nlohmann::json::object())->status, 204);
   EXPECT_EQ(body_json(get("partner.itokonchi", "/api/v1/notifications?unread=true"))["total"], 0);
   EXPECT_EQ(post("partner.night", note, nlohmann::json::object())->status, 404);

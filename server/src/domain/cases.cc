@@ -96,8 +96,8 @@ void check_fields(const CaseFields& f, std::vector<FieldError>& errors) {
   };
   check_date(f.next_review_on.value_or(std::nullopt), "next_review_on");
   check_date(f.last_reviewed_on, "last_reviewed_on");
-  if (f.support_plan) check_date(f.support_plan->review_by.value_or(std::nullopt),
-                                 "support_plan.review_by");
+  if (f.support_plan)
+    check_date(f.support_plan->review_by.value_or(std::nullopt), "support_plan.review_by");
   for (const auto& field : f.removed) errors.push_back({field, "cannot be removed"});
   if (f.case_ref && f.case_ref->empty()) errors.push_back({"case_ref", "must not be empty"});
   if (f.household_label && f.household_label->empty()) {
@@ -235,8 +235,8 @@ Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, cons
   return found;
 }
 
-Result<Case> load_case_for_change(storage::Connection& c, const Actor& actor,
-                                  const std::string& id, std::optional<int64_t> if_match) {
+Result<Case> load_case_for_change(storage::Connection& c, const Actor& actor, const std::string& id,
+                                  std::optional<int64_t> if_match) {
   TRY_ASSIGN(Case current, load_case_in_scope(c, actor, id));
   TRY(authorize(&actor, Action::kCaseWrite, {current.ward, std::nullopt}));
   TRY(check_version(current, if_match));

@@ -178,8 +178,8 @@ Result<Case> insert_case(storage::Connection& c, const Clock& clock, const Actor
 
 // Within a write transaction: the case for a change by `actor` — in scope (NotFound), writable by
 // the actor (PermissionDenied) and at the version the caller read (Aborted for a stale If-Match).
-Result<Case> load_case_for_change(storage::Connection& c, const Actor& actor,
-                                  const std::string& id, std::optional<int64_t> if_match);
+Result<Case> load_case_for_change(storage::Connection& c, const Actor& actor, const std::string& id,
+                                  std::optional<int64_t> if_match);
 
 // Within a transaction: Ok when `lead` is empty or an active coordinator or staff member of
 // `ward`; InvalidArgument naming lead_user_id otherwise.

@@ -99,8 +99,8 @@ Result<NotificationPage> Notifications::list(const Actor& actor, bool unread_onl
   return db_.read([&](storage::Connection& c) -> Result<NotificationPage> {
     std::string filter = unread_only ? " AND r.read_at IS NULL" : "";
     NotificationPage out;
-    auto count = c.prepare(std::string("SELECT count(*), count(*) FILTER (WHERE r.read_at IS NULL)") +
-                           kMine);
+    auto count = c.prepare(
+        std::string("SELECT count(*), count(*) FILTER (WHERE r.read_at IS NULL)") + kMine);
     count.bind(1, actor.user_id).bind(2, actor.organization_id);
     count.step();
     out.unread = count.int64(1);
@@ -112,11 +112,11 @@ Result<NotificationPage> Notifications::list(const Actor& actor, bool unread_onl
     rows.bind(1, actor.user_id).bind(2, actor.organization_id);
     rows.bind(3, page.per_page).bind(4, page.offset());
     while (rows.step()) {
-      out.page.items.push_back({rows.text(0),
-                                note_from(rows.text(1), rows.optional_text(2),
-                                          rows.optional_text(3), rows.optional_text(4),
-                                          rows.text(5)),
-                                parse_stored_time(rows.text(6)), rows.int64(7) != 0});
+      out.page.items.push_back(
+          {rows.text(0),
+           note_from(rows.text(1), rows.optional_text(2), rows.optional_text(3),
+                     rows.optional_text(4), rows.text(5)),
+           parse_stored_time(rows.text(6)), rows.int64(7) != 0});
     }
     return out;
   });

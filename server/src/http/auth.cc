@@ -57,7 +57,7 @@ Status check_csrf(const httplib::Request& req, std::string_view token) {
 std::optional<std::string> session_cookie(const httplib::Request& req) {
   // Every Cookie header, each a list "a=1; b=2"; the first cookie of our name counts.
   for (size_t i = 0; i < req.get_header_value_count("Cookie"); ++i) {
-    std::string header = req.get_header_value("Cookie", i);
+    std::string header = req.get_header_value("Cookie", "", i);
     std::string_view rest = header;
     while (!rest.empty()) {
       size_t end = rest.find(';');
@@ -178,7 +178,7 @@ std::string client_address(const httplib::Request& req,
   const size_t n = req.get_header_value_count("X-Forwarded-For");
   for (size_t i = 0; i < n; ++i) {
     if (!forwarded.empty()) forwarded += ",";
-    forwarded += req.get_header_value("X-Forwarded-For", i);
+    forwarded += req.get_header_value("X-Forwarded-For", "", i);
   }
   return client_address(req.remote_addr, forwarded, trusted_proxies);
 }

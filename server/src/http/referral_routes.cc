@@ -124,8 +124,8 @@ void register_notification_routes(Router& router, const Services& s) {
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto paging, parse_paging(req));
                TRY_ASSIGN(bool unread, bool_param(req, "unread"));
-               TRY_ASSIGN(auto found, s.notifications->list(actor, unread,
-                                                            {paging.page, paging.per_page}));
+               TRY_ASSIGN(auto found,
+                          s.notifications->list(actor, unread, {paging.page, paging.per_page}));
                Json items = Json::array();
                for (const auto& n : found.page.items) items.push_back(notification_json(n));
                Json body = page_envelope(std::move(items), found.page.total, paging);

@@ -67,8 +67,8 @@ void Router::finish() {
     if (!methods.contains("DELETE")) server_.Delete(pattern, not_allowed);
     // Answered here, before any sign-in: which methods exist is no secret, and a browser's
     // preflight carries no credentials.
-    server_.Options(pattern, wrap(names_[pattern], [allow](const httplib::Request&,
-                                                           httplib::Response& res) {
+    server_.Options(pattern,
+                    wrap(names_[pattern], [allow](const httplib::Request&, httplib::Response& res) {
                       res.status = 204;
                       res.set_header("Allow", allow + ", OPTIONS");
                       return Status::Ok();

@@ -22,7 +22,8 @@ TEST(HouseholdLabel, NamesAreRefused) {
 }
 
 TEST(HouseholdLabel, PhoneNumbersAreRefused) {
-  for (const char* label : {"090-1234-5678", "011 222 3333", "０１１２２２３３３３", "A.K. 09012345678"}) {
+  for (const char* label :
+       {"090-1234-5678", "011 222 3333", "０１１２２２３３３３", "A.K. 09012345678"}) {
     auto problem = household_label_problem(label);
     ASSERT_TRUE(problem.has_value()) << label;
     EXPECT_NE(problem->find("phone"), std::string::npos) << label;
