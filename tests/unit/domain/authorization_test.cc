@@ -46,6 +46,8 @@ const std::map<Action, Row>& expected() {
 
 Expect expect_for(const Row& r, Role role) {
   switch (role) {
+    case Role::kNone:
+      return kNo;
     case Role::kAdmin:
       return r.admin;
     case Role::kCoordinator:
