@@ -38,7 +38,7 @@ struct Services {
   domain::ActionItems* action_items = nullptr;      // issue 7
   domain::CalendarLinks* calendar_links = nullptr;  // issue 7
   domain::SearchCache* search_cache = nullptr;      // answers to directory searches; null: off
-  std::string web_root;  // the built web client's folder; empty: none (http/static_files.h)
+  std::string web_root{};  // the built web client's folder; empty: none (http/static_files.h)
   std::vector<std::string> trusted_proxies{};  // whose X-Forwarded-For is believed (exact)
 };
 
