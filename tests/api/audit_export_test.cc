@@ -52,7 +52,7 @@ TEST_F(AuditExportTest, FindsAHouseholdByCaseRefAndWard) {
 }
 
 TEST_F(AuditExportTest, BadFiltersAre400NeverAnUnfilteredLog) {
-  for (const std::string q : std::vector<std::string>{
+  for (const std::string& q : std::vector<std::string>{
            "?case=C-77", "?case_ref=C-77", "?ward=nowhere", "?format=xml", "?caseid=" + case_id_}) {
     auto res = get("auditor", "/api/v1/audit" + q);
     ASSERT_EQ(res->status, 400) << q << " " << res->body;
