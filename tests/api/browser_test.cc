@@ -409,6 +409,9 @@ class StaticFilesApiTest : public ::testing::Test {
 };
 
 void expect_client_headers(const httplib::Result& res) {
+  // One policy, the client's: two would both apply, and the stricter API one would win.
+  EXPECT_EQ(res->get_header_value_count("Content-Security-Policy"), 1u);
+  EXPECT_EQ(res->get_header_value_count("Cache-Control"), 1u);
   EXPECT_EQ(res->get_header_value("Content-Security-Policy").rfind("default-src 'self'", 0), 0u);
   EXPECT_EQ(res->get_header_value("Content-Security-Policy").find("unsafe-inline"),
             std::string::npos);

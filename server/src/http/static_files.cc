@@ -12,6 +12,7 @@
 #include "common/log.h"
 #include "http/etag.h"
 #include "http/problem.h"
+#include "http/response_headers.h"
 
 namespace tsunagu::http {
 
@@ -65,11 +66,14 @@ std::optional<std::string> read_file(const fs::path& file) {
   return std::move(out).str();
 }
 
+// The security headers every response has (set_security_headers, in pre-routing), with the
+// client's fuller Content-Security-Policy in place of the API's frame-ancestors only: replaced,
+// not added, so a browser never sees two policies.
 void set_client_headers(httplib::Response& res) {
-  res.set_header("Content-Security-Policy", kContentSecurityPolicy);
-  res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Referrer-Policy", "no-referrer");
+  replace_header(res, "Content-Security-Policy", kContentSecurityPolicy);
+  replace_header(res, "X-Content-Type-Options", "nosniff");
+  replace_header(res, "X-Frame-Options", "DENY");
+  replace_header(res, "Referrer-Policy", "no-referrer");
 }
 
 Status serve(const fs::path& root, const httplib::Request& req, httplib::Response& res) {
@@ -79,7 +83,7 @@ Status serve(const fs::path& root, const httplib::Request& req, httplib::Respons
   bool is_index = false;
   if (!file || fs::is_directory(*file)) {
     // A client-side route (no extension) or the root: the page itself.
-    if (has_extension(path)) return Error::NotFound("No file at " + path + ".");
+    if (has_extension(path)) return Error::NotFound("No such file of the web client.");
     file = file_under(root, "/index.html");
     is_index = true;
     if (!file) return Error::NotFound("The web client is not installed (no index.html).");
@@ -90,14 +94,12 @@ Status serve(const fs::path& root, const httplib::Request& req, httplib::Respons
     LOG(kError) << "cannot read " << file->string();
     return Error::Internal("cannot read a file of the web client");
   }
-  res.headers.erase("Cache-Control");  // the pre-routing default (no-store) is for the API
-  if (!is_index && is_hashed_asset(path)) {
-    res.set_header("Cache-Control", "public, max-age=31536000, immutable");
-  } else {
-    res.set_header("Cache-Control", "no-cache");
-  }
+  // The default (no-store) is for the API; the client's own files may be kept.
+  replace_header(
+      res, "Cache-Control",
+      !is_index && is_hashed_asset(path) ? "public, max-age=31536000, immutable" : "no-cache");
   std::string etag = etag_of_content(*body);
-  res.set_header("ETag", etag);
+  replace_header(res, "ETag", etag);
   if (if_none_match(req, etag)) {
     res.status = 304;
     return Status::Ok();
