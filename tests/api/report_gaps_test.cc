@@ -183,7 +183,7 @@ TEST_F(ReportGapsTest, CsvParsesBackWithBomCrlfAndDefusedCells) {
     // tests/unit/common/csv_test.cc.
     EXPECT_EQ(res->get_header_value("Content-Disposition"),
               "attachment; filename=\"gaps_2026-05-02_.csv\"; "
-              "filename*=UTF-8''gaps_2026-05-02_中央区.csv");
+              "filename*=UTF-8''gaps_2026-05-02_%E4%B8%AD%E5%A4%AE%E5%8C%BA.csv");
     ParsedCsv csv = parse_csv(res->body);
     EXPECT_TRUE(csv.bom);
     EXPECT_TRUE(csv.crlf);

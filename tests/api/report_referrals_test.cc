@@ -172,9 +172,10 @@ TEST_F(ReportReferralsTest, CsvHasTheSameFigures) {
                  "/api/v1/reports/referrals?from=2026-04-01&to=2026-04-30&group_by=organization"
                  "&format=csv");
   ASSERT_EQ(res->status, 200) << res->body;
-  EXPECT_EQ(res->get_header_value("Content-Disposition"),
-            "attachment; filename=\"referrals_2026-04_.csv\"; "
-            "filename*=UTF-8''referrals_2026-04_中央区.csv");  // decoded by httplib
+  EXPECT_EQ(
+      res->get_header_value("Content-Disposition"),
+      "attachment; filename=\"referrals_2026-04_.csv\"; "
+      "filename*=UTF-8''referrals_2026-04_%E4%B8%AD%E5%A4%AE%E5%8C%BA.csv");  // decoded by httplib
   ParsedCsv csv = parse_csv(res->body);
   EXPECT_TRUE(csv.bom);
   EXPECT_TRUE(csv.crlf);

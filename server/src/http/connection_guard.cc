@@ -130,8 +130,10 @@ void ConnectionGuard::sweep() {
     if (deadline != 0 && now > deadline) {
       cut(*c);
       ++cut_deadline_;
-    } else if (phase == kIdle ||
-               (phase == kHead && now - c->since.load() > ns(limits_.busy_grace))) {
+    } else if ((phase == kIdle || phase == kHead) &&
+               now - c->since.load() > ns(limits_.busy_grace)) {
+      // An idle keep-alive connection is spared for the grace too: a client that has just had
+      // its answer sends the next request on it at once, and cutting it then loses that request.
       evictable.push_back(c.get());
     }
   }
