@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
     return kExitUnreachable;
   } catch (const ApiError& e) {
     std::cerr << "tsunagu: " << e.line() << "\n";
+    if (e.status() == 401 && e.code() == "auth.bad_credentials") return kExitNotSignedIn;
     if (e.status() == 401) {
       std::cerr << ctx.t("tsunagu: ログインしてください: tsunagu login",
                          "tsunagu: sign in with: tsunagu login")
