@@ -78,8 +78,8 @@ void throw_problem(int status, const std::string& content_type, const std::strin
       if (auto it = problem.find("errors"); it != problem.end() && it->is_array())
         for (const auto& e : *it)
           if (e.is_object()) errors.push_back({text(e, "field"), text(e, "message")});
-      throw ApiError(status, text(problem, "code"), text(problem, "title"),
-                     text(problem, "detail"), std::move(errors));
+      throw ApiError(status, text(problem, "code"), text(problem, "title"), text(problem, "detail"),
+                     std::move(errors));
     }
   }
   std::string start = body.substr(0, std::min<std::size_t>(body.find('\n'), 200));
@@ -99,8 +99,8 @@ ApiClient::ApiClient(ApiClientOptions options) : options_(std::move(options)) {
 
 ApiClient::~ApiClient() = default;
 
-ApiResponse ApiClient::send(const std::string& method, const std::string& path,
-                            const Query& query, const std::optional<Json>& body,
+ApiResponse ApiClient::send(const std::string& method, const std::string& path, const Query& query,
+                            const std::optional<Json>& body,
                             const std::map<std::string, std::string>& extra_headers) {
   httplib::Headers headers;
   if (!options_.token.empty()) headers.emplace("Authorization", "Bearer " + options_.token);

@@ -32,9 +32,9 @@ struct ApiResponse {
 };
 
 struct ApiClientOptions {
-  std::string server;    // "http://127.0.0.1:8080"; a trailing slash is ignored
-  std::string token;     // bearer token, empty when not signed in
-  std::string language;  // Accept-Language, e.g. "ja"
+  std::string server;     // "http://127.0.0.1:8080"; a trailing slash is ignored
+  std::string token;      // bearer token, empty when not signed in
+  std::string language;   // Accept-Language, e.g. "ja"
   bool progress = false;  // show a spinner on stderr while a call is slow
 };
 

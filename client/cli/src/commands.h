@@ -24,7 +24,7 @@ void add_completion_command(CLI::App& app, Context& ctx);  // completion bash
 struct Column {
   std::string ja, en;
   std::function<std::string(const Json&)> cell;
-  bool whole = false;  // never shortened (ids, dates)
+  bool whole = false;     // never shortened (ids, dates)
   bool flexible = false;  // shortened first (free text)
 };
 void print_list(Context& ctx, const Json& page, const std::vector<Column>& columns);
@@ -34,6 +34,14 @@ void print_list(Context& ctx, const Json& page, const std::vector<Column>& colum
 std::string user_display_name(Context& ctx, const std::string& id);
 // The name of a directory entry (looked up once per id), or the id when it is not visible.
 std::string organization_display_name(Context& ctx, const std::string& id);
+
+// --page and --per-page of a list command, and the query with them.
+struct Paging {
+  int page = 1;
+  int per_page = 50;
+};
+void add_paging_options(CLI::App* command, Paging& paging);
+Query paged(Query query, const Paging& paging);
 
 // The path of one record: "/api/v1/<collection>/<id>" with the id percent-encoded.
 std::string record_path(const std::string& collection, const std::string& id);

@@ -85,10 +85,16 @@ void add_auth_commands(CLI::App& app, Context& ctx) {
       ctx.print_json(Json{{"server", c.server}, {"user", user}, {"expires_at", c.expires_at}});
       return;
     }
-    ctx.print_line(ctx.t("ログインしました: ", "Signed in as ") + ctx.bold(username) + " (" +
-                   text(user, "display_name") + ") → " + c.server);
-    ctx.print_line(ctx.t("有効期限: ", "Expires: ") + short_time(c.expires_at) +
-                   ctx.t("（30分操作がないと失効します）", " (or after 30 idle minutes)"));
+    const std::string name = text(user, "display_name");
+    ctx.print_line(ctx.t("ログインしました: ", "Signed in as ") + ctx.bold(username) +
+                   ctx.t("（" + name + "）", " (" + name + ")") + " → " + c.server);
+    std::string expiry = ctx.t("有効期限: ", "Expires: ") + short_time(c.expires_at);
+    if (std::string idle = text(answer, "idle_timeout_seconds"); !idle.empty()) {
+      std::string minutes = std::to_string(std::stoll(idle) / 60);
+      expiry += ctx.t("（" + minutes + "分間操作がないと失効します）",
+                      " (or after " + minutes + " idle minutes)");
+    }
+    ctx.print_line(expiry);
   });
 
   auto* logout = app.add_subcommand("logout", "Sign out: revoke the token and delete it");

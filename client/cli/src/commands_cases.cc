@@ -16,20 +16,20 @@ std::string labels(Context& ctx, const std::string& set, const Json& values) {
 
 // Cases are named by their case reference (every command takes it in place of the id).
 std::vector<Column> case_columns(Context& ctx) {
-  return {{"ケース番号", "Case ref", [](const Json& c) { return text(c, "case_ref"); }, true},
-          {"世帯", "Household", [](const Json& c) { return text(c, "household_label"); }},
-          {"リスク", "Risk",
-           [&ctx](const Json& c) { return ctx.label("risk_levels", text(c, "risk_level")); }},
-          {"区分", "Categories",
-           [&ctx](const Json& c) {
-             return labels(ctx, "risk_categories", c.value("risk_categories", Json::array()));
-           }},
-          {"状態", "Status",
-           [&ctx](const Json& c) { return ctx.label("case_statuses", text(c, "status")); }},
-          {"主担当", "Lead",
-           [&ctx](const Json& c) { return user_display_name(ctx, text(c, "lead_user_id")); }},
-          {"次回見直し", "Next review", [](const Json& c) { return text(c, "next_review_on"); },
-           true}};
+  return {
+      {"ケース番号", "Case ref", [](const Json& c) { return text(c, "case_ref"); }, true},
+      {"世帯", "Household", [](const Json& c) { return text(c, "household_label"); }},
+      {"リスク", "Risk",
+       [&ctx](const Json& c) { return ctx.label("risk_levels", text(c, "risk_level")); }},
+      {"区分", "Categories",
+       [&ctx](const Json& c) {
+         return labels(ctx, "risk_categories", c.value("risk_categories", Json::array()));
+       }},
+      {"状態", "Status",
+       [&ctx](const Json& c) { return ctx.label("case_statuses", text(c, "status")); }},
+      {"主担当", "Lead",
+       [&ctx](const Json& c) { return user_display_name(ctx, text(c, "lead_user_id")); }},
+      {"次回見直し", "Next review", [](const Json& c) { return text(c, "next_review_on"); }, true}};
 }
 
 void print_case(Context& ctx, const Json& c) {
@@ -37,23 +37,23 @@ void print_case(Context& ctx, const Json& c) {
   std::string goals;
   for (const auto& g : plan.value("goals", Json::array()))
     goals += (goals.empty() ? "" : " / ") + text(g);
-  print_fields(
-      ctx, {{ctx.t("ケース番号", "Case ref"), text(c, "case_ref")},
-            {ctx.t("世帯", "Household"), text(c, "household_label")},
-            {"ID", text(c, "id")},
-            {ctx.t("区", "Ward"), ctx.label("wards", text(c, "ward"))},
-            {ctx.t("状態", "Status"), ctx.label("case_statuses", text(c, "status"))},
-            {ctx.t("リスク", "Risk"), ctx.label("risk_levels", text(c, "risk_level"))},
-            {ctx.t("区分", "Categories"),
-             labels(ctx, "risk_categories", c.value("risk_categories", Json::array()))},
-            {ctx.t("担当係", "Sections"), labels(ctx, "sections", c.value("sections", Json::array()))},
-            {ctx.t("主担当", "Lead"), user_display_name(ctx, text(c, "lead_user_id"))},
-            {ctx.t("次回見直し", "Next review"), text(c, "next_review_on")},
-            {ctx.t("前回見直し", "Last review"), text(c, "last_reviewed_on")},
-            {ctx.t("支援目標", "Goals"), goals},
-            {ctx.t("本人・家族の思い", "Family's voice"), text(plan, "family_voice")},
-            {ctx.t("計画見直し期限", "Plan review by"), text(plan, "review_by")},
-            {ctx.t("更新", "Updated"), short_time(text(c, "updated_at"))}});
+  print_fields(ctx, {{ctx.t("ケース番号", "Case ref"), text(c, "case_ref")},
+                     {ctx.t("世帯", "Household"), text(c, "household_label")},
+                     {"ID", text(c, "id")},
+                     {ctx.t("区", "Ward"), ctx.label("wards", text(c, "ward"))},
+                     {ctx.t("状態", "Status"), ctx.label("case_statuses", text(c, "status"))},
+                     {ctx.t("リスク", "Risk"), ctx.label("risk_levels", text(c, "risk_level"))},
+                     {ctx.t("区分", "Categories"),
+                      labels(ctx, "risk_categories", c.value("risk_categories", Json::array()))},
+                     {ctx.t("担当係", "Sections"),
+                      labels(ctx, "sections", c.value("sections", Json::array()))},
+                     {ctx.t("主担当", "Lead"), user_display_name(ctx, text(c, "lead_user_id"))},
+                     {ctx.t("次回見直し", "Next review"), text(c, "next_review_on")},
+                     {ctx.t("前回見直し", "Last review"), text(c, "last_reviewed_on")},
+                     {ctx.t("支援目標", "Goals"), goals},
+                     {ctx.t("本人・家族の思い", "Family's voice"), text(plan, "family_voice")},
+                     {ctx.t("計画見直し期限", "Plan review by"), text(plan, "review_by")},
+                     {ctx.t("更新", "Updated"), short_time(text(c, "updated_at"))}});
 }
 
 }  // namespace
@@ -92,7 +92,7 @@ void add_case_commands(CLI::App& app, Context& ctx) {
 
   struct ListOptions {
     std::string q, status, risk_level, risk_category, section, lead, ward;
-    int page = 1, per_page = 50;
+    Paging paging;
   };
   auto l = std::make_shared<ListOptions>();
   auto* list = cases->add_subcommand("list", "List cases, highest risk first");
@@ -104,18 +104,16 @@ void add_case_commands(CLI::App& app, Context& ctx) {
   list->add_option("--section", l->section, "maternal_child_health or child_welfare");
   list->add_option("--lead", l->lead, "Lead user id, or \"me\"");
   list->add_option("--ward", l->ward, "Ward code");
-  list->add_option("--page", l->page, "Page")->check(CLI::PositiveNumber);
-  list->add_option("--per-page", l->per_page, "Per page (at most 200)")->check(CLI::Range(1, 200));
+  add_paging_options(list, l->paging);
   list->callback([&ctx, l] {
-    Json page = ctx.api().get("/api/v1/cases", {{"q", l->q},
-                                                {"status", l->status},
-                                                {"risk_level", l->risk_level},
-                                                {"risk_category", l->risk_category},
-                                                {"section", l->section},
-                                                {"lead", l->lead},
-                                                {"ward", l->ward},
-                                                {"page", std::to_string(l->page)},
-                                                {"per_page", std::to_string(l->per_page)}});
+    Json page = ctx.api().get("/api/v1/cases", paged({{"q", l->q},
+                                                      {"status", l->status},
+                                                      {"risk_level", l->risk_level},
+                                                      {"risk_category", l->risk_category},
+                                                      {"section", l->section},
+                                                      {"lead", l->lead},
+                                                      {"ward", l->ward}},
+                                                     l->paging));
     if (ctx.options.json) return ctx.print_json(page);
     print_list(ctx, page, case_columns(ctx));
   });

@@ -29,10 +29,10 @@ void print_list(Context& ctx, const Json& page, const std::vector<Column>& colum
   if (page.is_object() && page.contains("total")) {
     auto total = page["total"].get<long long>();
     if (total > static_cast<long long>(items.size()))
-      ctx.print_line(ctx.dim(ctx.t(std::to_string(total) + " 件中 " +
-                                       std::to_string(items.size()) + " 件を表示（--page で続き）",
-                                   std::to_string(items.size()) + " of " +
-                                       std::to_string(total) + " shown (--page for more)")));
+      ctx.print_line(ctx.dim(ctx.t(std::to_string(total) + " 件中 " + std::to_string(items.size()) +
+                                       " 件を表示（--page で続き）",
+                                   std::to_string(items.size()) + " of " + std::to_string(total) +
+                                       " shown (--page for more)")));
   }
 }
 
@@ -63,6 +63,18 @@ std::string organization_display_name(Context& ctx, const std::string& id) {
     }
   }
   return it->second;
+}
+
+void add_paging_options(CLI::App* command, Paging& paging) {
+  command->add_option("--page", paging.page, "Page (default 1)")->check(CLI::PositiveNumber);
+  command->add_option("--per-page", paging.per_page, "Per page (default 50, at most 200)")
+      ->check(CLI::Range(1, 200));
+}
+
+Query paged(Query query, const Paging& paging) {
+  query.emplace_back("page", std::to_string(paging.page));
+  query.emplace_back("per_page", std::to_string(paging.per_page));
+  return query;
 }
 
 std::string record_path(const std::string& collection, const std::string& id) {

@@ -10,8 +10,8 @@ namespace {
 // Whether one of the services of the organization takes a child of `age` years (a service
 // without age bounds takes every age).
 bool serves_age(Context& ctx, const std::string& org_id, int age) {
-  Json services = ctx.api().get(record_path("organizations", org_id) + "/services",
-                                {{"per_page", "200"}});
+  Json services =
+      ctx.api().get(record_path("organizations", org_id) + "/services", {{"per_page", "200"}});
   for (const auto& s : services.value("items", Json::array())) {
     if (s.value("status", "active") != "active") continue;
     auto bound = [&](const char* key, int fallback) {
@@ -69,7 +69,7 @@ void add_directory_commands(CLI::App& app, Context& ctx) {
   struct SearchOptions {
     std::string query, ward, category, district, open_at, capacity;
     std::optional<int> age;
-    int page = 1, per_page = 50;
+    Paging paging;
   };
   auto s = std::make_shared<SearchOptions>();
   auto* search = org->add_subcommand("search", "Search the directory");
@@ -83,20 +83,22 @@ void add_directory_commands(CLI::App& app, Context& ctx) {
   search->add_option("--open-at", s->open_at,
                      "Open at this time (Asia/Tokyo): \"today 23:30\", \"tomorrow 08:00\", "
                      "\"23:30\", \"2026-12-01 23:30\", \"now\" or RFC 3339");
-  search->add_option("--capacity", s->capacity, "Capacity: open, limited, waitlist, full, "
-                                                "unknown (comma list)");
-  search->add_option("--age", s->age,
-                     "Only partners with a service for a child of this age in years (checked "
-                     "by the client against each result's services)")
+  search->add_option("--capacity", s->capacity,
+                     "Capacity: open, limited, waitlist, full, "
+                     "unknown (comma list)");
+  search
+      ->add_option("--age", s->age,
+                   "Only partners with a service for a child of this age in years (checked "
+                   "by the client against each result's services)")
       ->check(CLI::Range(0, 120));
-  search->add_option("--page", s->page, "Page (default 1)")->check(CLI::PositiveNumber);
-  search->add_option("--per-page", s->per_page, "Results per page (default 50, at most 200)")
-      ->check(CLI::Range(1, 200));
+  add_paging_options(search, s->paging);
   search->callback([&ctx, s] {
-    Query q{{"q", s->query},         {"ward", s->ward},
-            {"category", s->category}, {"district", s->district},
-            {"capacity", s->capacity}, {"page", std::to_string(s->page)},
-            {"per_page", std::to_string(s->per_page)}};
+    Query q = paged({{"q", s->query},
+                     {"ward", s->ward},
+                     {"category", s->category},
+                     {"district", s->district},
+                     {"capacity", s->capacity}},
+                    s->paging);
     if (!s->open_at.empty())
       q.emplace_back("open_at", parse_time_option("--open-at", s->open_at, ctx.now()));
     Json page = ctx.api().get("/api/v1/organizations", q);
@@ -123,8 +125,8 @@ void add_directory_commands(CLI::App& app, Context& ctx) {
   show->add_option("id", *show_id, "Organization id")->required();
   show->callback([&ctx, show_id] {
     Json o = ctx.api().get(record_path("organizations", *show_id));
-    Json services = ctx.api().get(record_path("organizations", *show_id) + "/services",
-                                  {{"per_page", "200"}});
+    Json services =
+        ctx.api().get(record_path("organizations", *show_id) + "/services", {{"per_page", "200"}});
     if (ctx.options.json) {
       o["services"] = services.value("items", Json::array());
       return ctx.print_json(o);

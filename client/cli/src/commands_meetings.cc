@@ -11,12 +11,10 @@ namespace {
 
 std::vector<Column> meeting_columns(Context& ctx) {
   return {{"ID", "ID", [](const Json& m) { return text(m, "id"); }, true},
-          {"日時", "Starts", [](const Json& m) { return short_time(text(m, "starts_at")); },
-           true},
+          {"日時", "Starts", [](const Json& m) { return short_time(text(m, "starts_at")); }, true},
           {"種別", "Kind",
            [&ctx](const Json& m) { return ctx.label("meeting_kinds", text(m, "kind")); }},
-          {"件名", "Title", [](const Json& m) { return text(m, "title"); }},
-          {"場所", "Place", [](const Json& m) { return text(m, "place"); }},
+          {"件名", "Title", [](const Json& m) { return text(m, "title"); }, false, true},
           {"状態", "Status",
            [&ctx](const Json& m) { return ctx.label("meeting_statuses", text(m, "status")); }}};
 }
@@ -29,26 +27,26 @@ std::string owner_cell(Context& ctx, const Json& a) {
   return user_display_name(ctx, text(a, "owner_user_id"));
 }
 
-std::vector<Column> action_columns(Context& ctx) {
-  return {{"ID", "ID", [](const Json& a) { return text(a, "id"); }, true},
-          {"期限", "Due",
-           [&ctx](const Json& a) {
-             std::string due = text(a, "due_on");
-             if (a.value("overdue", false)) due += ctx.t("（超過）", " (overdue)");
-             return due;
-           },
-           true},
-          {"内容", "Title", [](const Json& a) { return text(a, "title"); }, false, true},
-          {"担当", "Owner", [&ctx](const Json& a) { return owner_cell(ctx, a); }},
-          {"会議", "Meeting",
-           [](const Json& a) {
-             std::string t = text(a, "meeting_title");
-             return t.empty() ? text(a, "meeting_id") : t;
-           }},
-          {"状態", "Status",
-           [&ctx](const Json& a) {
-             return ctx.label("action_item_statuses", text(a, "status"));
-           }}};
+std::vector<Column> action_columns(Context& ctx, bool with_meeting = true) {
+  std::vector<Column> columns{
+      {"ID", "ID", [](const Json& a) { return text(a, "id"); }, true},
+      {"期限", "Due",
+       [&ctx](const Json& a) {
+         std::string due = text(a, "due_on");
+         if (a.value("overdue", false)) due += ctx.t("（超過）", " (overdue)");
+         return due;
+       },
+       true},
+      {"内容", "Title", [](const Json& a) { return text(a, "title"); }, false, true},
+      {"担当", "Owner", [&ctx](const Json& a) { return owner_cell(ctx, a); }},
+      {"状態", "Status",
+       [&ctx](const Json& a) { return ctx.label("action_item_statuses", text(a, "status")); }}};
+  if (with_meeting)
+    columns.insert(columns.end() - 1, Column{"会議", "Meeting", [](const Json& a) {
+                                               std::string t = text(a, "meeting_title");
+                                               return t.empty() ? text(a, "meeting_id") : t;
+                                             }});
+  return columns;
 }
 
 std::string read_file_or_stdin(const std::string& path) {
@@ -71,28 +69,25 @@ void add_meeting_commands(CLI::App& app, Context& ctx) {
 
   struct ListOptions {
     std::string from, to, ward, kind, status;
-    int page = 1, per_page = 50;
+    Paging paging;
   };
   auto l = std::make_shared<ListOptions>();
   auto* list = meeting->add_subcommand("list", "The calendar of meetings you may see");
   list->add_option("--from", l->from, "From this date (YYYY-MM-DD, today, …)");
   list->add_option("--to", l->to, "Up to this date, inclusive");
   list->add_option("--ward", l->ward, "Ward code");
-  list->add_option("--kind", l->kind,
-                   "roundtable, case_conference, practitioners or individual");
+  list->add_option("--kind", l->kind, "roundtable, case_conference, practitioners or individual");
   list->add_option("--status", l->status, "planned, held or cancelled");
-  list->add_option("--page", l->page, "Page")->check(CLI::PositiveNumber);
-  list->add_option("--per-page", l->per_page, "Per page (at most 200)")->check(CLI::Range(1, 200));
+  add_paging_options(list, l->paging);
   list->callback([&ctx, l] {
     Json page = ctx.api().get(
         "/api/v1/meetings",
-        {{"from", l->from.empty() ? "" : parse_date_option("--from", l->from, ctx.now())},
-         {"to", l->to.empty() ? "" : parse_date_option("--to", l->to, ctx.now())},
-         {"ward", l->ward},
-         {"kind", l->kind},
-         {"status", l->status},
-         {"page", std::to_string(l->page)},
-         {"per_page", std::to_string(l->per_page)}});
+        paged({{"from", l->from.empty() ? "" : parse_date_option("--from", l->from, ctx.now())},
+               {"to", l->to.empty() ? "" : parse_date_option("--to", l->to, ctx.now())},
+               {"ward", l->ward},
+               {"kind", l->kind},
+               {"status", l->status}},
+              l->paging));
     if (ctx.options.json) return ctx.print_json(page);
     print_list(ctx, page, meeting_columns(ctx));
   });
@@ -135,7 +130,7 @@ void add_meeting_commands(CLI::App& app, Context& ctx) {
     const Json actions = m.value("action_items", Json::array());
     if (!actions.empty()) {
       ctx.print_line("\n" + ctx.bold(ctx.t("宿題", "Action items")));
-      print_list(ctx, actions, action_columns(ctx));
+      print_list(ctx, actions, action_columns(ctx, false));
     }
   });
 
@@ -150,8 +145,9 @@ void add_meeting_commands(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"roundtable", "case_conference", "practitioners", "individual"}));
   create->add_option("--title", c->title, "Title")->required();
   create->add_option("--ward", c->ward, "Ward code")->required();
-  create->add_option("--starts-at", c->starts_at,
-                     "Start (Asia/Tokyo): \"2026-12-10 14:00\", \"tomorrow 10:00\" or RFC 3339")
+  create
+      ->add_option("--starts-at", c->starts_at,
+                   "Start (Asia/Tokyo): \"2026-12-10 14:00\", \"tomorrow 10:00\" or RFC 3339")
       ->required();
   create->add_option("--ends-at", c->ends_at, "End, in the same forms")->required();
   create->add_option("--place", c->place, "Place");
@@ -253,7 +249,7 @@ void add_meeting_commands(CLI::App& app, Context& ctx) {
   struct ActionOptions {
     bool mine = false, overdue = false;
     std::string status, ward, meeting;
-    int page = 1, per_page = 50;
+    Paging paging;
   };
   auto ao = std::make_shared<ActionOptions>();
   auto* actions = app.add_subcommand("actions", "Action items from meetings (宿題)");
@@ -262,18 +258,14 @@ void add_meeting_commands(CLI::App& app, Context& ctx) {
   actions->add_option("--status", ao->status, "open, done or dropped");
   actions->add_option("--ward", ao->ward, "Ward code");
   actions->add_option("--meeting", ao->meeting, "Meeting id");
-  actions->add_option("--page", ao->page, "Page")->check(CLI::PositiveNumber);
-  actions->add_option("--per-page", ao->per_page, "Per page (at most 200)")
-      ->check(CLI::Range(1, 200));
+  add_paging_options(actions, ao->paging);
   actions->callback([&ctx, ao] {
-    Json page = ctx.api().get("/api/v1/action-items",
-                              {{"owner", ao->mine ? "me" : ""},
-                               {"overdue", ao->overdue ? "true" : ""},
-                               {"status", ao->status},
-                               {"ward", ao->ward},
-                               {"meeting_id", ao->meeting},
-                               {"page", std::to_string(ao->page)},
-                               {"per_page", std::to_string(ao->per_page)}});
+    Json page = ctx.api().get("/api/v1/action-items", paged({{"owner", ao->mine ? "me" : ""},
+                                                             {"overdue", ao->overdue ? "true" : ""},
+                                                             {"status", ao->status},
+                                                             {"ward", ao->ward},
+                                                             {"meeting_id", ao->meeting}},
+                                                            ao->paging));
     if (ctx.options.json) return ctx.print_json(page);
     print_list(ctx, page, action_columns(ctx));
   });

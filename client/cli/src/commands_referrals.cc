@@ -66,8 +66,8 @@ struct TransitionOptions {
 // version, then posts the step with If-Match, so a step taken by someone else meanwhile is a
 // 412 rather than a silent overwrite.
 CLI::App* add_transition(CLI::App* parent, Context& ctx, const std::string& name,
-                         const std::string& to, const std::string& help,
-                         const std::string& done_ja, const std::string& done_en) {
+                         const std::string& to, const std::string& help, const std::string& done_ja,
+                         const std::string& done_en) {
   auto o = std::make_shared<TransitionOptions>();
   auto* cmd = parent->add_subcommand(name, help);
   cmd->add_option("id", o->id, "Referral id")->required();
@@ -115,8 +115,9 @@ void add_referral_commands(CLI::App& app, Context& ctx) {
   create->add_option("--service", o->service, "Service id of the partner");
   create->add_option("--basis", o->basis, "Legal basis: consent, council or statute")
       ->check(CLI::IsMember({"consent", "council", "statute"}));
-  create->add_option("--summary", o->summary,
-                     "What the partner may read before accepting (no full names)")
+  create
+      ->add_option("--summary", o->summary,
+                   "What the partner may read before accepting (no full names)")
       ->required();
   create->add_option("--intake-note", o->intake_note, "Shown to the partner once it accepts");
   create->add_option("--internal-note", o->internal_note, "Never shown to the partner");
@@ -142,8 +143,9 @@ void add_referral_commands(CLI::App& app, Context& ctx) {
     if (!o->due_by.empty()) body["due_by"] = parse_date_option("--due-by", o->due_by, ctx.now());
     if (o->basis == "consent") {
       if (o->consent_scope.empty())
-        throw UsageError("--consent-scope: required with --basis consent (what the family "
-                         "agreed to share, e.g. 夜間保育の利用調整のため状況を共有)");
+        throw UsageError(
+            "--consent-scope: required with --basis consent (what the family "
+            "agreed to share, e.g. 夜間保育の利用調整のため状況を共有)");
       std::string by = o->consent_by;
       if (by.empty()) {
         Json me = ctx.api().get("/api/v1/me");
@@ -168,8 +170,8 @@ void add_referral_commands(CLI::App& app, Context& ctx) {
                  "送付しました", "Sent");
   add_transition(referral, ctx, "accept", "accepted", "Accept a referral (partners)",
                  "受け入れました", "Accepted");
-  add_transition(referral, ctx, "decline", "declined", "Decline a referral with a reason (partners)",
-                 "お断りしました", "Declined");
+  add_transition(referral, ctx, "decline", "declined",
+                 "Decline a referral with a reason (partners)", "お断りしました", "Declined");
   add_transition(referral, ctx, "withdraw", "withdrawn", "Withdraw a referral with a reason",
                  "取り下げました", "Withdrawn");
   add_transition(referral, ctx, "complete", "completed",
@@ -179,7 +181,7 @@ void add_referral_commands(CLI::App& app, Context& ctx) {
   struct ListOptions {
     std::string status, case_ref, org, ward;
     bool overdue = false, all = false;
-    int page = 1, per_page = 50;
+    Paging paging;
   };
   auto add_list = [&ctx](CLI::App* cmd, std::shared_ptr<ListOptions> l, bool inbox) {
     cmd->add_option("--status", l->status,
@@ -192,30 +194,28 @@ void add_referral_commands(CLI::App& app, Context& ctx) {
       cmd->add_option("--org", l->org, "Partner organization id");
       cmd->add_option("--ward", l->ward, "Ward code");
     }
-    cmd->add_option("--page", l->page, "Page")->check(CLI::PositiveNumber);
-    cmd->add_option("--per-page", l->per_page, "Per page (at most 200)")
-        ->check(CLI::Range(1, 200));
+    add_paging_options(cmd, l->paging);
     cmd->callback([&ctx, l, inbox] {
       std::string status = l->status;
       if (inbox && status.empty() && !l->all && !l->overdue) status = "sent";
       Json page = ctx.api().get(
           "/api/v1/referrals",
-          {{"status", status},
-           {"case_id", l->case_ref.empty() ? "" : resolve_case_id(ctx, l->case_ref)},
-           {"organization_id", l->org},
-           {"ward", l->ward},
-           {"overdue", l->overdue ? "true" : ""},
-           {"page", std::to_string(l->page)},
-           {"per_page", std::to_string(l->per_page)}});
+          paged({{"status", status},
+                 {"case_id", l->case_ref.empty() ? "" : resolve_case_id(ctx, l->case_ref)},
+                 {"organization_id", l->org},
+                 {"ward", l->ward},
+                 {"overdue", l->overdue ? "true" : ""}},
+                l->paging));
       if (ctx.options.json) return ctx.print_json(page);
       print_list(ctx, page, referral_columns(ctx));
     });
   };
   add_list(referral->add_subcommand("list", "List the referrals you may see"),
            std::make_shared<ListOptions>(), false);
-  add_list(referral->add_subcommand(
-               "inbox", "A partner's new referrals (sent, awaiting an answer); --all for every one"),
-           std::make_shared<ListOptions>(), true);
+  add_list(
+      referral->add_subcommand(
+          "inbox", "A partner's new referrals (sent, awaiting an answer); --all for every one"),
+      std::make_shared<ListOptions>(), true);
 
   auto show_id = std::make_shared<std::string>();
   auto* show = referral->add_subcommand("show", "Show one referral");

@@ -20,7 +20,8 @@ constexpr SectionName kGapSections[] = {
     {"quiet_high_risk_cases", "支援の動きがない要支援ケース", "High-risk cases gone quiet"},
     {"plans_past_review", "見直し期限を過ぎた支援計画", "Support plans past review"},
     {"overdue_action_items", "期限を過ぎた宿題", "Overdue action items"},
-    {"stale_capacity", "受入状況が30日以上更新されていない連携先", "Capacity not updated in 30 days"},
+    {"stale_capacity", "受入状況が30日以上更新されていない連携先",
+     "Capacity not updated in 30 days"},
 };
 
 std::string gap_subject(const Json& row) {
@@ -79,8 +80,8 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     }
     Json report = ctx.api().get("/api/v1/reports/gaps", q);
     if (ctx.options.json) return ctx.print_json(report);
-    ctx.print_line(ctx.bold(ctx.t("切れ目・漏れの点検（", "Gaps report (") +
-                            text(report, "today") + ctx.t("時点）", ")")));
+    ctx.print_line(ctx.bold(ctx.t("切れ目・漏れの点検（", "Gaps report (") + text(report, "today") +
+                            ctx.t("時点）", ")")));
     const Json sections = report.value("sections", Json::object());
     for (const auto& s : kGapSections) {
       auto it = sections.find(s.key);
@@ -91,13 +92,13 @@ void add_report_commands(CLI::App& app, Context& ctx) {
                             std::to_string(total) + ctx.t(" 件", "");
       ctx.print_line("\n" + (total > 0 ? ctx.bold(heading) : ctx.dim(heading)));
       if (items.empty()) continue;
-      print_list(ctx, *it,
-                 {{"対象", "Subject", [](const Json& r) { return gap_subject(r); }, false, true},
-                  {"区", "Ward",
-                   [&ctx](const Json& r) { return ctx.label("wards", text(r, "ward")); }},
-                  {"起点", "Since", [](const Json& r) { return text(r, "since"); }, true},
-                  {"日数", "Days", [](const Json& r) { return text(r, "days"); }},
-                  {"ID", "ID", [](const Json& r) { return text(r, "id"); }, true}});
+      print_list(
+          ctx, *it,
+          {{"対象", "Subject", [](const Json& r) { return gap_subject(r); }, false, true},
+           {"区", "Ward", [&ctx](const Json& r) { return ctx.label("wards", text(r, "ward")); }},
+           {"起点", "Since", [](const Json& r) { return text(r, "since"); }, true},
+           {"日数", "Days", [](const Json& r) { return text(r, "days"); }},
+           {"ID", "ID", [](const Json& r) { return text(r, "id"); }, true}});
     }
   });
 
@@ -157,7 +158,8 @@ void add_report_commands(CLI::App& app, Context& ctx) {
   };
   auto n = std::make_shared<NetworkOptions>();
   auto* network = app.add_subcommand(
-      "network", "The ward's network: partners, referrals and shared meetings (--dot for GraphViz)");
+      "network",
+      "The ward's network: partners, referrals and shared meetings (--dot for GraphViz)");
   network->add_option("--ward", n->ward, "Ward code (needed when you have several wards)");
   network->add_option("--district", n->district, "District");
   network->add_flag("--dot", n->dot, "Print GraphViz DOT: tsunagu network --dot | dot -Tsvg");
@@ -174,16 +176,15 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     for (const auto& node : net.value("nodes", Json::array()))
       if (text(node, "kind") == "organization") orgs.push_back(node);
     ctx.print_line(ctx.bold(text(net, "ward_name") + " " + text(net, "district")));
-    print_list(
-        ctx, orgs,
-        {{"名称", "Name", [](const Json& o) { return text(o, "name"); }},
-         {"種別", "Category",
-          [&ctx](const Json& o) { return ctx.label("categories", text(o, "category")); }},
-         {"紹介", "Referred", [](const Json& o) { return text(o, "referrals_sent"); }},
-         {"受入", "Accepted", [](const Json& o) { return text(o, "referrals_accepted"); }},
-         {"会議", "Meetings", [](const Json& o) { return text(o, "meetings_attended"); }},
-         {"紹介実績なし", "Never referred",
-          [](const Json& o) { return text(o, "never_referred"); }}});
+    print_list(ctx, orgs,
+               {{"名称", "Name", [](const Json& o) { return text(o, "name"); }},
+                {"種別", "Category",
+                 [&ctx](const Json& o) { return ctx.label("categories", text(o, "category")); }},
+                {"紹介", "Referred", [](const Json& o) { return text(o, "referrals_sent"); }},
+                {"受入", "Accepted", [](const Json& o) { return text(o, "referrals_accepted"); }},
+                {"会議", "Meetings", [](const Json& o) { return text(o, "meetings_attended"); }},
+                {"紹介実績なし", "Never referred",
+                 [](const Json& o) { return text(o, "never_referred"); }}});
   });
 }
 

@@ -10,8 +10,7 @@ std::string words_of(const CLI::App* app, bool with_options) {
   for (const auto* sub : app->get_subcommands({})) out += sub->get_name() + " ";
   if (with_options)
     for (const auto* opt : app->get_options({})) {
-      if (opt->get_positional() && opt->get_lnames().empty() && opt->get_snames().empty())
-        continue;
+      if (opt->get_positional() && opt->get_lnames().empty() && opt->get_snames().empty()) continue;
       for (const auto& l : opt->get_lnames()) out += "--" + l + " ";
     }
   if (!out.empty()) out.pop_back();
@@ -22,13 +21,13 @@ std::string words_of(const CLI::App* app, bool with_options) {
 // commands: for each path of subcommands, the words that may follow.
 std::string bash_script(const CLI::App& root) {
   std::string subs, words;
-  std::function<void(const CLI::App*, const std::string&)> walk =
-      [&](const CLI::App* app, const std::string& path) {
-        subs += "    \"" + path + "\") echo \"" + words_of(app, false) + "\" ;;\n";
-        words += "    \"" + path + "\") echo \"" + words_of(app, true) + "\" ;;\n";
-        for (const auto* sub : app->get_subcommands({}))
-          walk(sub, path.empty() ? sub->get_name() : path + " " + sub->get_name());
-      };
+  std::function<void(const CLI::App*, const std::string&)> walk = [&](const CLI::App* app,
+                                                                      const std::string& path) {
+    subs += "    \"" + path + "\") echo \"" + words_of(app, false) + "\" ;;\n";
+    words += "    \"" + path + "\") echo \"" + words_of(app, true) + "\" ;;\n";
+    for (const auto* sub : app->get_subcommands({}))
+      walk(sub, path.empty() ? sub->get_name() : path + " " + sub->get_name());
+  };
   walk(&root, "");
   return "# bash completion for tsunagu: eval \"$(tsunagu completion bash)\"\n"
          "_tsunagu_subcommands() {\n  case \"$1\" in\n" +

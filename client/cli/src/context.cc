@@ -29,8 +29,8 @@ std::optional<Credentials> Context::credentials() {
 ApiClient& Context::api() {
   if (!api_) {
     auto c = credentials();
-    api_ = std::make_unique<ApiClient>(ApiClientOptions{server(), c ? c->token : "",
-                                                        options.lang, stderr_is_terminal()});
+    api_ = std::make_unique<ApiClient>(
+        ApiClientOptions{server(), c ? c->token : "", options.lang, stderr_is_terminal()});
   }
   return *api_;
 }
@@ -60,9 +60,7 @@ std::string Context::label(const std::string& set, const std::string& value) {
 
 void Context::print_json(const Json& value) { out_ << value.dump(2) << "\n"; }
 
-void Context::print_table(const Table& table) {
-  out_ << table.render(table_width(), colour());
-}
+void Context::print_table(const Table& table) { out_ << table.render(table_width(), colour()); }
 
 void Context::print_line(const std::string& line) { out_ << line << "\n"; }
 

@@ -28,8 +28,7 @@ struct GlobalOptions {
 
 class Context {
  public:
-  Context(std::ostream& out, std::chrono::system_clock::time_point now)
-      : out_(out), now_(now) {}
+  Context(std::ostream& out, std::chrono::system_clock::time_point now) : out_(out), now_(now) {}
 
   GlobalOptions options;
 
@@ -37,9 +36,7 @@ class Context {
   std::chrono::system_clock::time_point now() const { return now_; }
   bool japanese() const { return options.lang.rfind("ja", 0) == 0; }
   // The Japanese or the English text, by --lang.
-  std::string t(const std::string& ja, const std::string& en) const {
-    return japanese() ? ja : en;
-  }
+  std::string t(const std::string& ja, const std::string& en) const { return japanese() ? ja : en; }
 
   // The server to talk to: --server, else TSUNAGU_SERVER, else the saved login's, else
   // http://127.0.0.1:8080. An address without a scheme gets "http://".

@@ -52,7 +52,8 @@ void save_credentials(const Credentials& c) {
   const auto tmp = dir / "credentials.json.tmp";
   ::unlink(tmp.c_str());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(errno));
+  if (fd < 0)
+    throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(errno));
   std::string text = nlohmann::json{{"server", c.server},
                                     {"username", c.username},
                                     {"token", c.token},

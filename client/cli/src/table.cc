@@ -8,6 +8,9 @@
 namespace tsunagu::cli {
 namespace {
 
+// Columns marked shrink_first() give way alone down to this many columns, then with the rest.
+constexpr std::size_t kFlexibleKeeps = 20;
+
 // Decodes one code point at `i`, advancing it; an invalid byte decodes as U+FFFD and advances one.
 char32_t next_codepoint(std::string_view text, std::size_t& i) {
   utf8proc_int32_t cp = 0;
@@ -40,8 +43,8 @@ int codepoint_width(char32_t cp) {
   // are really zero-width.
   if (w == 0) {
     auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    bool zero = cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME ||
-                cat == UTF8PROC_CATEGORY_CF;
+    bool zero =
+        cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME || cat == UTF8PROC_CATEGORY_CF;
     return zero ? 0 : 1;
   }
   return w;
@@ -102,17 +105,19 @@ std::string Table::render(std::size_t max_width, bool bold_header) const {
     floor[c] = std::max<std::size_t>(4, std::min(widths[c], display_width(headers_[c])));
   for (std::size_t c : keep_)
     if (c < n) floor[c] = widths[c];
-  auto widest_of = [&](const std::vector<std::size_t>& candidates) {
+  auto widest_of = [&](const std::vector<std::size_t>& candidates, std::size_t keep) {
     std::size_t widest = n;
     for (std::size_t c : candidates)
-      if (c < n && widths[c] > floor[c] && (widest == n || widths[c] > widths[widest])) widest = c;
+      if (c < n && widths[c] > std::max(floor[c], keep) &&
+          (widest == n || widths[c] > widths[widest]))
+        widest = c;
     return widest;
   };
   std::vector<std::size_t> all(n);
   std::iota(all.begin(), all.end(), 0);
   while (total() > max_width) {
-    std::size_t widest = widest_of(first_);
-    if (widest == n) widest = widest_of(all);
+    std::size_t widest = widest_of(first_, kFlexibleKeeps);
+    if (widest == n) widest = widest_of(all, 0);
     if (widest == n) break;  // nothing left to shrink: let the terminal wrap
     --widths[widest];
   }

@@ -38,7 +38,8 @@ class Table {
   std::size_t rows() const { return rows_.size(); }
   // Never shortens this column (ids: a cut id is useless).
   void keep_whole(std::size_t column) { keep_.push_back(column); }
-  // Shortens this column (free text: summaries, notes) before any other.
+  // Shortens this column (free text: summaries, notes) before any other, down to 20 columns;
+  // past that, every column gives way widest first.
   void shrink_first(std::size_t column) { first_.push_back(column); }
 
   // Renders the header and rows, columns separated by two spaces, no trailing spaces, each line

@@ -44,8 +44,8 @@ std::string tokyo_time(const std::string& date, const std::string& hhmm) {
 }
 
 [[noreturn]] void reject(std::string_view option, std::string_view text, std::string_view forms) {
-  throw UsageError(std::string(option) + ": cannot read \"" + std::string(text) +
-                   "\" (expected " + std::string(forms) + ")");
+  throw UsageError(std::string(option) + ": cannot read \"" + std::string(text) + "\" (expected " +
+                   std::string(forms) + ")");
 }
 
 }  // namespace
@@ -61,8 +61,7 @@ std::string parse_time_option(std::string_view option, std::string_view text,
     std::chrono::hh_mm_ss hms{t - day};
     char buf[16];
     std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", static_cast<int>(hms.hours().count()),
-                  static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
     return format_date(year_month_day{day}) + "T" + buf + "+09:00";
   }
   static const std::regex rfc3339(

@@ -25,20 +25,22 @@ std::size_t column_of(const std::string& line, const std::string& needle) {
 
 TEST(DisplayWidth, CountsWideCharactersTwice) {
   EXPECT_EQ(display_width("abc"), 3u);
-  EXPECT_EQ(display_width("夜間保育"), 8u);       // CJK ideographs: Wide
-  EXPECT_EQ(display_width("いとこんち"), 10u);    // hiragana: Wide
-  EXPECT_EQ(display_width("ｶﾀｶﾅ"), 4u);           // halfwidth katakana: Narrow
-  EXPECT_EQ(display_width("ＡＢ"), 4u);           // fullwidth Latin: Fullwidth
+  EXPECT_EQ(display_width("夜間保育"), 8u);        // CJK ideographs: Wide
+  EXPECT_EQ(display_width("いとこんち"), 10u);     // hiragana: Wide
+  EXPECT_EQ(display_width("ｶﾀｶﾅ"), 4u);            // halfwidth katakana: Narrow
+  EXPECT_EQ(display_width("ＡＢ"), 4u);            // fullwidth Latin: Fullwidth
   EXPECT_EQ(display_width("中央-2026-017"), 13u);  // mixed
-  EXPECT_EQ(display_width("　"), 2u);             // ideographic space
-  EXPECT_EQ(display_width("が"), 2u);             // precomposed
-  EXPECT_EQ(display_width("か\u3099"), 2u);       // combining voiced mark takes no column
+  EXPECT_EQ(display_width("　"), 2u);              // ideographic space
+  EXPECT_EQ(display_width("が"), 2u);              // precomposed
+  EXPECT_EQ(display_width("か\u3099"), 2u);        // combining voiced mark takes no column
   EXPECT_EQ(display_width("é"), 1u);
   EXPECT_EQ(display_width(""), 0u);
 }
 
 TEST(DisplayWidth, InvalidUtf8CountsOneColumnPerByte) {
-  EXPECT_EQ(display_width(std::string("a\xff" "b")), 3u);
+  EXPECT_EQ(display_width(std::string("a\xff"
+                                      "b")),
+            3u);
 }
 
 TEST(TruncateToWidth, CutsAtCharacterBoundariesWithAnEllipsis) {
@@ -87,6 +89,22 @@ TEST(Table, ShrinksTheWidestColumnToFitWithAnEllipsis) {
   EXPECT_NE(out[1].find("…"), std::string::npos);
   EXPECT_NE(out[1].find("すすきの"), std::string::npos);
   EXPECT_EQ(column_of(out[1], "中央区"), column_of(out[0], "区"));
+}
+
+TEST(Table, FreeTextGivesWayFirstButKeepsTwentyColumns) {
+  Table t({"期限", "内容", "担当"});
+  t.shrink_first(1);
+  t.add_row(
+      {"2026-12-08", "夜の居場所マップ（すすきの版）の原稿をつくる", "すすきの夜間保育園ほしぞら"});
+  // 10 + 2 + 44 + 2 + 26 = 84 columns; at 70 only 内容 gives way (to 30).
+  auto out = lines(t.render(70));
+  EXPECT_NE(out[1].find("すすきの夜間保育園ほしぞら"), std::string::npos) << out[1];
+  EXPECT_EQ(display_width(out[1]), 70u);
+  // At 50 内容 gives way alone down to 20 columns, then both do, widest first (18 each).
+  out = lines(t.render(50));
+  EXPECT_EQ(column_of(out[1], "すすきの"), 10u + 2u + 18u + 2u) << out[1];
+  EXPECT_LE(display_width(out[1]), 50u);
+  EXPECT_NE(out[1].find("…"), out[1].rfind("…")) << "both cut: " << out[1];
 }
 
 TEST(Table, ControlCharactersInCellsBecomeSpaces) {

@@ -22,8 +22,7 @@ TEST(ParseTimeOption, TodayAndTomorrowAreTokyoDays) {
   EXPECT_EQ(parse_time_option("--open-at", "tomorrow 08:00", kNoonTokyo),
             "2026-12-02T08:00:00+09:00");
   EXPECT_EQ(parse_time_option("--open-at", "today 23:30", kLateUtc), "2026-12-02T23:30:00+09:00");
-  EXPECT_EQ(parse_time_option("--open-at", "tomorrow 8:05", kLateUtc),
-            "2026-12-03T08:05:00+09:00");
+  EXPECT_EQ(parse_time_option("--open-at", "tomorrow 8:05", kLateUtc), "2026-12-03T08:05:00+09:00");
 }
 
 TEST(ParseTimeOption, ClockAloneIsToday) {
