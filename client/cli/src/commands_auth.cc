@@ -59,7 +59,8 @@ void add_auth_commands(CLI::App& app, Context& ctx) {
                   "Read the password from the first line of stdin instead of the terminal");
   login->footer(
       login->get_footer() + "\n\n" +
-      "The server is --server, else TSUNAGU_SERVER, else http://127.0.0.1:8080.\n"
+      "The server is --server, else TSUNAGU_SERVER, else the one you last signed in to, else "
+      "http://127.0.0.1:8080.\n"
       "Example: printf '%s\\n' \"$PW\" | tsunagu login --server http://tsunagu.local:8080 "
       "-u coord.chuo --password-stdin");
   login->callback([&ctx, o] {

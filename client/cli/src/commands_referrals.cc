@@ -123,9 +123,12 @@ void add_referral_commands(CLI::App& app, Context& ctx) {
   create->add_option("--internal-note", o->internal_note, "Never shown to the partner");
   create->add_option("--urgency", o->urgency, "routine (default) or urgent")
       ->check(CLI::IsMember({"routine", "urgent"}));
-  create->add_option("--due-by", o->due_by,
-                     "Answer by this date (default: tomorrow if urgent, else in 7 days)");
-  create->add_option("--consent-on", o->consent_on, "Date consent was obtained (default today)");
+  create->add_option(
+      "--due-by", o->due_by,
+      "Answer by this date: YYYY-MM-DD, today or tomorrow (default: tomorrow if urgent, else "
+      "in 7 days)");
+  create->add_option("--consent-on", o->consent_on,
+                     "Date consent was obtained: YYYY-MM-DD, today or yesterday (default today)");
   create->add_option("--consent-by", o->consent_by,
                      "Who obtained consent (default: your display name)");
   create->add_option("--consent-scope", o->consent_scope,

@@ -72,11 +72,13 @@ std::string text(const Json& value) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_boolean()) return value.get<bool>() ? "✓" : "";
   if (value.is_number()) return value.dump();
-  if (value.is_array()) {
+  if (value.is_array() || value.is_object()) {
     std::string out;
     for (const auto& v : value) {
-      if (!out.empty()) out += ", ";
-      out += text(v);
+      std::string part = text(v);
+      if (part.empty()) continue;
+      if (!out.empty()) out += value.is_array() ? ", " : " ";
+      out += part;
     }
     return out;
   }
@@ -92,7 +94,9 @@ std::string text(const Json& object, const std::string& key) {
 std::string short_time(const std::string& t) {
   if (t.size() >= 16 && t[10] == 'T') {
     std::string out = t.substr(0, 10) + " " + t.substr(11, 5);
-    if (t.size() >= 6 && t.compare(t.size() - 6, 6, "+09:00") != 0) out += " " + t.substr(19);
+    auto zone = t.find_first_of("Zz+-", 16);
+    if (zone != std::string::npos && t.compare(zone, std::string::npos, "+09:00") != 0)
+      out += " " + t.substr(zone);
     return out;
   }
   return t;

@@ -70,7 +70,8 @@ class Context {
 };
 
 // Cell text of a JSON field: strings as they are, numbers as written, booleans as ✓ or empty,
-// arrays joined with ", ", missing and null as empty.
+// arrays joined with ", ", objects' values joined with spaces (a contact's name and phone),
+// missing and null as empty.
 std::string text(const Json& object, const std::string& key);
 std::string text(const Json& value);
 // "2026-12-01T23:30:00+09:00" → "2026-12-01 23:30" (other offsets are kept).
