@@ -59,8 +59,15 @@ const port = await new Promise((resolve, reject) => {
   server.on("exit", (code) => reject(new Error("server exited " + code + ": " + out)));
   setTimeout(() => reject(new Error("server did not start: " + out)), 20000);
 });
+// A keep-alive connection the server closes as idle can race with the next request on it; like
+// any HTTP client, retry an idempotent GET once on such a network error (RFC 9110 §9.2.2). An
+// HTTP error status is never retried.
+const fetchOnce = (p) => fetch(`http://127.0.0.1:${port}${p}`);
 const get = async (p) => {
-  const res = await fetch(`http://127.0.0.1:${port}${p}`);
+  const res = await fetchOnce(p).catch((e) => {
+    if (e?.cause?.code !== "UND_ERR_SOCKET" && e?.cause?.code !== "ECONNRESET") throw e;
+    return fetchOnce(p);
+  });
   if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
 };
