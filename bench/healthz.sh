@@ -9,7 +9,7 @@ set -euo pipefail
 # The server refuses to start without an audit key (docs/operations.md); a throwaway one here.
 export TSUNAGU_AUDIT_KEY="${TSUNAGU_AUDIT_KEY:-bench-audit-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
 source "$(dirname "$0")/lib.sh"
-bench_build
+bench_build tsunagu-server bench_bare_hello
 
 rounds=${BENCH_ROUNDS:-3}
 work=$(mktemp -d)

@@ -8,10 +8,14 @@ BENCH_SECONDS=${BENCH_SECONDS:-10}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-16}
 BENCH_THREADS=${BENCH_THREADS:-2}
 
+# bench_build [target…]: builds the release preset (only the given targets, if any).
 bench_build() {
   command -v wrk >/dev/null || { echo "bench: wrk is missing; run scripts/setup" >&2; exit 1; }
   echo "bench: building the release preset…" >&2
-  (cd "$bench_root" && cmake --preset release >/dev/null && cmake --build --preset release >/dev/null)
+  local targets=()
+  if [ $# -gt 0 ]; then targets=(--target "$@"); fi
+  (cd "$bench_root" && cmake --preset release >/dev/null &&
+     cmake --build --preset release "${targets[@]}" >/dev/null)
 }
 
 # bench_wait_url FILE: waits up to 60 s for a server started with --port 0 to write

@@ -1,8 +1,6 @@
 // --tls-cert/--tls-key: the server speaks HTTPS only, with a self-signed certificate made here.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
 #include "support/test_support.h"
 
 namespace tsunagu {
@@ -10,12 +8,8 @@ namespace {
 
 TEST(TlsTest, ServesHttpsWithTheGivenCertificate) {
   testing::TempDir dir;
+  ASSERT_TRUE(testing::make_tls_certificate(dir)) << "openssl could not make a certificate";
   std::string cert = dir.file("cert.pem"), key = dir.file("key.pem");
-  std::string cmd =
-      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1"
-      " -subj /CN=localhost -keyout " +
-      key + " -out " + cert + " 2>/dev/null";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << "openssl could not make a certificate";
 
   app::Config config = testing::auth_config();
   config.tls_cert = cert;

@@ -11,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using tsunagu::http::Json;
   std::string raw(reinterpret_cast<const char*>(data), size);
-  std::string path = httplib::detail::decode_path_component(raw);
+  std::string path = httplib::decode_path_component(raw);
   httplib::Response res;
   tsunagu::http::write_json(res, 404, {{"detail", path}, {"raw", raw}});
   return 0;

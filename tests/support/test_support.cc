@@ -1,5 +1,6 @@
 #include "support/test_support.h"
 
+#include <cstdlib>
 #include <random>
 
 #include "common/ids.h"
@@ -16,6 +17,14 @@ TempDir::TempDir()
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
+}
+
+bool make_tls_certificate(const TempDir& dir) {
+  std::string cmd =
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1"
+      " -subj /CN=localhost -keyout " +
+      dir.file("key.pem") + " -out " + dir.file("cert.pem") + " 2>/dev/null";
+  return std::system(cmd.c_str()) == 0;
 }
 
 std::unique_ptr<storage::Database> open_database_with(const std::string& path,

@@ -44,6 +44,10 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// Writes a self-signed certificate for CN=localhost (P-256, one day) and its key into `dir` as
+// cert.pem and key.pem, with the openssl command; false when that fails.
+bool make_tls_certificate(const TempDir& dir);
+
 // Opens (and migrates) a database at `path` and runs `sql` in one write: a storage test's
 // tables. Null, with a test failure, when either fails.
 std::unique_ptr<storage::Database> open_database_with(const std::string& path,

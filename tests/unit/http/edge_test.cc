@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <openssl/ssl.h>
 
 #include <atomic>
 #include <chrono>
@@ -46,6 +47,7 @@ class RawConnection {
   RawConnection& operator=(const RawConnection&) = delete;
 
   bool connected() const { return connected_; }
+  int fd() const { return fd_; }
   // False once the peer has closed (or reset) the connection.
   bool send(const std::string& data) {
     size_t off = 0;
@@ -390,6 +392,124 @@ TEST_F(EdgeTest, IdleKeepAliveConnectionsDoNotDelayANewClient) {
     EXPECT_EQ(status_line(res), "HTTP/1.1 200 OK");
   }
   EXPECT_TRUE(healthz_within(700ms));
+}
+
+TEST_F(EdgeTest, PipelinedRequestsAreBothAnswered) {
+  start(small_limits());
+  RawConnection c(port_);
+  ASSERT_TRUE(c.connected());
+  c.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\nGET /probe/list HTTP/1.1\r\nHost: t\r\n\r\n");
+  EXPECT_EQ(status_line(c.read_response(2s)), "HTTP/1.1 200 OK");
+  std::string second = c.read_response(2s);
+  EXPECT_EQ(status_line(second), "HTTP/1.1 200 OK") << "the request sent ahead was lost";
+}
+
+// While every worker is taken and connections queue, a keep-alive client that sends its next
+// request soon after its answer (within the grace) keeps its connection: only connections idle or
+// slow for longer are cut to make room.
+TEST_F(EdgeTest, AKeepAliveClientIsNotStarvedWhileEveryWorkerIsBusy) {
+  start(small_limits());
+  RawConnection keep(port_);
+  ASSERT_TRUE(keep.connected());
+  keep.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+  ASSERT_EQ(status_line(keep.read_response(2s)), "HTTP/1.1 200 OK");
+
+  // Slow heads on the other three workers and in the queue, reopened as the guard cuts them.
+  std::atomic<bool> done{false};
+  std::thread slow_clients([&] {
+    std::vector<std::unique_ptr<RawConnection>> slow;
+    for (int i = 0; !done; ++i) {
+      std::erase_if(slow, [&](auto& c) { return !c->send("X-" + std::to_string(i) + ": 1\r\n"); });
+      while (slow.size() < 8) {
+        slow.push_back(std::make_unique<RawConnection>(port_));
+        slow.back()->send("GET /healthz HTTP/1.1\r\nHost: t\r\n");
+      }
+      std::this_thread::sleep_for(20ms);
+    }
+  });
+  int answered = 0;
+  for (; answered < 10; ++answered) {
+    std::this_thread::sleep_for(100ms);  // half the grace between answer and next request
+    if (!keep.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n") ||
+        status_line(keep.read_response(2s)) != "HTTP/1.1 200 OK") {
+      break;
+    }
+  }
+  done = true;
+  slow_clients.join();
+  EXPECT_EQ(answered, 10) << "the keep-alive connection was cut while its client was using it";
+}
+
+// A TLS client (no certificate check: the test's certificate is self-signed) over a connected
+// socket.
+class TlsClient {
+ public:
+  explicit TlsClient(int fd) : ctx_(SSL_CTX_new(TLS_client_method())), ssl_(SSL_new(ctx_)) {
+    SSL_set_fd(ssl_, fd);
+    connected_ = SSL_connect(ssl_) == 1;
+  }
+  ~TlsClient() {
+    SSL_free(ssl_);
+    SSL_CTX_free(ctx_);
+  }
+  TlsClient(const TlsClient&) = delete;
+  TlsClient& operator=(const TlsClient&) = delete;
+  bool connected() const { return connected_; }
+  bool send(const std::string& data) {
+    return SSL_write(ssl_, data.data(), static_cast<int>(data.size())) > 0;
+  }
+
+ private:
+  SSL_CTX* ctx_;
+  SSL* ssl_;
+  bool connected_ = false;
+};
+
+ServerOptions small_limits_tls(const tsunagu::testing::TempDir& dir) {
+  EXPECT_TRUE(tsunagu::testing::make_tls_certificate(dir));
+  ServerOptions options = small_limits();
+  options.tls_cert = dir.file("cert.pem");
+  options.tls_key = dir.file("key.pem");
+  return options;
+}
+
+TEST_F(EdgeTest, ATlsConnectionThatNeverHandshakesIsCutAtTheHeadDeadline) {
+  start(small_limits_tls(dir_));
+  RawConnection silent(port_);
+  ASSERT_TRUE(silent.connected());
+  auto started = Clock::now();
+  EXPECT_TRUE(silent.closed_within(2500ms));
+  EXPECT_LT(Clock::now() - started, 2500ms);
+}
+
+TEST_F(EdgeTest, ATlsHeadTrickledLineByLineIsCutAtTheDeadline) {
+  start(small_limits_tls(dir_));
+  RawConnection slow(port_);
+  ASSERT_TRUE(slow.connected());
+  TlsClient tls(slow.fd());
+  ASSERT_TRUE(tls.connected());
+  tls.send("GET /healthz HTTP/1.1\r\n");
+  auto started = Clock::now();
+  bool open = true;
+  for (int i = 0; i < 20 && open; ++i) {  // one header line every 200 ms, for up to 4 s
+    std::this_thread::sleep_for(200ms);
+    open = tls.send("X-Slow-" + std::to_string(i) + ": 1\r\n") && !slow.closed_within(1ms);
+  }
+  EXPECT_FALSE(open) << "a TLS head trickled for 4 s was still being read";
+  EXPECT_LT(Clock::now() - started, 2500ms);
+}
+
+TEST_F(EdgeTest, TlsKeepsConnectionsAliveAndAnswersEachRequest) {
+  start(small_limits_tls(dir_));
+  httplib::SSLClient tls("127.0.0.1", port_);
+  tls.enable_server_certificate_verification(false);
+  tls.set_keep_alive(true);
+  for (int i = 0; i < 5; ++i) {
+    auto res = tls.Get("/probe/list");
+    ASSERT_TRUE(res) << httplib::to_string(res.error());
+    EXPECT_EQ(res->status, 200);
+    EXPECT_EQ(res->body.size(), 3000u + 12u);
+  }
 }
 
 }  // namespace
