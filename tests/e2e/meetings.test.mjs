@@ -111,6 +111,9 @@ test("my action items list the overdue ones and change status in place", async (
   await page.getByRole("button", { name: "表示する" }).click();
   const card = page.locator(".action-item", { hasText: "次回の会場を予約する" });
   await card.waitFor();
+  // Its meeting by title (the item's meeting_title), linked.
+  const meetingLink = card.getByRole("link", { name: ROUNDTABLE });
+  assert.match(await meetingLink.getAttribute("href"), /^\/meetings\/[^/]+$/);
   await card.getByRole("combobox").selectOption("open");
   await page.getByText("「次回の会場を予約する」を").waitFor({ state: "attached" });
   await assertAccessible(page, "my action items");

@@ -69,7 +69,8 @@ export function ownerName(item, orgs, users) {
 
 /**
  * The items as cards; with `editable` each has a status select that saves at once.
- * `onChanged(item)` receives the updated item; `meetingLinks` adds a link to each item's meeting.
+ * `onChanged(item)` receives the updated item; `meetingLinks` adds each item's meeting, by its
+ * title (`meeting_title`), as a link.
  */
 export function ActionItemList({ items, orgs = {}, users = {}, editable, onChanged, meetingLinks }) {
   const [errors, setErrors] = useState(null);
@@ -111,7 +112,7 @@ export function ActionItemList({ items, orgs = {}, users = {}, editable, onChang
               ) : null}
               {meetingLinks ? (
                 <>
-                  ・<a href={"/meetings/" + encodeURIComponent(item.meeting_id)}>{tr(T, "meeting")}</a>
+                  ・{tr(T, "meeting")}：<a href={"/meetings/" + encodeURIComponent(item.meeting_id)}>{item.meeting_title}</a>
                 </>
               ) : null}
             </p>
