@@ -104,6 +104,12 @@ test("a referral goes round: sent, accepted and completed on a phone, outcome se
   await coord.locator("h1", { hasText: "紹介：いとこんち" }).waitFor();
   const outcome = coord.locator(".badge--ok").first();
   await outcome.waitFor();
+  await coord.waitForLoadState("networkidle");
+  await assertAccessible(coord, "referral page (ward)");
+  await screenshot(coord, "referral-ward");
+  await coord.setViewportSize(PHONE);
+  await screenshot(coord, "referral-ward");
+  await coord.setViewportSize(DESKTOP);
   assert.ok((await outcome.textContent()).length > 0);
   const timeline = await coord.locator(".timeline").textContent();
   assert.match(timeline, /紹介先/, "the partner's steps are in the timeline");

@@ -43,8 +43,8 @@ for (const [user, path, name, ready] of screens) {
 }
 
 // Pages of one record at both widths, the record found through the API with the page's session:
-// a case, its referral form, a referral as the ward sees it (a partner's pending referral is
-// taken at both widths by referral.test.mjs).
+// a case and its referral form (a referral, as the ward and the partner see it, is taken at both
+// widths by referral.test.mjs, which makes one).
 async function apiFirst(page, path) {
   const res = await page.request.get(base + "/api/v1" + path);
   assert.equal(res.status(), 200, path);
@@ -56,7 +56,6 @@ const caseOf = (p) => apiFirst(p, "/cases?q=" + encodeURIComponent("中央-2026-
 const records = [
   ["coord.chuo", "case-page", async (p) => `/cases/${(await caseOf(p)).id}`, (p) => p.getByRole("heading", { name: "サポートプラン" })],
   ["coord.chuo", "referral-form", async (p) => `/cases/${(await caseOf(p)).id}/refer`, (p) => p.getByRole("button", { name: "この条件で探す" })],
-  ["coord.chuo", "referral-ward", async (p) => `/referrals/${(await apiFirst(p, "/referrals?status=sent")).id}`, (p) => p.locator(".timeline li").first()],
 ];
 for (const [user, name, pathOf, ready] of records) {
   for (const viewport of [DESKTOP, PHONE]) {

@@ -89,7 +89,7 @@ function Filters({ applied }) {
     navigate(casesUrl({ ...f, q: f.q.trim() }));
   };
   return (
-    <form class="filters" role="search" onSubmit={submit}>
+    <form class="filters filters--narrow" role="search" onSubmit={submit}>
       <TextField name="q" label={tr(T, "search")} hint={tr(T, "searchHint")} value={f.q} onInput={set("q")} type="search" />
       <SelectField
         name="status"
