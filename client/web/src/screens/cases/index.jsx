@@ -76,6 +76,12 @@ export function casesUrl(f, page) {
   return "/cases?" + (s ? s + "&" : "") + "status=" + encodeURIComponent(f.status);
 }
 
+/** The filters' labels by parameter name, to name one the server refuses. */
+const fieldLabels = () => ({
+  ...Object.fromEntries(["status", "risk_level", "risk_category", "section", "lead"].map((k) => [k, tr(T, k)])),
+  q: tr(T, "search"),
+});
+
 function Filters({ applied }) {
   const [f, setF] = useState(applied);
   const [leads, setLeads] = useState({});
@@ -150,7 +156,7 @@ export function Cases() {
     <>
       <PageTitle>{tr(T, "title")}</PageTitle>
       <Filters key={key} applied={applied} />
-      <LoadError error={error} />
+      <LoadError error={error} labels={fieldLabels()} />
       {loading && !data ? <Loading /> : null}
       {data && !error ? (
         <>
