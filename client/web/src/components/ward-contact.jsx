@@ -27,9 +27,9 @@ export const telHref = (phone) => "tel:" + String(phone).replace(/[^\d+]/g, "");
 
 function Phone({ phone }) {
   return phone ? (
-    <>
+    <span class="nowrap">
       {tr(T, "phone")}：<a href={telHref(phone)} class="tel">{phone}</a>
-    </>
+    </span>
   ) : null;
 }
 
@@ -61,21 +61,27 @@ export function WardContact({ referral }) {
   );
 }
 
-/** The contact on one line (a row of the inbox). */
+/** The contact in a row of the inbox: the office and its phone, then who sent it. */
 export function WardContactLine({ referral }) {
   if (!pending(referral)) return null;
   const c = referral.ward_contact;
   if (!c) return <p class="card__meta muted">{tr(T, "none")}</p>;
   return (
-    <p class="card__meta ward-contact-line">
-      {tr(T, "title")}：{c.name}
-      {c.phone ? (
-        <>
-          {"　"}
-          <Phone phone={c.phone} />
-        </>
+    <>
+      <p class="card__meta ward-contact-line">
+        {tr(T, "title")}：{c.name}
+        {c.phone ? (
+          <>
+            {"　"}
+            <Phone phone={c.phone} />
+          </>
+        ) : null}
+      </p>
+      {c.sent_by_name ? (
+        <p class="card__meta">
+          {tr(T, "sentBy")}：{c.sent_by_name}
+        </p>
       ) : null}
-      {c.sent_by_name ? `　${tr(T, "sentBy")}：${c.sent_by_name}` : null}
-    </p>
+    </>
   );
 }
