@@ -217,7 +217,7 @@ export function ReferralPage({ id }) {
       <p>{partner ? <a href="/inbox">{tr(T, "back")}</a> : r?.case_id ? <a href={`/cases/${encodeURIComponent(r.case_id)}`}>{tr(T, "backCase")}</a> : null}</p>
       <PageTitle>
         {tr(T, "title")}
-        {partner && r ? `：${label("wards", r.ward)}から` : r ? `：${r.organization_name}` : ""}
+        {partner && r ? `：${label("wards", r.ward)}から` : r?.organization_name ? `：${r.organization_name}` : ""}
       </PageTitle>
       {done ? (
         <div class="notice notice--success" role="status">
