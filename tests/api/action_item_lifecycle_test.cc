@@ -34,5 +34,28 @@ TEST_F(ActionItemLifecycleTest, TheOwnerClosesOnlyTheWardReopens) {
   EXPECT_EQ(item[0]["status"], "open");
 }
 
+// A list of action items reads on its own: the meeting's title and the owner's name stand beside
+// their ids, for the owner and for the ward.
+TEST_F(ActionItemLifecycleTest, ItemsNameTheirMeetingAndOwner) {
+  for (const char* user : {"partner.itokonchi", "coord.chuo"}) {
+    auto items = body_json(get(user, "/api/v1/action-items?status=open"))["items"];
+    ASSERT_EQ(items.size(), 1u) << user;
+    EXPECT_EQ(items[0]["meeting_title"], "すすきの地区の会議") << user;
+    EXPECT_EQ(items[0]["owner_organization_name"], "いとこんち") << user;
+    EXPECT_TRUE(items[0]["owner_user_name"].is_null()) << user;
+  }
+  auto changed = patch("coord.chuo", item_path_, {{"due_on", "2026-04-30"}});
+  ASSERT_EQ(changed->status, 200) << changed->body;
+  EXPECT_EQ(body_json(changed)["meeting_title"], "すすきの地区の会議");
+
+  const std::string staff = body_json(get("staff.chuo", "/api/v1/me"))["id"];
+  auto m = plan("case_conference");
+  auto res = post("coord.chuo", meeting_path(m) + "/action-items",
+                  {{"title", "家庭訪問の日程調整"}, {"owner_user_id", staff}});
+  ASSERT_EQ(res->status, 201) << res->body;
+  EXPECT_EQ(body_json(res)["owner_user_name"], "中央区 保健師");
+  EXPECT_TRUE(body_json(res)["owner_organization_name"].is_null());
+}
+
 }  // namespace
 }  // namespace tsunagu::testing

@@ -2,6 +2,8 @@
 // label, width- and kana-insensitive; risk_category, section, lead), unknown or malformed
 // parameters refused, PATCH as JSON Merge Patch, every change a case event with before and
 // after, reopening with a reason, and labels that must not be names or phone numbers.
+#include <set>
+
 #include "api/case_fixture.h"
 
 namespace tsunagu::testing {
@@ -134,6 +136,51 @@ TEST_F(CaseSearchTest, EveryChangeIsAnEventWithBeforeAndAfter) {
   ASSERT_EQ(same->status, 200);
   EXPECT_EQ(body_json(same)["version"], 2);
   EXPECT_EQ(events(id).size(), 1u);
+}
+
+// A new case's every broken field in one answer: shape, unknown fields, rules, ward and lead.
+TEST_F(CaseSearchTest, OnePassReportsEveryBrokenField) {
+  auto res = post("coord.chuo", "/api/v1/cases",
+                  {{"ward", "kita"},
+                   {"case_ref", ""},
+                   {"household_label", "090-1234-5678"},
+                   {"risk_level", "extreme"},
+                   {"sections", "child_welfare"},
+                   {"lead_user_id", "b0000000-0000-4000-8000-000000000099"},
+                   {"color", "red"}});
+  ASSERT_EQ(res->status, 422) << res->body;
+  EXPECT_EQ(error_fields(res),
+            (std::set<std::string>{"ward", "case_ref", "household_label", "risk_level", "sections",
+                                   "lead_user_id", "color"}));
+  // In the right ward, an unknown lead is named beside the other mistakes.
+  res = post("coord.chuo", "/api/v1/cases",
+             {{"ward", "chuo"},
+              {"case_ref", "OP-1"},
+              {"household_label", "O."},
+              {"risk_level", "extreme"},
+              {"lead_user_id", "b0000000-0000-4000-8000-000000000099"}});
+  ASSERT_EQ(res->status, 422) << res->body;
+  EXPECT_EQ(error_fields(res), (std::set<std::string>{"risk_level", "lead_user_id"}));
+  std::string id = create({{"case_ref", "OP-2"}, {"household_label", "O."}});
+  auto patched = patch(id, R"({"risk_level": "extreme", "lead_user_id": "nobody", "x": 1})");
+  ASSERT_EQ(patched->status, 422) << patched->body;
+  EXPECT_EQ(error_fields(patched), (std::set<std::string>{"risk_level", "lead_user_id", "x"}));
+}
+
+// A case's history pages like every list: the oldest first, page by page.
+TEST_F(CaseSearchTest, EventsPage) {
+  std::string id = create({{"case_ref", "P-1"}, {"household_label", "P."}});
+  for (const char* level : {"high", "low", "medium"}) {
+    ASSERT_EQ(patch(id, std::string(R"({"risk_level": ")") + level + "\"}")->status, 200);
+  }
+  std::string path = "/api/v1/cases/" + id + "/events";
+  auto page = body_json(get("coord.chuo", path + "?per_page=2&page=2"));
+  EXPECT_EQ(page["total"], 3);
+  EXPECT_EQ(page["per_page"], 2);
+  ASSERT_EQ(page["items"].size(), 1u);
+  EXPECT_EQ(page["items"][0]["to"]["risk_level"], "medium");
+  EXPECT_EQ(get("coord.chuo", path + "?kind=edited")->status, 400);
+  EXPECT_EQ(get("coord.chuo", path + "?per_page=0")->status, 400);
 }
 
 TEST_F(CaseSearchTest, AClosedCaseCanBeReopenedWithAReason) {

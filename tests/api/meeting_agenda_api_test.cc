@@ -182,6 +182,29 @@ TEST_F(MeetingAgendaApiTest, ABrokenDecisionChangesNothing) {
   EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/cases/" + case_id + "/events"))["total"], 0);
 }
 
+// A decision sent twice with the same Idempotency-Key (a retry after a dropped answer) is
+// recorded once and changes its case once.
+TEST_F(MeetingAgendaApiTest, ADecisionRetriedWithItsKeyIsRecordedOnce) {
+  std::string case_id = create_case();
+  Json meeting = plan("practitioners", {{"starts_at", "2026-04-01T08:00:00+09:00"},
+                                        {"ends_at", "2026-04-01T08:45:00+09:00"},
+                                        {"status", "held"}});
+  const Json decision = {
+      {"text", "来月に再検討"}, {"case_id", case_id}, {"next_review_on", "2026-05-13"}};
+  httplib::Headers key{{"Idempotency-Key", "decision-1"}};
+  auto first = post("coord.chuo", meeting_path(meeting) + "/decisions", decision, key);
+  ASSERT_EQ(first->status, 201) << first->body;
+  EXPECT_EQ(first->get_header_value("Location"), meeting_path(meeting));
+  auto again = post("coord.chuo", meeting_path(meeting) + "/decisions", decision, key);
+  ASSERT_EQ(again->status, 201) << again->body;
+  EXPECT_EQ(again->get_header_value("Idempotent-Replayed"), "true");
+  EXPECT_EQ(body_json(again)["decisions"].size(), 1u);
+  EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/cases/" + case_id))["version"], 2);
+  // Without a key each request is a decision of its own.
+  ASSERT_EQ(post("coord.chuo", meeting_path(meeting) + "/decisions", decision)->status, 201);
+  EXPECT_EQ(body_json(get("coord.chuo", meeting_path(meeting)))["decisions"].size(), 2u);
+}
+
 TEST_F(MeetingAgendaApiTest, OnlyAHeldMeetingDecides) {
   std::string case_id = create_case("H-1", "high");
   Json ahead = plan("practitioners", {{"starts_at", "2026-04-03T10:00:00+09:00"},

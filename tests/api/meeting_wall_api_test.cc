@@ -77,6 +77,30 @@ TEST_F(MeetingWallApiTest, MinutesQuotingACaseInAnyWidthAreRefusedAndSayWhatToRe
   }
 }
 
+// One correction suffices: the error names every term the text quotes, with a code of its own,
+// and in Japanese for a Japanese client.
+TEST_F(MeetingWallApiTest, EveryQuotedTermIsNamedAtOnceInJapanese) {
+  auto h = as("coord.chuo");
+  h.emplace("Accept-Language", "ja");
+  auto res = client_.Patch(meeting_path(roundtable_).c_str(), h,
+                           Json{{"minutes", "さくら家の件（C-2026-012）は継続"}}.dump(),
+                           "application/json");
+  ASSERT_EQ(res->status, 422) << res->body;
+  Json body = body_json(res);
+  EXPECT_EQ(body["code"], "meeting.roundtable_case_data");
+  EXPECT_EQ(body["title"], "座談会にはケースの情報を書けません");
+  ASSERT_EQ(body["errors"].size(), 1u);
+  EXPECT_EQ(body["errors"][0]["code"], "meeting.case_data");
+  EXPECT_EQ(body["errors"][0]["message"],
+            "この区のケースを示す語「C-2026-012」「さくら家」が含まれています。削除してください。");
+
+  std::string english = message_for(
+      patch("coord.chuo", meeting_path(roundtable_), {{"minutes", "さくら家 と C-2026-012"}}),
+      "minutes");
+  EXPECT_NE(english.find("「C-2026-012」「さくら家」"), std::string::npos) << english;
+  EXPECT_NE(english.find("a case reference and a household label"), std::string::npos) << english;
+}
+
 TEST_F(MeetingWallApiTest, AgendaTextTitleAndDecisionsAreCheckedToo) {
   auto res = patch("coord.chuo", meeting_path(roundtable_),
                    {{"title", "さくら家を囲む会"},

@@ -33,8 +33,9 @@ class ReferralTransitionsApiTest : public CaseApiTest {
 
 TEST_F(ReferralTransitionsApiTest, EveryPairOfStates) {
   const std::set<std::pair<std::string, std::string>> legal = {
-      {"draft", "sent"},     {"sent", "accepted"},      {"sent", "declined"},
-      {"sent", "withdrawn"}, {"accepted", "completed"}, {"accepted", "withdrawn"}};
+      {"draft", "sent"},        {"draft", "withdrawn"}, {"sent", "accepted"},
+      {"sent", "declined"},     {"sent", "withdrawn"},  {"accepted", "completed"},
+      {"accepted", "withdrawn"}};
   const std::vector<std::string> states = {"draft",     "sent",    "accepted", "declined",
                                            "withdrawn", "expired", "completed"};
   // Each target with the party and fields it needs, so only legality decides the answer.

@@ -1,6 +1,7 @@
 // The closed loop through the API: a coordinator refers, the partner answers, nobody sees more
 // than their part, and every step leaves an event.
 #include <atomic>
+#include <set>
 #include <thread>
 
 #include "api/case_fixture.h"
@@ -62,6 +63,70 @@ TEST_F(ReferralsApiTest, FullLoopFromSendToOutcome) {
   EXPECT_EQ(steps, (std::vector<std::string>{"∅→draft", "draft→sent", "sent→accepted",
                                              "accepted→completed"}));
   EXPECT_EQ(events[2]["actor_role"], "partner");
+}
+
+// A night worker reads whom to call back on the pending referral itself: the ward's office from
+// the directory (its desk phone) and who sent it; names stand beside ids in every view.
+TEST_F(ReferralsApiTest, PendingReferralNamesTheWardsContactAndEveryId) {
+  auto draft = create_referral(create_case(), false);
+  EXPECT_EQ(draft["organization_name"], "いとこんち");
+  EXPECT_TRUE(draft["ward_contact"].is_null());  // nothing waits on the partner yet
+
+  const std::string id = id_of(draft);
+  auto sent = transition("coord.chuo", id, {{"to", "sent"}}, draft["version"].get<int64_t>());
+  ASSERT_EQ(sent->status, 200) << sent->body;
+  for (const char* user : {"partner.itokonchi", "coord.chuo"}) {
+    auto inbox = body_json(get(user, "/api/v1/referrals"));
+    ASSERT_EQ(inbox["total"], 1) << user;
+    auto contact = inbox["items"][0]["ward_contact"];
+    EXPECT_EQ(contact["ward"], "chuo") << user;
+    EXPECT_EQ(contact["ward_name"], "中央区");
+    EXPECT_EQ(contact["name"], "中央区役所 保健福祉課");
+    EXPECT_EQ(contact["phone"], "011-555-0013");
+    EXPECT_EQ(contact["sent_by_name"], "中央区 おやこ支援担当係長");
+    EXPECT_EQ(inbox["items"][0]["organization_name"], "いとこんち");
+  }
+
+  auto accepted = transition("partner.itokonchi", id, {{"to", "accepted"}}, 2);
+  ASSERT_EQ(accepted->status, 200) << accepted->body;
+  EXPECT_EQ(body_json(accepted)["ward_contact"]["phone"], "011-555-0013");  // awaiting an outcome
+  auto done = transition("partner.itokonchi", id, {{"to", "completed"}, {"outcome", "enrolled"}});
+  ASSERT_EQ(done->status, 200) << done->body;
+  EXPECT_TRUE(body_json(done)["ward_contact"].is_null());  // the loop is closed
+}
+
+// One answer names every broken field: the request's shape, the rules, and what the directory
+// and the case say — so the form is corrected once, not field after field.
+TEST_F(ReferralsApiTest, OnePassReportsEveryBrokenField) {
+  auto res = post("coord.chuo", "/api/v1/referrals",
+                  {{"case_id", "00000000-0000-4000-8000-00000000dead"},
+                   {"organization_id", "a0000000-0000-4000-8000-0000000009ff"},
+                   {"urgency", "asap"},
+                   {"summary", std::string(2001, 'x')},
+                   {"due_by", "2020-01-01"},
+                   {"send", true},
+                   {"priority", 1}});
+  ASSERT_EQ(res->status, 422) << res->body;
+  EXPECT_EQ(error_fields(res),
+            (std::set<std::string>{"case_id", "organization_id", "urgency", "summary", "due_by",
+                                   "legal_basis", "priority"}));
+  EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/referrals"))["total"], 0);  // nothing written
+}
+
+// A draft saved without a legal basis cannot be sent; it can be discarded (withdrawn with a
+// reason) instead of staying in the ward's list for good, and the partner never hears of it.
+TEST_F(ReferralsApiTest, ADraftCanBeDiscarded) {
+  auto draft =
+      create_referral(create_case(), false, {{"legal_basis", nullptr}, {"consent", nullptr}});
+  const std::string id = id_of(draft);
+  EXPECT_EQ(transition("coord.chuo", id, {{"to", "sent"}})->status, 422);
+  EXPECT_EQ(transition("coord.chuo", id, {{"to", "withdrawn"}})->status, 422);  // needs a reason
+  auto gone = transition("coord.chuo", id,
+                         {{"to", "withdrawn"}, {"reason_code", "other"}, {"note", "書き直すため"}});
+  ASSERT_EQ(gone->status, 200) << gone->body;
+  EXPECT_EQ(body_json(gone)["status"], "withdrawn");
+  EXPECT_EQ(body_json(get("partner.itokonchi", "/api/v1/notifications"))["total"], 0);
+  EXPECT_EQ(get("partner.itokonchi", "/api/v1/referrals/" + id)->status, 404);
 }
 
 TEST_F(ReferralsApiTest, ScopesAsTheContractSays) {

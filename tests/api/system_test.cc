@@ -64,7 +64,16 @@ TEST(SystemApiTest, HeadOfHealthzHasNoBody) {
 TEST(SystemApiTest, ParametersOnPublicRoutesDoNotBreakThem) {
   TestServer server;
   auto c = server.client();
-  EXPECT_EQ(c.Get("/api/v1/wards?page=1&per_page=5&x=%FF")->status, 200);
+  // An unknown parameter, even one whose bytes are not UTF-8, is a 400 naming it, not a crash.
+  EXPECT_EQ(c.Get("/api/v1/wards?page=1&per_page=5&x=%FF")->status, 400);
+  // Every list pages, the ten wards too.
+  auto second = body_json(c.Get("/api/v1/wards?page=2&per_page=4"));
+  EXPECT_EQ(second["total"], 10);
+  EXPECT_EQ(second["page"], 2);
+  ASSERT_EQ(second["items"].size(), 4u);
+  EXPECT_EQ(second["items"][0]["code"], "atsubetsu");  // the city's order: 5th ward
+  EXPECT_EQ(body_json(c.Get("/api/v1/wards?page=3&per_page=4"))["items"].size(), 2u);
+  EXPECT_EQ(body_json(c.Get("/api/v1/wards?page=9"))["items"].size(), 0u);
   // A control character in a parameter is a client error everywhere (it never reaches a log).
   EXPECT_EQ(c.Get("/healthz?%00=1")->status, 400);
   EXPECT_EQ(c.Get("/healthz")->status, 200);

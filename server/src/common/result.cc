@@ -1,5 +1,6 @@
 #include "common/result.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace tsunagu {
@@ -192,6 +193,15 @@ Error& Error::add_field(std::string field, std::string message) {
 Error& Error::add_field(FieldError field) {
   fields_.push_back(std::move(field));
   return *this;
+}
+
+void add_field_errors(std::vector<FieldError>& into, std::vector<FieldError> more) {
+  const size_t named = into.size();
+  for (FieldError& e : more) {
+    bool seen = std::any_of(into.begin(), into.begin() + static_cast<std::ptrdiff_t>(named),
+                            [&](const FieldError& f) { return f.field == e.field; });
+    if (!seen) into.push_back(std::move(e));
+  }
 }
 
 std::string Error::to_string() const {

@@ -71,6 +71,11 @@ struct FieldError {
                          ErrorParams params = {});
 };
 
+// Adds `more` to `into`, leaving out errors about a field `into` already names: one pass of
+// validation reports every broken field once — what the request's reader found first, then what
+// the rules found in the fields that could be read.
+void add_field_errors(std::vector<FieldError>& into, std::vector<FieldError> more);
+
 // Every field-error code the factories above produce, for tests that walk the catalogues.
 const std::vector<std::string>& field_error_codes();
 

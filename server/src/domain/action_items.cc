@@ -11,6 +11,7 @@
 #include "domain/meeting_store.h"
 #include "domain/meeting_wall.h"
 #include "domain/notifications.h"
+#include "domain/wards.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {
@@ -137,7 +138,7 @@ Result<Creation<ActionItem>> ActionItems::create(const Actor& actor, const Reque
         c, clock_, actor.user_id, key,
         [&](const std::string& first_id) -> Result<ActionItem> {
           auto first = load_item(c, first_id, tokyo_date(clock_.now()));
-          if (!first) return Error::NotFound("No such action item.");
+          if (!first) return not_found();
           return *first;
         },
         [&] { return insert_action_item(c, clock_, actor, meta, meeting_id, f); });
@@ -152,7 +153,7 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
   return db_.write([&](storage::Connection& c) -> Result<ActionItem> {
     Date today = tokyo_date(clock_.now());
     auto current = load_item(c, id, today);
-    if (!current) return Error::NotFound("No such action item.");
+    if (!current) return not_found();
     auto m = meeting_store::load_row(c, current->meeting_id);  // its ward and kind
     // A partner acts on what its organization owns, or what was given to the partner user.
     std::optional<std::string> owner_org = current->owner_organization_id;
@@ -204,6 +205,7 @@ Result<Page<ActionItem>> ActionItems::list(const Actor& actor, const ActionItemF
     return Error::Parameters({invalid_choice("status", kStatuses)});
   }
   return db_.read([&](storage::Connection& c) -> Result<Page<ActionItem>> {
+    TRY(check_ward_param(c, filter.ward));
     Date today = tokyo_date(clock_.now());
     // Partners only ever see what they own; ward roles the items of their wards' meetings.
     const bool mine = filter.mine || actor.role == Role::kPartner;

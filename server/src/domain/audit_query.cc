@@ -67,10 +67,7 @@ Result<Page> search(storage::Database& db, const Clock& clock, const Actor& acto
     Page page;
     std::optional<std::string> actor_id;
     if (filter.actor) actor_id = resolve_actor(c, *filter.actor);
-    if (filter.ward && !is_ward(c, *filter.ward)) {
-      return Error::Malformed("The parameter ward is not a ward code.")
-          .add_field("ward", "is not a ward code (chuo, kita, …)");
-    }
+    TRY(check_ward_param(c, filter.ward));
     Filter effective = filter;
     bool none = false;  // the filter names a case that does not exist (or two different ones)
     if (filter.case_ref) {

@@ -106,6 +106,8 @@ Decision may_at_all(const Actor* actor, Action action) {
   return scope_for(rule, actor->role) == Scope::kNone ? Decision::kForbidden : Decision::kAllow;
 }
 
+Error not_found() { return Error::NotFound("Not found."); }
+
 namespace {
 Status to_status(Decision decision, Action action) {
   switch (decision) {
@@ -117,7 +119,7 @@ Status to_status(Decision decision, Action action) {
       return Error::PermissionDenied(std::string("Your role may not do this (") +
                                      to_string(action) + ").");
     case Decision::kOutOfScope:
-      return Error::NotFound("Not found.");
+      return not_found();
   }
   return Error::PermissionDenied("Not allowed.");
 }

@@ -65,7 +65,12 @@ Decision may(const Actor* actor, Action action, const Resource& resource = {});
 // For list endpoints and for checking the role before loading anything.
 Decision may_at_all(const Actor* actor, Action action);
 
-// may() / may_at_all() as a Status: Unauthenticated (401), PermissionDenied (403), NotFound (404).
+// The one answer for an id the caller may not see and for an id that does not exist, so a 404
+// never tells them apart: every lookup of a scoped resource (case, referral, meeting, action
+// item, notification) answers an unknown id with it too.
+Error not_found();
+
+// may() / may_at_all() as a Status: Unauthenticated (401), PermissionDenied (403), not_found().
 Status authorize(const Actor* actor, Action action, const Resource& resource = {});
 Status authorize_role(const Actor* actor, Action action);
 

@@ -215,12 +215,10 @@ Status check_version(const Case& current, std::optional<int64_t> if_match) {
   return Status::Ok();
 }
 
-constexpr char kNoSuchCase[] = "No such case.";
-
 Result<Case> reload(storage::Connection& c, const std::string& id) {
   auto s = c.prepare(std::string("SELECT ") + kColumns + " FROM cases WHERE id = ?1");
   s.bind(1, id);
-  if (!s.step()) return Error::NotFound(kNoSuchCase);
+  if (!s.step()) return not_found();
   return row_to_case(s);
 }
 
@@ -230,7 +228,7 @@ Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, cons
   TRY_ASSIGN(Case found, reload(c, id));
   // Out of scope answers exactly as an unknown id.
   if (!authorize(&actor, Action::kCaseRead, {found.ward, std::nullopt}).ok()) {
-    return Error::NotFound(kNoSuchCase);
+    return not_found();
   }
   return found;
 }
@@ -257,8 +255,7 @@ Status with_readable_case(storage::Database& db, const Clock& clock, const Actor
       audit::append(
           c, clock, &actor, meta,
           {"case.read_denied", "case", id, id, std::nullopt, std::string("denied read: ") + what});
-      denied = allowed.error().kind() == ErrorKind::kNotFound ? Error::NotFound(kNoSuchCase)
-                                                              : allowed.error();
+      denied = allowed.error().kind() == ErrorKind::kNotFound ? not_found() : allowed.error();
       return Status::Ok();  // commits the audit entry; the caller still gets `denied`
     }
     return body(c, *found);
@@ -279,23 +276,40 @@ Status check_case_lead(storage::Connection& c, const std::optional<std::string>&
   return Status::Ok();
 }
 
+namespace {
+
+// check_case_lead()'s finding as field errors, for a pass that collects them all.
+std::vector<FieldError> lead_errors(storage::Connection& c, const std::optional<std::string>& lead,
+                                    const std::string& ward) {
+  Status lead_ok = check_case_lead(c, lead, ward);
+  return lead_ok.ok() ? std::vector<FieldError>{} : lead_ok.error().fields();
+}
+
+}  // namespace
+
 Result<Case> insert_case(storage::Connection& c, const Clock& clock, const Actor& actor,
                          const RequestMeta& meta, const CaseFields& f) {
   TRY(authorize_role(&actor, Action::kCaseWrite));
-  std::vector<FieldError> errors;
-  if (!f.ward) errors.push_back({"ward", "is required"});
-  if (!f.case_ref) errors.push_back({"case_ref", "is required"});
-  if (!f.household_label) errors.push_back({"household_label", "is required"});
-  if (!f.risk_level) errors.push_back({"risk_level", "is required"});
-  check_fields(f, errors);
-  check_not_future(f.last_reviewed_on, clock, errors);
-  if (f.ward && !actor.has_ward(*f.ward)) errors.push_back({"ward", "is not one of your wards"});
-  TRY(validation(std::move(errors)));
-  if (!is_ward(c, *f.ward)) return Error::Field("ward", "is not a ward of Sapporo");
+  // One pass: the reader's findings, the rules of the fields, then the ward and the lead.
+  std::vector<FieldError> errors = f.input_errors;
+  std::vector<FieldError> rules;
+  if (!f.ward) rules.push_back({"ward", "is required"});
+  if (!f.case_ref) rules.push_back({"case_ref", "is required"});
+  if (!f.household_label) rules.push_back({"household_label", "is required"});
+  if (!f.risk_level) rules.push_back({"risk_level", "is required"});
+  check_fields(f, rules);
+  check_not_future(f.last_reviewed_on, clock, rules);
+  if (f.ward && !actor.has_ward(*f.ward)) {
+    rules.push_back({"ward", "is not one of your wards"});
+  } else if (f.ward && !is_ward(c, *f.ward)) {
+    rules.push_back({"ward", "is not a ward of Sapporo"});
+  }
+  add_field_errors(errors, std::move(rules));
   Case fresh;
-  fresh.ward = *f.ward;
+  fresh.ward = f.ward.value_or("");
   fresh = patched(std::move(fresh), f);
-  TRY(check_case_lead(c, fresh.lead_user_id, fresh.ward));
+  if (f.ward) add_field_errors(errors, lead_errors(c, fresh.lead_user_id, fresh.ward));
+  TRY(validation(std::move(errors)));
   std::string id = new_uuid();
   std::string now = format_utc(clock.now());
   TRY(c.prepare("INSERT INTO cases (id, ward, case_ref, household_label, risk_categories,"
@@ -379,6 +393,7 @@ Result<Page<Case>> Cases::list(const Actor& actor, const RequestMeta& meta,
                                const CaseFilter& requested, const PageRequest& page) {
   TRY(authorize_role(&actor, Action::kCaseRead));
   TRY_ASSIGN(CaseFilter filter, resolve_filter(actor, requested));
+  TRY(check_ward_param(db_, filter.ward));
   if (filter.ward && !actor.has_ward(*filter.ward)) return Page<Case>{};  // nothing in scope
   return db_.write([&](storage::Connection& c) -> Result<Page<Case>> {
     // The actor's wards as a JSON array, so one statement serves any number of wards.
@@ -414,17 +429,21 @@ Result<Page<Case>> Cases::list(const Actor& actor, const RequestMeta& meta,
 Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const std::string& id,
                            const CaseFields& f, std::optional<int64_t> if_match) {
   TRY(authorize_role(&actor, Action::kCaseWrite));
-  std::vector<FieldError> errors;
-  if (f.ward)
-    errors.push_back({"ward", "cannot be changed; close the case and open one in the other ward"});
-  check_fields(f, errors);
-  check_not_future(f.last_reviewed_on, clock_, errors);
-  TRY(validation(std::move(errors)));
   return db_.write([&](storage::Connection& c) -> Result<Case> {
     TRY_ASSIGN(Case current, load_case_for_change(c, actor, id, if_match));
     if (current.status == "closed") return Error::FailedPrecondition("The case is closed.");
+    // One pass, as on creation: the reader's findings, the rules, the lead.
+    std::vector<FieldError> errors = f.input_errors;
+    std::vector<FieldError> rules;
+    if (f.ward) {
+      rules.push_back({"ward", "cannot be changed; close the case and open one in the other ward"});
+    }
+    check_fields(f, rules);
+    check_not_future(f.last_reviewed_on, clock_, rules);
+    add_field_errors(errors, std::move(rules));
     Case next = patched(current, f);
-    if (f.lead_user_id) TRY(check_case_lead(c, next.lead_user_id, current.ward));
+    if (f.lead_user_id) add_field_errors(errors, lead_errors(c, next.lead_user_id, current.ward));
+    TRY(validation(std::move(errors)));
     auto [from, to] = changed_fields(current, next);
     if (from.empty()) {
       audit::append(c, clock_, &actor, meta, case_entry("case.update", current, "unchanged"));

@@ -87,6 +87,9 @@ struct CaseFields {
   Patch<std::string> next_review_on;
   std::optional<std::string> last_reviewed_on;
   std::vector<std::string> removed;
+  // What reading the request found wrong (its shape, unknown fields); reported with the rules'
+  // findings in one answer.
+  std::vector<FieldError> input_errors;
 };
 
 // What changed on a case and why, beyond the audit log's "who": here, decisions of meetings.

@@ -99,8 +99,10 @@ Result<Meeting> load_to_run(storage::Connection& c, const Actor& actor, const st
 
 }  // namespace
 
-Result<Meeting> Meetings::decide(const Actor& actor, const RequestMeta& meta, const std::string& id,
-                                 const NewDecision& d, std::optional<int64_t> if_match) {
+Result<Creation<Meeting>> Meetings::decide(const Actor& actor, const RequestMeta& meta,
+                                           const std::string& id, const NewDecision& d,
+                                           std::optional<int64_t> if_match,
+                                           const std::optional<IdempotencyKey>& key) {
   TRY(authorize_role(&actor, Action::kMeetingWrite));
   std::vector<FieldError> errors;
   if (d.text.empty()) errors.push_back({"text", "is required"});
@@ -113,55 +115,67 @@ Result<Meeting> Meetings::decide(const Actor& actor, const RequestMeta& meta, co
   }
   TRY(meeting_rules::to_status(std::move(errors)));
 
-  return db_.write([&](storage::Connection& c) -> Result<Meeting> {
+  return db_.write([&](storage::Connection& c) -> Result<Creation<Meeting>> {
     Date today = tokyo_date(clock_.now());
-    TRY_ASSIGN(Meeting m, load_to_run(c, actor, id, today, false));
-    TRY(meeting_rules::check_version(m, if_match));
-    if (m.kind == "roundtable") {
-      if (d.case_id) {
-        return Error::Field("case_id",
-                            "a roundtable (座談会) holds no case; decide it at a case conference");
-      }
-      TRY(check_roundtable_wall(c, m.ward, {{"text", d.text}}));
-    }
-    // A decision is what a meeting decided: one that has not taken place decided nothing, and
-    // must not move a case's review into the future. (What the text may say is checked first.)
-    if (m.status != "held") {
-      return Error::FailedPrecondition(
-          "Decisions are recorded for a meeting that was held; mark the meeting held first.");
-    }
-    if (d.case_id) {
-      auto found = load_case_in_scope(c, actor, *d.case_id);
-      if (!found.ok() || found->ward != m.ward) {
-        return Error::Field("case_id", "is not a case of this meeting's ward");
-      }
-    }
-    std::string decision_id = new_uuid();
-    std::string now = format_utc(clock_.now());
-    c.prepare(
-         "INSERT INTO meeting_decisions (id, meeting_id, text, case_id, lead_user_id,"
-         " next_review_on, plan_review_by, recorded_by, recorded_at)"
-         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-        .bind(1, decision_id)
-        .bind(2, m.id)
-        .bind(3, d.text)
-        .bind(4, d.case_id)
-        .bind(5, d.lead_user_id)
-        .bind(6, d.next_review_on)
-        .bind(7, d.plan_review_by)
-        .bind(8, actor.user_id)
-        .bind(9, now)
-        .run();
-    if (d.case_id) {
-      TRY(apply_case_decision(c, clock_, actor, meta,
-                              {*d.case_id, d.lead_user_id, d.next_review_on, d.plan_review_by,
-                               format_date(tokyo_date(m.starts_at)), m.id, decision_id}));
-    }
-    meeting_store::touch(c, m.id, now);
-    audit::append(c, clock_, &actor, meta,
-                  {"meeting.decision", "meeting", m.id, d.case_id, std::nullopt, decision_id});
-    return *meeting_store::load(c, m.id, today);
+    auto replay = [&](const std::string&) -> Result<Meeting> {
+      return load_meeting_in_scope(c, actor, id, today);
+    };
+    return idempotency::create_once<Meeting>(c, clock_, actor.user_id, key, replay, [&] {
+      return record_decision(c, actor, meta, id, d, if_match, today);
+    });
   });
+}
+
+Result<Meeting> Meetings::record_decision(storage::Connection& c, const Actor& actor,
+                                          const RequestMeta& meta, const std::string& id,
+                                          const NewDecision& d, std::optional<int64_t> if_match,
+                                          Date today) {
+  TRY_ASSIGN(Meeting m, load_to_run(c, actor, id, today, false));
+  TRY(meeting_rules::check_version(m, if_match));
+  if (m.kind == "roundtable") {
+    if (d.case_id) {
+      return Error::Field("case_id",
+                          "a roundtable (座談会) holds no case; decide it at a case conference");
+    }
+    TRY(check_roundtable_wall(c, m.ward, {{"text", d.text}}));
+  }
+  // A decision is what a meeting decided: one that has not taken place decided nothing, and
+  // must not move a case's review into the future. (What the text may say is checked first.)
+  if (m.status != "held") {
+    return Error::FailedPrecondition(
+        "Decisions are recorded for a meeting that was held; mark the meeting held first.");
+  }
+  if (d.case_id) {
+    auto found = load_case_in_scope(c, actor, *d.case_id);
+    if (!found.ok() || found->ward != m.ward) {
+      return Error::Field("case_id", "is not a case of this meeting's ward");
+    }
+  }
+  std::string decision_id = new_uuid();
+  std::string now = format_utc(clock_.now());
+  c.prepare(
+       "INSERT INTO meeting_decisions (id, meeting_id, text, case_id, lead_user_id,"
+       " next_review_on, plan_review_by, recorded_by, recorded_at)"
+       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+      .bind(1, decision_id)
+      .bind(2, m.id)
+      .bind(3, d.text)
+      .bind(4, d.case_id)
+      .bind(5, d.lead_user_id)
+      .bind(6, d.next_review_on)
+      .bind(7, d.plan_review_by)
+      .bind(8, actor.user_id)
+      .bind(9, now)
+      .run();
+  if (d.case_id) {
+    TRY(apply_case_decision(c, clock_, actor, meta,
+                            {*d.case_id, d.lead_user_id, d.next_review_on, d.plan_review_by,
+                             format_date(tokyo_date(m.starts_at)), m.id, decision_id}));
+  }
+  meeting_store::touch(c, m.id, now);
+  audit::append(c, clock_, &actor, meta,
+                {"meeting.decision", "meeting", m.id, d.case_id, std::nullopt, decision_id});
+  return *meeting_store::load(c, m.id, today);
 }
 
 Result<std::vector<SuggestedAgendaItem>> Meetings::suggested_agenda(const Actor& actor,

@@ -169,7 +169,8 @@ Result<CaseFields> read_case_fields(const Json& body, bool creating) {
     f.support_plan = SupportPlanPatch{std::vector<std::string>{}, "", std::vector<std::string>{},
                                       std::optional<std::string>()};
   }
-  TRY(r.finish());
+  if (!body.is_object()) TRY(r.finish());
+  f.input_errors = r.take_errors();
   return f;
 }
 

@@ -36,7 +36,7 @@ std::string at(const char* list, size_t i, const char* field) {
 Result<Meeting> load_meeting_in_scope(storage::Connection& c, const Actor& actor,
                                       const std::string& id, Date today) {
   auto found = meeting_store::load(c, id, today);
-  if (!found) return Error::NotFound("No such meeting.");
+  if (!found) return not_found();
   std::optional<std::string> org;
   if (meeting_store::involves_organization(*found, actor.organization_id)) {
     org = actor.organization_id;
@@ -186,6 +186,8 @@ Status check_references(storage::Connection& c, const Actor& actor, const std::s
   }
   if (roundtable) {
     Status wall = check_roundtable_wall(c, ward, texts);
+    // Only the wall is broken: its own answer, with its code and sentence.
+    if (!wall.ok() && errors.empty()) return wall;
     if (!wall.ok()) {
       const auto& wall_errors = wall.error().fields();
       errors.insert(errors.end(), wall_errors.begin(), wall_errors.end());

@@ -11,7 +11,10 @@ const char kMeetingColumns[] =
     " m.minutes, m.version, m.created_by, m.created_at, m.updated_at";
 const char kActionItemColumns[] =
     "a.id, a.meeting_id, a.title, a.owner_organization_id, a.owner_user_id, a.due_on, a.status,"
-    " a.version, a.created_at, a.updated_at";
+    " a.version, a.created_at, a.updated_at,"
+    " (SELECT title FROM meetings WHERE id = a.meeting_id),"
+    " (SELECT name FROM organizations WHERE id = a.owner_organization_id),"
+    " (SELECT display_name FROM users WHERE id = a.owner_user_id)";
 
 Meeting row_to_meeting(const storage::Statement& s) {
   Meeting m;
@@ -45,6 +48,9 @@ ActionItem row_to_action_item(const storage::Statement& s, Date today) {
   a.created_at = parse_stored_time(s.text(8));
   a.updated_at = parse_stored_time(s.text(9));
   a.overdue = a.status == "open" && a.due_on && *a.due_on < format_date(today);
+  a.meeting_title = s.text(10);
+  a.owner_organization_name = s.optional_text(11);
+  a.owner_user_name = s.optional_text(12);
   return a;
 }
 

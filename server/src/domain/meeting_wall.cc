@@ -1,5 +1,7 @@
 #include "domain/meeting_wall.h"
 
+#include <algorithm>
+
 #include "common/text.h"
 #include "storage/database.h"
 
@@ -29,14 +31,17 @@ bool quotes(std::string_view folded_text, std::string_view term) {
 
 }  // namespace
 
-std::optional<CaseTerm> find_case_term(std::string_view text, const std::vector<CaseTerm>& terms) {
+std::vector<CaseTerm> find_case_terms(std::string_view text, const std::vector<CaseTerm>& terms) {
+  std::vector<CaseTerm> found;
   auto folded = fold_for_search(text);
-  if (!folded.ok()) return std::nullopt;  // not UTF-8: the reader refused it already
+  if (!folded.ok()) return found;  // not UTF-8: the reader refused it already
   for (const CaseTerm& t : terms) {
-    if (utf8_length(t.folded) < 2) continue;
-    if (quotes(*folded, t.folded)) return t;
+    if (utf8_length(t.folded) < 2 || !quotes(*folded, t.folded)) continue;
+    bool seen = std::any_of(found.begin(), found.end(),
+                            [&](const CaseTerm& f) { return f.written == t.written; });
+    if (!seen) found.push_back(t);
   }
-  return std::nullopt;
+  return found;
 }
 
 std::vector<CaseTerm> case_terms_of_ward(storage::Connection& c, const std::string& ward) {
@@ -61,18 +66,28 @@ Status check_roundtable_wall(storage::Connection& c, const std::string& ward,
   for (const WallText& t : texts) {
     if (t.text.empty()) continue;
     if (!terms) terms = case_terms_of_ward(c, ward);
-    if (auto found = find_case_term(t.text, *terms)) {
-      errors.push_back(
-          {t.field, std::string("quotes 「") + found->written + "」, " +
-                        (found->is_case_ref ? "a case reference" : "a household label") +
-                        " of this ward; a roundtable holds no case data, so remove it"});
+    auto found = find_case_terms(t.text, *terms);
+    if (found.empty()) continue;
+    std::string quoted;  // 「C-12」「A.K.」
+    std::string kinds;
+    for (const CaseTerm& term : found) {
+      quoted += "「" + term.written + "」";
+      const char* kind = term.is_case_ref ? "a case reference" : "a household label";
+      if (kinds.find(kind) == std::string::npos)
+        kinds += kinds.empty() ? kind : std::string(" and ") + kind;
     }
+    errors.push_back(
+        FieldError::Rule(t.field, "meeting.case_data",
+                         "quotes " + quoted + " (" + kinds +
+                             " of this ward); a roundtable holds no case data, so remove them",
+                         {{"terms", quoted}}));
   }
   if (errors.empty()) return Status::Ok();
-  return Error::InvalidArgument(
-      "A roundtable (座談会) holds no case data: residents attend without a duty of "
-      "confidentiality.",
-      std::move(errors));
+  return std::move(Error::InvalidArgument(
+                       "A roundtable (座談会) holds no case data: residents attend without a duty "
+                       "of confidentiality.",
+                       std::move(errors))
+                       .with_code("meeting.roundtable_case_data"));
 }
 
 }  // namespace tsunagu::domain

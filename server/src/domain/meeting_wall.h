@@ -6,7 +6,7 @@
 // term that begins or ends with a Latin letter or digit must stand apart from other letters and
 // digits there, so the label "AK" does not refuse "BAKERY".
 //
-// Thread-safety: find_case_term() is pure; check_roundtable_wall() runs on the caller's
+// Thread-safety: find_case_terms() is pure; check_roundtable_wall() runs on the caller's
 // transaction.
 #pragma once
 
@@ -36,14 +36,15 @@ struct CaseTerm {
   bool is_case_ref = false;
 };
 
-// The first of `terms` that `text` quotes, if any.
-std::optional<CaseTerm> find_case_term(std::string_view text, const std::vector<CaseTerm>& terms);
+// Every one of `terms` that `text` quotes, in the order of `terms`, each written form once.
+std::vector<CaseTerm> find_case_terms(std::string_view text, const std::vector<CaseTerm>& terms);
 
 // The case references and household labels of `ward`, folded (within the caller's transaction).
 std::vector<CaseTerm> case_terms_of_ward(storage::Connection& c, const std::string& ward);
 
-// InvalidArgument with one error per field whose text quotes a case of `ward`, each saying what
-// to remove; Ok when none does.
+// InvalidArgument (code meeting.roundtable_case_data) with one error per field whose text quotes
+// a case of `ward` (code meeting.case_data), naming every term it quotes so one correction
+// suffices; Ok when none does.
 Status check_roundtable_wall(storage::Connection& c, const std::string& ward,
                              const std::vector<WallText>& texts);
 

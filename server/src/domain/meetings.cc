@@ -148,6 +148,7 @@ Result<Page<Meeting>> Meetings::list(const Actor& actor, const MeetingFilter& fi
   TRY(authorize_role(&actor, Action::kMeetingRead));
   TRY(meeting_rules::check_filter(filter));
   return db_.read([&](storage::Connection& c) -> Result<Page<Meeting>> {
+    TRY(check_ward_param(c, filter.ward));
     // Ward roles: their wards (or the one asked for, if theirs). Partners: invited or attending.
     nlohmann::json wards = nlohmann::json::array();
     if (actor.role != Role::kPartner) {

@@ -71,6 +71,10 @@ struct ActionItem {
   TimePoint created_at;
   TimePoint updated_at;
   bool overdue = false;  // open and past due_on (Asia/Tokyo)
+  // Names beside the ids, so a list reads without further calls.
+  std::string meeting_title;
+  std::optional<std::string> owner_organization_name;
+  std::optional<std::string> owner_user_name;
 };
 
 struct Meeting {
@@ -191,9 +195,12 @@ class Meetings {
   Result<Meeting> update(const Actor& actor, const RequestMeta& meta, const std::string& id,
                          const MeetingFields& fields, std::optional<int64_t> if_match);
   // Records a decision; one on a case updates that case (lead, next review, the support plan's
-  // review date, last review = the meeting's date) in the same transaction.
-  Result<Meeting> decide(const Actor& actor, const RequestMeta& meta, const std::string& id,
-                         const NewDecision& decision, std::optional<int64_t> if_match);
+  // review date, last review = the meeting's date) in the same transaction. With `key`, a retry
+  // of the same request answers the meeting as it now is and records nothing twice.
+  Result<Creation<Meeting>> decide(const Actor& actor, const RequestMeta& meta,
+                                   const std::string& id, const NewDecision& decision,
+                                   std::optional<int64_t> if_match,
+                                   const std::optional<IdempotencyKey>& key = std::nullopt);
 
   // For a practitioners' meeting: every open case of its ward, highest risk first, then the
   // longest without review. Reading it is audited per case.
@@ -212,6 +219,12 @@ class Meetings {
                                        const std::optional<std::string>& district);
 
  private:
+  // decide()'s work within its transaction: every check, the decision, the case it changes.
+  Result<Meeting> record_decision(storage::Connection& c, const Actor& actor,
+                                  const RequestMeta& meta, const std::string& id,
+                                  const NewDecision& d, std::optional<int64_t> if_match,
+                                  Date today);
+
   storage::Database& db_;
   const Clock& clock_;
 };

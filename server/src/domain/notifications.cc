@@ -127,7 +127,7 @@ Status Notifications::mark_read(const Actor& actor, const std::string& id) {
   return db_.write([&](storage::Connection& c) -> Status {
     auto mine = c.prepare(std::string("SELECT n.id") + kMine + " AND n.public_id = ?3");
     mine.bind(1, actor.user_id).bind(2, actor.organization_id).bind(3, id);
-    if (!mine.step()) return Error::NotFound("No such notification.");
+    if (!mine.step()) return not_found();
     c.prepare(
          "INSERT OR IGNORE INTO notification_reads (notification_id, user_id, read_at)"
          " VALUES (?1, ?2, ?3)")

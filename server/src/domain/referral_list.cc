@@ -4,6 +4,7 @@
 #include "domain/choices.h"
 #include "domain/referral_store.h"
 #include "domain/referrals.h"
+#include "domain/wards.h"
 #include "storage/database.h"
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,7 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
   const Date today = tokyo_date(clock_.now());
   // Scope first: a partner's inbox is its organization's referrals (never drafts); ward roles
   // see their wards'. A filter outside the scope yields nothing rather than an error.
+  TRY(check_ward_param(db_, filter.ward));
   std::optional<std::string> org = filter.organization_id;
   std::vector<std::string> wards;
   bool partner = actor.role == Role::kPartner;
@@ -41,6 +43,7 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
     where += std::string(" AND ") + condition + std::to_string(binds.size());
   };
   if (org) add("r.organization_id = ?", *org);
+  if (partner && filter.ward) add("r.ward = ?", *filter.ward);
   if (!partner) {
     where +=
         " AND r.ward IN (SELECT value FROM json_each(?" + std::to_string(binds.size() + 1) + "))";
@@ -48,7 +51,7 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
   }
   if (filter.status) add("r.status = ?", *filter.status);
   if (filter.case_id) add("r.case_id = ?", *filter.case_id);
-  if (partner) where += " AND r.status <> 'draft'";
+  if (partner) where += std::string(" AND ") + store::kSentToPartner;
   if (filter.overdue_only) {
     add("r.status IN ('sent', 'accepted') AND r.due_by < ?", format_date(today));
   }

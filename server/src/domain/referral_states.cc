@@ -14,6 +14,7 @@ using S = ReferralStatus;
 constexpr TransitionRule kRules[] = {
     // from         to              by               reason  outcome
     {S::kDraft, S::kSent, Party::kSender, false, false},
+    {S::kDraft, S::kWithdrawn, Party::kSender, true, false},  // a draft discarded, never seen
     {S::kSent, S::kAccepted, Party::kReceiver, false, false},
     {S::kSent, S::kDeclined, Party::kReceiver, true, false},
     {S::kSent, S::kWithdrawn, Party::kSender, true, false},

@@ -19,8 +19,23 @@ const char* const kSelect =
     " r.legal_basis, r.consent_obtained_on, r.consent_obtained_by, r.consent_scope, r.summary,"
     " r.intake_note, c.household_label, r.internal_note, r.due_by, r.reason_code,"
     " r.response_note, r.outcome, r.version, r.created_by, r.created_at, r.updated_at,"
-    " r.sent_at, r.responded_at, r.closed_at"
-    " FROM referrals r JOIN cases c ON c.id = r.case_id";
+    " r.sent_at, r.responded_at, r.closed_at, o.name, sv.name,"
+    // 26-31: the ward's contact, read only while the referral waits on the partner.
+    " wd.name, wo.id, wo.name, wo.phone,"
+    " (SELECT u.display_name FROM referral_events e JOIN users u ON u.id = e.actor_id"
+    "  WHERE e.referral_id = r.id AND e.to_status = 'sent' ORDER BY e.seq DESC LIMIT 1)"
+    " FROM referrals r JOIN cases c ON c.id = r.case_id"
+    " JOIN organizations o ON o.id = r.organization_id"
+    " LEFT JOIN services sv ON sv.id = r.service_id"
+    " LEFT JOIN wards wd ON wd.code = r.ward AND r.status IN ('sent', 'accepted')"
+    " LEFT JOIN organizations wo ON wd.code IS NOT NULL AND wo.id = ("
+    "  SELECT w.organization_id FROM organization_wards w JOIN organizations x"
+    "  ON x.id = w.organization_id WHERE w.ward = r.ward AND x.category = 'ward_office'"
+    "  AND x.status = 'active' ORDER BY x.sort_key, x.id LIMIT 1)";
+
+const char* const kSentToPartner = "r.sent_at IS NOT NULL";
+
+bool sent_to_partner(const Referral& r) { return r.sent_at.has_value(); }
 
 Referral from_row(const storage::Statement& s, Date today) {
   Referral r;
@@ -50,6 +65,12 @@ Referral from_row(const storage::Statement& s, Date today) {
   r.sent_at = optional_time(s, 23);
   r.responded_at = optional_time(s, 24);
   r.closed_at = optional_time(s, 25);
+  r.organization_name = s.text(26);
+  r.service_name = s.optional_text(27);
+  if (auto office = s.optional_text(29)) {
+    r.ward_contact =
+        WardContact{r.ward, s.text(28), *office, s.text(30), s.text(31), s.optional_text(32)};
+  }
   if ((r.status == ReferralStatus::kSent || r.status == ReferralStatus::kAccepted) && r.due_by) {
     r.overdue = *r.due_by < format_date(today);  // YYYY-MM-DD compares as text
   }

@@ -19,6 +19,12 @@ namespace tsunagu::domain::referral_store {
 // The SELECT list and FROM clause every referral read uses (joins the case for its label).
 extern const char* const kSelect;
 
+// The receiving partner sees a referral once it was sent, never before: a draft, and a draft
+// discarded (withdrawn) without being sent, stay the ward's. As SQL over `referrals r`, and as a
+// test of a loaded referral.
+extern const char* const kSentToPartner;
+bool sent_to_partner(const Referral& r);
+
 // The referral as stored, with `overdue` computed for `today` (Asia/Tokyo).
 Referral from_row(const storage::Statement& row, Date today);
 std::optional<Referral> load(storage::Connection& c, const std::string& id, Date today);

@@ -72,30 +72,34 @@ std::vector<FieldError> check_sendable(const std::optional<std::string>& legal_b
 Result<Referral> load_in_scope(storage::Connection& c, const Actor& actor, const std::string& id,
                                Date today) {
   auto found = store::load(c, id, today);
-  if (!found) return Error::NotFound("No such referral.");
+  if (!found) return not_found();
   TRY(authorize(&actor, Action::kReferralRead, {found->ward, found->organization_id}));
-  // A partner's inbox never holds drafts.
-  if (actor.role == Role::kPartner && found->status == ReferralStatus::kDraft) {
-    return Error::NotFound("No such referral.");
+  // A partner's inbox never holds what was not sent to it.
+  if (actor.role == Role::kPartner && !store::sent_to_partner(*found)) {
+    return not_found();
   }
   return *found;
 }
 
-Status check_target(storage::Connection& c, const NewReferral& in) {
+std::vector<FieldError> check_target(storage::Connection& c, const NewReferral& in) {
+  std::vector<FieldError> errors;
   auto org = c.prepare("SELECT status FROM organizations WHERE id = ?1");
   org.bind(1, in.organization_id);
-  if (!org.step())
-    return Error::Field("organization_id", "is not an organization in the directory");
-  if (org.text(0) != "active") return Error::Field("organization_id", "is archived");
+  if (!org.step()) {
+    errors.push_back({"organization_id", "is not an organization in the directory"});
+  } else if (org.text(0) != "active") {
+    errors.push_back({"organization_id", "is archived"});
+  }
   if (in.service_id) {
     auto svc = c.prepare("SELECT organization_id, status FROM services WHERE id = ?1");
     svc.bind(1, *in.service_id);
     if (!svc.step() || svc.text(0) != in.organization_id) {
-      return Error::Field("service_id", "is not a service of that organization");
+      errors.push_back({"service_id", "is not a service of that organization"});
+    } else if (svc.text(1) != "active") {
+      errors.push_back({"service_id", "is not active"});
     }
-    if (svc.text(1) != "active") return Error::Field("service_id", "is not active");
   }
-  return Status::Ok();
+  return errors;
 }
 
 }  // namespace
@@ -131,11 +135,11 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
                                              const std::optional<IdempotencyKey>& key) {
   TRY(authorize_role(&actor, Action::kReferralCreate));
   const Date now_date = today(clock_);
-  std::vector<FieldError> errors = check_new(in, now_date);
-  if (in.send) {
-    for (auto& e : check_sendable(in.legal_basis, in.consent)) errors.push_back(std::move(e));
-  }
-  if (!errors.empty()) return Error::InvalidArgument("The referral has invalid fields.", errors);
+  // One pass: the reader's findings, the rules of the fields, then what the database says of the
+  // case and the organization — every broken field in one answer.
+  std::vector<FieldError> errors = in.input_errors;
+  add_field_errors(errors, check_new(in, now_date));
+  if (in.send) add_field_errors(errors, check_sendable(in.legal_basis, in.consent));
 
   return db_.write([&](storage::Connection& c) -> Result<Creation<Referral>> {
     if (key) {
@@ -147,14 +151,16 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
       }
     }
     auto found_case = load_case_in_scope(c, actor, in.case_id);
-    if (!found_case.ok()) {
-      if (found_case.error().kind() == ErrorKind::kNotFound) {
-        return Error::Field("case_id", "is not a case of your wards");
-      }
+    if (!found_case.ok() && found_case.error().kind() != ErrorKind::kNotFound) {
       return found_case.error();
     }
-    if (found_case->status != "open") return Error::Field("case_id", "is closed");
-    TRY(check_target(c, in));
+    if (!found_case.ok()) {
+      add_field_errors(errors, {{"case_id", "is not a case of your wards"}});
+    } else if (found_case->status != "open") {
+      add_field_errors(errors, {{"case_id", "is closed"}});
+    }
+    add_field_errors(errors, check_target(c, in));
+    if (!errors.empty()) return Error::InvalidArgument("The referral has invalid fields.", errors);
 
     const std::string id = new_uuid();
     const std::string now = format_utc(clock_.now());
@@ -295,7 +301,7 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
       store::notify(c, clock_, "referral.received", id, store::Audience::kPartner);
     } else if (by_receiver) {
       store::notify(c, clock_, "referral.decided", id, store::Audience::kWard);
-    } else if (*to == ReferralStatus::kWithdrawn) {
+    } else if (*to == ReferralStatus::kWithdrawn && current.status != ReferralStatus::kDraft) {
       store::notify(c, clock_, "referral.withdrawn", id, store::Audience::kPartner);
     }
     auto updated = store::load(c, id, now_date);

@@ -36,6 +36,17 @@ struct Consent {
   std::string scope;        // what the family agreed to share, with whom
 };
 
+// Whom the partner calls back about a pending referral: the ward's office as the directory lists
+// it (its desk phone) and who sent the referral.
+struct WardContact {
+  std::string ward;
+  std::string ward_name;  // 中央区
+  std::string organization_id;
+  std::string name;  // 中央区役所 保健福祉課
+  std::string phone;
+  std::optional<std::string> sent_by_name;
+};
+
 struct Referral {
   std::string id;
   std::optional<std::string> case_id;  // hidden from partners
@@ -62,6 +73,11 @@ struct Referral {
   std::optional<TimePoint> responded_at;
   std::optional<TimePoint> closed_at;
   bool overdue = false;  // sent or accepted, and past due_by without an answer or outcome
+  // Names beside the ids, so a list reads without further calls.
+  std::string organization_name;
+  std::optional<std::string> service_name;
+  // While the referral waits on the partner (sent or accepted), when the ward's office is listed.
+  std::optional<WardContact> ward_contact;
 };
 
 struct NewReferral {
@@ -76,6 +92,9 @@ struct NewReferral {
   std::optional<std::string> internal_note;
   std::optional<std::string> due_by;
   bool send = false;
+  // What reading the request found wrong (its shape, unknown fields); create() reports these
+  // together with the rules' findings, in one answer.
+  std::vector<FieldError> input_errors;
 };
 
 struct TransitionRequest {

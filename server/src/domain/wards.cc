@@ -24,4 +24,14 @@ bool is_ward(storage::Connection& c, const std::string& code) {
   return c.prepare("SELECT 1 FROM wards WHERE code = ?1").bind(1, code).step();
 }
 
+Status check_ward_param(storage::Connection& c, const std::optional<std::string>& ward) {
+  if (!ward || is_ward(c, *ward)) return Status::Ok();
+  return Error::Parameters({{"ward", "is not a ward code (see /api/v1/wards)"}});
+}
+
+Status check_ward_param(storage::Database& db, const std::optional<std::string>& ward) {
+  if (!ward) return Status::Ok();
+  return db.read([&](storage::Connection& c) { return check_ward_param(c, ward); });
+}
+
 }  // namespace tsunagu::domain

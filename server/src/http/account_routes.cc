@@ -13,6 +13,7 @@
 #include "http/etag.h"
 #include "http/idempotency_key.h"
 #include "http/json_io.h"
+#include "http/query_params.h"
 #include "http/routes.h"
 #include "http/user_json.h"
 
@@ -75,6 +76,7 @@ Status me(const Services& s, const httplib::Request& req, httplib::Response& res
 // GET /users for those who work on cases: the colleagues of their wards, by name and role.
 Status list_colleagues(const Services& s, const domain::Actor& actor, const httplib::Request& req,
                        httplib::Response& res) {
+  TRY(only_params(req, {"ward", kPage, kPerPage}));
   TRY_ASSIGN(Paging paging, parse_paging(req));
   TRY_ASSIGN(domain::ColleaguePage page,
              s.accounts->colleagues(actor, query(req, "ward"), paging.offset(), paging.per_page));
@@ -140,6 +142,7 @@ Status list_users(const Services& s, const httplib::Request& req, httplib::Respo
   if (actor.role == domain::Role::kCoordinator || actor.role == domain::Role::kWardStaff) {
     return list_colleagues(s, actor, req, res);
   }
+  TRY(only_params(req, {"ward", "role", "disabled", kPage, kPerPage}));
   TRY_ASSIGN(Paging paging, parse_paging(req));
   domain::UserFilter filter;
   filter.ward = query(req, "ward");

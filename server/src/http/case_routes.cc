@@ -118,11 +118,12 @@ void register_case_routes(Router& router, const Services& s) {
                });
   router.get(std::string("/api/v1/cases/") + kId + "/events", "case_events",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto paging, list_paging(req));
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto events, s.cases->events(actor, request_meta(req), req.matches[1]));
                Json items = Json::array();
                for (const auto& e : events) items.push_back(event_json(e));
-               write_json(res, 200, list_envelope(std::move(items)));
+               write_json(res, 200, page_of(std::move(items), paging));
                return Status::Ok();
              });
   // Closing and reopening take the same body, {"reason"}, and differ in the call only.

@@ -11,6 +11,7 @@
 #include "http/directory_json.h"
 #include "http/etag.h"
 #include "http/idempotency_key.h"
+#include "http/query_params.h"
 #include "http/routes.h"
 
 namespace tsunagu::http {
@@ -90,14 +91,17 @@ Result<std::pair<domain::CapacityStatus, std::string>> parse_capacity(const Json
 void register_organization_routes(Router& router, const Services& services) {
   storage::Database& db = *services.db;
   const Clock& clock = *services.clock;
-  router.get("/api/v1/organizations", "organizations.list",
-             [&](const httplib::Request& req, httplib::Response& res) -> Status {
-               TRY_ASSIGN(auto actor, caller(req, services));
-               TRY_ASSIGN(Paging paging, parse_paging(req));
-               TimePoint now = clock.now();
-               TRY_ASSIGN(auto query, parse_organization_query(req, paging, now));
-               return list_organizations(req, res, services, ptr(actor), query, paging, now);
-             });
+  router.get(
+      "/api/v1/organizations", "organizations.list",
+      [&](const httplib::Request& req, httplib::Response& res) -> Status {
+        TRY(only_params(req, {"q", "category", "ward", "district", "open_at", "council_member",
+                              "capacity", "near", "within_km", "status", kPage, kPerPage}));
+        TRY_ASSIGN(auto actor, caller(req, services));
+        TRY_ASSIGN(Paging paging, parse_paging(req));
+        TimePoint now = clock.now();
+        TRY_ASSIGN(auto query, parse_organization_query(req, paging, now));
+        return list_organizations(req, res, services, ptr(actor), query, paging, now);
+      });
   router.post("/api/v1/organizations", "organizations.create",
               [&](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(auto actor, caller(req, services));
@@ -164,11 +168,12 @@ void register_service_routes(Router& router, const Services& services) {
   const Clock& clock = *services.clock;
   router.get(std::string(kOrganization) + "/services", "services.list",
              [&](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto paging, list_paging(req));
                TRY_ASSIGN(auto actor, caller(req, services));
                TRY_ASSIGN(auto list, domain::list_services(db, ptr(actor), req.matches[1]));
                Json items = Json::array();
                for (const auto& s : list) items.push_back(service_json(s));
-               write_json(res, 200, list_envelope(std::move(items)));
+               write_json(res, 200, page_of(std::move(items), paging));
                return Status::Ok();
              });
   router.post(std::string(kOrganization) + "/services", "services.create",

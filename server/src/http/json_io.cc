@@ -1,5 +1,7 @@
 #include "http/json_io.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <set>
 
@@ -161,9 +163,14 @@ Result<Paging> parse_paging(const httplib::Request& req) {
   return p;
 }
 
-Json list_envelope(Json items) {
-  const size_t total = items.size();
-  return {{"items", std::move(items)}, {"total", total}};
+Json page_of(Json items, const Paging& paging) {
+  const auto total = static_cast<int64_t>(items.size());
+  const int64_t first =
+      std::min<int64_t>(static_cast<int64_t>(paging.page - 1) * paging.per_page, total);
+  const int64_t last = std::min<int64_t>(first + paging.per_page, total);
+  Json page = Json::array();
+  for (int64_t i = first; i < last; ++i) page.push_back(std::move(items[static_cast<size_t>(i)]));
+  return page_envelope(std::move(page), total, paging);
 }
 
 Json page_envelope(Json items, int64_t total, const Paging& paging) {

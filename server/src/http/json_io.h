@@ -58,8 +58,9 @@ struct Paging {
 // ?page= (≥1) and ?per_page= (1…200); a bad value is 400 naming the parameter.
 Result<Paging> parse_paging(const httplib::Request& req);
 Json page_envelope(Json items, int64_t total, const Paging& paging);
-// {"items": [...], "total": N} for a list that is never paged (wards, events, an agenda).
-Json list_envelope(Json items);
+// One page of a list the domain returns whole because it is bounded (one case's events, an
+// organization's services, an agenda, the wards), in the same envelope as page_envelope().
+Json page_of(Json items, const Paging& paging);
 
 // A query parameter, or nullopt when absent or empty.
 std::optional<std::string> query(const httplib::Request& req, const char* name);

@@ -68,9 +68,12 @@ Json meeting_json(const domain::Meeting& m) {
 Json action_item_json(const domain::ActionItem& a) {
   return {{"id", a.id},
           {"meeting_id", a.meeting_id},
+          {"meeting_title", a.meeting_title},
           {"title", a.title},
           {"owner_organization_id", nullable(a.owner_organization_id)},
+          {"owner_organization_name", nullable(a.owner_organization_name)},
           {"owner_user_id", nullable(a.owner_user_id)},
+          {"owner_user_name", nullable(a.owner_user_name)},
           {"due_on", nullable(a.due_on)},
           {"status", a.status},
           {"overdue", a.overdue},

@@ -69,11 +69,14 @@ Status update_meeting(const Services& s, const httplib::Request& req, httplib::R
 Status record_decision(const Services& s, const httplib::Request& req, httplib::Response& res) {
   TRY_ASSIGN(auto actor, signed_in_caller(req, s));
   TRY_ASSIGN(auto version, if_match_version(req));
+  TRY_ASSIGN(auto key, idempotency_key(req));
   TRY_ASSIGN(Json body, parse_json_body(req));
   TRY_ASSIGN(auto decision, domain::read_decision(body));
-  TRY_ASSIGN(auto meeting,
-             s.meetings->decide(actor, request_meta(req), req.matches[1], decision, version));
-  write_meeting(res, 201, meeting);
+  TRY_ASSIGN(auto recorded,
+             s.meetings->decide(actor, request_meta(req), req.matches[1], decision, version, key));
+  // The decision belongs to its meeting, which the answer shows whole.
+  mark_created(res, "/api/v1/meetings/" + recorded.resource.id, recorded.replayed);
+  write_meeting(res, 201, recorded.resource);
   return Status::Ok();
 }
 
@@ -154,10 +157,11 @@ void register_meeting_routes(Router& router, const Services& s) {
               });
   router.get(kMeeting + "/suggested-agenda", "meeting_suggested_agenda",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto paging, list_paging(req));
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto items,
                           s.meetings->suggested_agenda(actor, request_meta(req), req.matches[1]));
-               write_json(res, 200, list_envelope(suggested_agenda_json(items)));
+               write_json(res, 200, page_of(suggested_agenda_json(items), paging));
                return Status::Ok();
              });
   router.post(kMeeting + "/suggested-agenda/adopt", "meeting_adopt_agenda",
@@ -171,6 +175,7 @@ void register_meeting_routes(Router& router, const Services& s) {
               });
   router.get("/api/v1/meetings/network", "meeting_network",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {"ward", "district"}));
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                auto ward = query(req, "ward");
                if (!ward) {

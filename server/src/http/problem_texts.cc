@@ -51,6 +51,9 @@ const std::vector<ErrorText> kErrorTexts = {
     // Precise codes.
     {"referral.illegal_transition", "Not possible in the current state", "現在の状態ではできません",
      "この紹介は現在の状態ではその操作ができません。"},
+    {"meeting.roundtable_case_data", "A roundtable holds no case data",
+     "座談会にはケースの情報を書けません",
+     "座談会には守秘義務のない住民の方も参加します。ケース番号や世帯の呼び名を削除してください。"},
     {"auth.bad_credentials", "Authentication required", "サインインできません",
      "ユーザー名またはパスワードが違います。"},
     {"csrf.missing", "The session's CSRF token is missing", "確認用のトークンがありません",
@@ -76,6 +79,7 @@ const FieldText kFieldTexts[] = {
     {"field.range", "{min}から{max}までの値を入力してください。"},
     {"field.past", "過去の日付は指定できません。"},
     {"field.future", "未来の日付は指定できません。"},
+    {"meeting.case_data", "この区のケースを示す語{terms}が含まれています。削除してください。"},
 };
 
 // Rules the domain still states as an English message only (FieldError{field, message}): the

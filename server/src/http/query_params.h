@@ -12,6 +12,7 @@
 #include <httplib.h>
 
 #include "common/result.h"
+#include "http/json_io.h"
 
 namespace tsunagu::http {
 
@@ -22,5 +23,8 @@ inline constexpr std::string_view kPerPage = "per_page";
 // Ok when every parameter of `req` is one of `known` and none repeats; otherwise Malformed with
 // a field error per offending parameter.
 Status only_params(const httplib::Request& req, std::initializer_list<std::string_view> known);
+
+// For a list that takes no filter: only ?page=&per_page=, parsed (400 on anything else).
+Result<Paging> list_paging(const httplib::Request& req);
 
 }  // namespace tsunagu::http

@@ -24,6 +24,8 @@ Json referral_json(const domain::Referral& r, bool partner) {
   Json j = {{"id", r.id},
             {"ward", r.ward},
             {"organization_id", r.organization_id},
+            {"organization_name", r.organization_name},
+            {"service_name", opt(r.service_name)},
             {"status", domain::to_string(r.status)},
             {"urgency", r.urgency},
             {"reason_code", opt(r.reason_code)},
@@ -54,6 +56,12 @@ Json referral_json(const domain::Referral& r, bool partner) {
                     {"scope", r.consent->scope}};
   } else if (!partner) {
     j["consent"] = nullptr;
+  }
+  j["ward_contact"] = nullptr;
+  if (const auto& w = r.ward_contact) {
+    j["ward_contact"] = {
+        {"ward", w->ward}, {"ward_name", w->ward_name}, {"organization_id", w->organization_id},
+        {"name", w->name}, {"phone", w->phone},         {"sent_by_name", opt(w->sent_by_name)}};
   }
   return j;
 }
@@ -86,7 +94,8 @@ Result<domain::NewReferral> read_new_referral(const Json& body) {
     r.absorb(c);
     in.consent = std::move(k);
   }
-  TRY(r.finish());
+  if (!body.is_object()) TRY(r.finish());
+  in.input_errors = r.take_errors();
   return in;
 }
 
@@ -206,12 +215,13 @@ void register_referral_routes(Router& router, const Services& s) {
               });
   router.get(std::string("/api/v1/referrals/") + kId + "/events", "referral_events",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto paging, list_paging(req));
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto events,
                           s.referrals->events(actor, request_meta(req), req.matches[1]));
                Json items = Json::array();
                for (const auto& e : events) items.push_back(event_json(e));
-               write_json(res, 200, list_envelope(std::move(items)));
+               write_json(res, 200, page_of(std::move(items), paging));
                return Status::Ok();
              });
   register_notification_routes(router, s);

@@ -7,19 +7,6 @@
 
 namespace tsunagu::http {
 
-Status only_params(const httplib::Request& req, std::initializer_list<const char*> known) {
-  for (const auto& [name, value] : req.params) {
-    bool found = false;
-    for (const char* k : known) found = found || name == k;
-    if (!found) {
-      const std::string shown = name.size() > 64 ? name.substr(0, 64) : name;
-      return Error::Malformed("The parameter " + shown + " is not known here.")
-          .add_field(shown, "is not a known parameter");
-    }
-  }
-  return Status::Ok();
-}
-
 Result<int> bounded_int_param(const httplib::Request& req, const char* name, int fallback, int min,
                               int max) {
   auto v = query(req, name);

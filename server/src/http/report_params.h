@@ -11,11 +11,9 @@
 #include <httplib.h>
 
 #include "common/result.h"
+#include "http/query_params.h"  // only_params(), which every report handler calls first
 
 namespace tsunagu::http {
-
-// 400 naming the first parameter of the request that is not in `known`.
-Status only_params(const httplib::Request& req, std::initializer_list<const char*> known);
 
 // ?name= as a whole number in [min, max]; `fallback` when absent; 400 naming it otherwise.
 Result<int> bounded_int_param(const httplib::Request& req, const char* name, int fallback, int min,

@@ -8,6 +8,7 @@
 #include "domain/wards.h"
 #include "http/json_io.h"
 #include "http/metrics.h"
+#include "http/query_params.h"
 #include "http/routes.h"
 
 namespace tsunagu::http {
@@ -62,13 +63,14 @@ void register_system_routes(Router& router, const Services& services, const Metr
       });
   // Reference data, public: the codes every other resource uses for wards.
   router.get("/api/v1/wards", "wards",
-             [&services](const httplib::Request&, httplib::Response& res) -> Status {
+             [&services](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY_ASSIGN(auto paging, list_paging(req));
                TRY_ASSIGN(auto wards, domain::list_wards(*services.db));
                Json items = Json::array();
                for (const auto& w : wards) {
                  items.push_back({{"code", w.code}, {"name", w.name}, {"name_kana", w.name_kana}});
                }
-               write_json(res, 200, list_envelope(std::move(items)));
+               write_json(res, 200, page_of(std::move(items), paging));
                return Status::Ok();
              });
 }

@@ -14,6 +14,7 @@ using S = ReferralStatus;
 const std::map<std::pair<S, S>, Party>& contract() {
   static const std::map<std::pair<S, S>, Party> legal = {
       {{S::kDraft, S::kSent}, Party::kSender},
+      {{S::kDraft, S::kWithdrawn}, Party::kSender},  // extension: a draft is discarded
       {{S::kSent, S::kAccepted}, Party::kReceiver},
       {{S::kSent, S::kDeclined}, Party::kReceiver},
       {{S::kSent, S::kWithdrawn}, Party::kSender},
@@ -39,7 +40,7 @@ TEST(ReferralStatesTest, EveryPairOfStatesMatchesTheContract) {
       }
     }
   }
-  EXPECT_EQ(legal, 7);
+  EXPECT_EQ(legal, 8);
   EXPECT_EQ(all_referral_statuses().size(), 7u);
 }
 

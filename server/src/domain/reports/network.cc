@@ -65,10 +65,7 @@ Result<Network> network_map(storage::Database& db, const Clock& clock, const Act
   }
   const TimePoint now = clock.now();
   return db.read([&](storage::Connection& c) -> Result<Network> {
-    if (!is_ward(c, code)) {
-      return Error::Malformed("The parameter ward is not a ward code.")
-          .add_field("ward", "is not a ward code (chuo, kita, …)");
-    }
+    TRY(check_ward_param(c, code));
     TRY(authorize(&actor, Action::kNetworkRead, {code, std::nullopt}));
     Network net;
     net.ward = code;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/audit.h"
+#include "domain/referral_store.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::reports {
@@ -35,7 +36,7 @@ ItemList referral_items(storage::Connection& c, const ReportScope& scope, Where 
                         const std::string& today, int limit) {
   if (scope.partner) {
     where.add("r.organization_id = ?", {scope.organization_id.value_or("")});
-    where.add("r.status <> 'draft'");
+    where.add(referral_store::kSentToPartner);
     if (!scope.wards.empty()) where.add("r.ward = ?", {scope.wards.front()});
   } else {
     where.add("r.ward IN (SELECT value FROM json_each(?))", {scope.wards_json()});

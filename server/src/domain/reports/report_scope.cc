@@ -15,10 +15,7 @@ std::string ReportScope::wards_json() const { return nlohmann::json(wards).dump(
 Result<ReportScope> resolve_scope(storage::Connection& c, const Actor& actor, Action action,
                                   const std::optional<std::string>& ward) {
   TRY(authorize_role(&actor, action));
-  if (ward && !is_ward(c, *ward)) {
-    return Error::Malformed("The parameter ward is not a ward code.")
-        .add_field("ward", "is not a ward code (chuo, kita, …)");
-  }
+  TRY(check_ward_param(c, ward));
   ReportScope scope;
   if (actor.role == Role::kPartner) {
     scope.partner = true;
