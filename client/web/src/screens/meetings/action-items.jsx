@@ -60,10 +60,15 @@ const T = {
   },
 };
 
-/** The owner's name: an organization or a user, from the maps of names the caller holds. */
-export function ownerName(item, orgs, users) {
-  if (item.owner_organization_id) return orgs[item.owner_organization_id]?.name || label("roles", "partner");
-  if (item.owner_user_id) return users[item.owner_user_id] || label("roles", "ward_staff");
+/**
+ * The owner's name: the one the server gives beside the id (`owner_organization_name`,
+ * `owner_user_name`), else from the maps of names the page holds.
+ */
+export function ownerName(item, orgs = {}, users = {}) {
+  if (item.owner_organization_id) {
+    return item.owner_organization_name || orgs[item.owner_organization_id]?.name || label("roles", "partner");
+  }
+  if (item.owner_user_id) return item.owner_user_name || users[item.owner_user_id] || label("roles", "ward_staff");
   return tr(T, "unknownOwner");
 }
 
