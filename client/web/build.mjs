@@ -1,6 +1,6 @@
 // Builds the client into the folder given (CMake passes ${PROJECT_BINARY_DIR}/client/web/dist)
-// and prints the weight of its JavaScript and CSS, raw and gzip, so a build shows what a user
-// downloads. Fails with a clear message when `npm ci` has not been run.
+// and prints the weight of its JavaScript and CSS, raw and gzip — what the first screen loads and
+// all chunks together — so a build shows what a user downloads. Fails with a clear message when `npm ci` has not been run.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -13,12 +13,21 @@ if (!fs.existsSync(new URL("./node_modules/vite/package.json", import.meta.url))
 const { build } = await import("vite");
 await build({ logLevel: "warn", build: { outDir, emptyOutDir: true } });
 
-let js = 0, jsGz = 0, css = 0, cssGz = 0;
+// The entry files are those index.html names (what every screen, sign-in and home included, needs);
+// the other chunks are fetched only when a screen that needs them opens (meetings, the network
+// map with cytoscape, the administrator's and auditor's screens).
+const html = fs.readFileSync(path.join(outDir, "index.html"), "utf8");
+const entry = new Set([...html.matchAll(/\/assets\/([^"]+)"/g)].map((m) => m[1]));
+const sum = () => ({ js: 0, jsGz: 0, css: 0, cssGz: 0 });
+const total = sum(), first = sum();
 for (const name of fs.readdirSync(path.join(outDir, "assets"))) {
   const data = fs.readFileSync(path.join(outDir, "assets", name));
   const gz = zlib.gzipSync(data, { level: 9 }).length;
-  if (name.endsWith(".js")) (js += data.length), (jsGz += gz);
-  if (name.endsWith(".css")) (css += data.length), (cssGz += gz);
+  for (const t of entry.has(name) ? [total, first] : [total]) {
+    if (name.endsWith(".js")) (t.js += data.length), (t.jsGz += gz);
+    if (name.endsWith(".css")) (t.css += data.length), (t.cssGz += gz);
+  }
 }
 const kb = (n) => (n / 1024).toFixed(1) + " KiB";
-console.log(`client/web: JavaScript ${kb(js)} (gzip ${kb(jsGz)}), CSS ${kb(css)} (gzip ${kb(cssGz)})`);
+const line = (t) => `JavaScript ${kb(t.js)} (gzip ${kb(t.jsGz)}), CSS ${kb(t.css)} (gzip ${kb(t.cssGz)})`;
+console.log(`client/web: loaded first: ${line(first)}; all chunks: ${line(total)}`);

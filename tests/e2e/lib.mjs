@@ -23,6 +23,9 @@ export async function launch() {
     executablePath,
     headless: true,
     args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=ja-JP"],
+    // The browser's own words (date and time fields: 年/月/日) follow its UI language, which
+    // chromium on Linux takes from the environment (with chromium-l10n's Japanese strings).
+    env: { ...process.env, LANG: "ja_JP.UTF-8", LANGUAGE: "ja" },
   });
 }
 

@@ -111,6 +111,10 @@ test("my action items list the overdue ones and change status in place", async (
   await page.getByRole("button", { name: "表示する" }).click();
   const card = page.locator(".action-item", { hasText: "次回の会場を予約する" });
   await card.waitFor();
+  // Its owner and its meeting by name (owner_user_name, meeting_title), the meeting linked.
+  assert.match(await card.textContent(), /担当：中央区 保健師/);
+  const meetingLink = card.getByRole("link", { name: ROUNDTABLE });
+  assert.match(await meetingLink.getAttribute("href"), /^\/meetings\/[^/]+$/);
   await card.getByRole("combobox").selectOption("open");
   await page.getByText("「次回の会場を予約する」を").waitFor({ state: "attached" });
   await assertAccessible(page, "my action items");

@@ -1,7 +1,7 @@
 // The closed loop in the browser: the coordinator finds a partner in the directory and sends a
 // referral (the server's 422 for a missing legal basis shows on the field first); the partner,
-// on a 360 px phone, finds it in the inbox, accepts and completes it with an outcome; the
-// coordinator sees the outcome on the case.
+// on a 360 px phone, finds it in the inbox with the ward's phone to call back, accepts and
+// completes it with an outcome; the coordinator sees the outcome on the case.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, signIn, base, assertAccessible, assertNoConsoleErrors, screenshot, DESKTOP, PHONE } from "./lib.mjs";
@@ -13,6 +13,17 @@ after(async () => browser?.close());
 const CASE_REF = "中央-2026-0012";
 const marker = `確認番号 ${Date.now() % 100000}`;
 const summary = `夜間に行き場のない中学生（${marker}）。放課後から夜の居場所を探しています。`;
+
+// The ward's contact on a pending referral, as the partner sees it (demo: 中央区's office).
+async function assertWardContact(box) {
+  await box.waitFor();
+  const tel = box.locator('a[href^="tel:"]');
+  assert.equal(await tel.textContent(), "011-555-0013");
+  assert.equal(await tel.getAttribute("href"), "tel:0115550013");
+  const text = await box.textContent();
+  assert.match(text, /中央区役所 保健福祉課/);
+  assert.match(text, /紹介者：中央区 おやこ支援担当係長/);
+}
 
 test("a referral goes round: sent, accepted and completed on a phone, outcome seen by the ward", async () => {
   // The coordinator: cases → the case → refer.
@@ -63,9 +74,17 @@ test("a referral goes round: sent, accepted and completed on a phone, outcome se
   // The partner on a phone: inbox → the referral → accept → complete.
   const partner = await openPage(browser, PHONE);
   await signIn(partner, "partner.itokonchi", { next: "/inbox" });
+  // The inbox row and the referral's page give the ward's contact to call back: the office,
+  // its phone as a tel: link, and who sent it.
+  await assertWardContact(partner.locator(".card", { hasText: marker }));
+  await screenshot(partner, "inbox-contact");
   await partner.getByRole("link", { name: marker }).click();
   await partner.getByRole("button", { name: "受け入れる" }).waitFor();
+  await assertWardContact(partner.locator(".contact-box"));
   await screenshot(partner, "referral-partner");
+  await partner.setViewportSize(DESKTOP);
+  await screenshot(partner, "referral-partner");
+  await partner.setViewportSize(PHONE);
   await assertAccessible(partner, "referral page (partner)");
   await partner.getByRole("button", { name: "受け入れる" }).click();
   await partner.getByText("「受入」にしました").or(partner.getByRole("button", { name: "支援の結果を報告する" })).first().waitFor();
@@ -74,12 +93,23 @@ test("a referral goes round: sent, accepted and completed on a phone, outcome se
   await partner.getByRole("button", { name: "結果を報告する" }).click();
   await partner.locator(".notice--success").waitFor();
   assert.equal(new URL(partner.url()).pathname, new URL(referralUrl).pathname);
+  // Completed, it no longer waits on the partner: no call-back box.
+  await partner.locator(".badge--ok").first().waitFor();
+  assert.equal(await partner.locator(".contact-box").count(), 0);
   assertNoConsoleErrors(partner);
 
   // The coordinator sees the outcome on the referral and on the case.
   await coord.goto(referralUrl);
+  // The partner by its name (the referral's organization_name), never its id.
+  await coord.locator("h1", { hasText: "紹介：いとこんち" }).waitFor();
   const outcome = coord.locator(".badge--ok").first();
   await outcome.waitFor();
+  await coord.waitForLoadState("networkidle");
+  await assertAccessible(coord, "referral page (ward)");
+  await screenshot(coord, "referral-ward");
+  await coord.setViewportSize(PHONE);
+  await screenshot(coord, "referral-ward");
+  await coord.setViewportSize(DESKTOP);
   assert.ok((await outcome.textContent()).length > 0);
   const timeline = await coord.locator(".timeline").textContent();
   assert.match(timeline, /紹介先/, "the partner's steps are in the timeline");

@@ -9,6 +9,18 @@ let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
+// A drawn screen: accessible, its screenshot saved, nothing wider than the screen (no sideways
+// scrolling on a phone), no console errors; then its page is closed.
+async function checkScreen(page, name) {
+  await page.waitForLoadState("networkidle");
+  await assertAccessible(page, name);
+  await screenshot(page, name);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
+  assertNoConsoleErrors(page);
+  await page.context().close();
+}
+
 const screens = [
   ["coord.chuo", "/cases", "cases", async (p) => p.getByRole("link", { name: /中央-2026-0012/ }).waitFor()],
   ["coord.chuo", "/cases?q=M.S.", "cases-search", async (p) => {
@@ -25,17 +37,136 @@ for (const [user, path, name, ready] of screens) {
       const page = await openPage(browser, viewport);
       await signIn(page, user, { next: path });
       await ready(page);
-      await page.waitForLoadState("networkidle");
-      await assertAccessible(page, name);
-      await screenshot(page, name);
-      // Nothing wider than the screen: no sideways scrolling on a phone.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
-      assertNoConsoleErrors(page);
-      await page.context().close();
+      await checkScreen(page, name);
     });
   }
 }
+
+// Pages of one record at both widths, the record found through the API with the page's session:
+// a case and its referral form (a referral, as the ward and the partner see it, is taken at both
+// widths by referral.test.mjs, which makes one).
+async function apiFirst(page, path) {
+  const res = await page.request.get(base + "/api/v1" + path);
+  assert.equal(res.status(), 200, path);
+  const first = (await res.json()).items[0];
+  assert.ok(first, "the demo data has one: " + path);
+  return first;
+}
+const caseOf = (p) => apiFirst(p, "/cases?q=" + encodeURIComponent("中央-2026-0012"));
+const records = [
+  ["coord.chuo", "case-page", async (p) => `/cases/${(await caseOf(p)).id}`, (p) => p.getByRole("heading", { name: "サポートプラン" })],
+  ["coord.chuo", "referral-form", async (p) => `/cases/${(await caseOf(p)).id}/refer`, (p) => p.getByRole("button", { name: "この条件で探す" })],
+];
+for (const [user, name, pathOf, ready] of records) {
+  for (const viewport of [DESKTOP, PHONE]) {
+    test(`${name} at ${viewport.width}px`, async () => {
+      const page = await openPage(browser, viewport);
+      await signIn(page, user);
+      await page.goto(base + (await pathOf(page)));
+      await ready(page).waitFor();
+      await checkScreen(page, name);
+    });
+  }
+}
+
+// The case numbers the list shows, in order.
+const shownRefs = (page) => page.locator("main .cards .card__title a").evaluateAll((as) => as.map((a) => a.textContent.split("　")[0]));
+// The case numbers the server answers for a query, in order (the page's cookie session).
+async function serverRefs(page, query) {
+  const res = await page.request.get(base + "/api/v1/cases?" + query);
+  assert.equal(res.status(), 200, query);
+  return (await res.json()).items.map((c) => c.case_ref);
+}
+// Waits until the list shows these case numbers (the answer to the last query: the one before
+// may still be on the screen for a moment), then checks it.
+async function expectList(page, expected) {
+  const selector = "main .cards .card__title a";
+  await page
+    .waitForFunction(
+      ([sel, want]) => JSON.stringify([...document.querySelectorAll(sel)].map((a) => a.textContent.split("　")[0])) === want,
+      [selector, JSON.stringify(expected)],
+      { timeout: 10000 },
+    )
+    .catch(() => {});
+  assert.deepEqual(await shownRefs(page), expected);
+}
+// Waits for the list of a URL to be drawn (its count line names the number of cases).
+async function listDrawn(page, re) {
+  await page.waitForURL(re);
+  await page.locator("main p[role=status]", { hasText: /件/ }).waitFor();
+  await page.waitForLoadState("networkidle");
+}
+
+test("the cases' filters go to the server, stay in the URL and page with the server", async () => {
+  const page = await openPage(browser, DESKTOP);
+  await signIn(page, "coord.chuo", { next: "/cases" });
+  await page.getByRole("link", { name: /中央-2026-0012/ }).waitFor();
+  await expectList(page, await serverRefs(page, "status=open"));
+
+  // Risk category and section from the form: the URL holds them and the list is the server's.
+  await page.getByLabel("リスク区分").selectOption("specified_pregnancy");
+  await page.getByLabel("担当", { exact: true }).selectOption("maternal_child_health");
+  await page.getByRole("button", { name: "検索" }).click();
+  await listDrawn(page, /risk_category=specified_pregnancy/);
+  const pregnant = await serverRefs(page, "status=open&risk_category=specified_pregnancy&section=maternal_child_health");
+  assert.ok(pregnant.length >= 2 && !pregnant.includes("中央-2026-0012"), pregnant.join());
+  await expectList(page, pregnant);
+  assert.match(new URL(page.url()).search, /section=maternal_child_health/);
+  await screenshot(page, "cases-filtered");
+
+  // The lead: "me" is coord.chuo, the lead of one case.
+  await page.getByLabel("リスク区分").selectOption("");
+  await page.getByLabel("担当", { exact: true }).selectOption("");
+  await page.getByLabel("主担当").selectOption("me");
+  await page.getByRole("button", { name: "検索" }).click();
+  await listDrawn(page, /lead=me/);
+  const mine = await serverRefs(page, "status=open&lead=me");
+  assert.ok(mine.length >= 1 && mine.length < (await serverRefs(page, "status=open")).length, mine.join());
+  await expectList(page, mine);
+
+  // Back: the previous filters, in the form and in the list; a reload keeps them.
+  await page.goBack();
+  await listDrawn(page, /risk_category=specified_pregnancy/);
+  await expectList(page, pregnant);
+  assert.equal(await page.getByLabel("リスク区分").inputValue(), "specified_pregnancy");
+  await page.reload();
+  await listDrawn(page, /risk_category=specified_pregnancy/);
+  await expectList(page, pregnant);
+  assert.equal(await page.getByLabel("担当", { exact: true }).inputValue(), "maternal_child_health");
+
+  // Full-width digits find the case number (the server folds the width).
+  await page.goto(base + "/cases");
+  await page.getByLabel("ケース番号・世帯の呼び名で探す").fill("００１９");
+  await page.getByRole("button", { name: "検索" }).click();
+  await listDrawn(page, /q=/);
+  await expectList(page, ["中央-2026-0019"]);
+
+  // Paging is the server's: two a page, the second page holds the rest, in the server's order.
+  const all = await serverRefs(page, "per_page=200");
+  assert.ok(all.length >= 4, all.join());
+  await page.goto(base + "/cases?status=&per_page=2");
+  await listDrawn(page, /per_page=2/);
+  assert.match(await page.locator("main p[role=status]").textContent(), new RegExp(`全${all.length}件中 1〜2件目`));
+  await expectList(page, all.slice(0, 2));
+  await page.getByRole("link", { name: "次のページ" }).click();
+  await listDrawn(page, /page=2/);
+  await expectList(page, all.slice(2, 4));
+  await page.getByRole("link", { name: "前のページ" }).waitFor();
+  assertNoConsoleErrors(page);
+  await page.context().close();
+});
+
+test("a filter the server does not know is refused on the page, not ignored", async () => {
+  const page = await openPage(browser, DESKTOP);
+  page.expectErrors(/status of 400/);
+  await signIn(page, "coord.chuo", { next: "/cases?section=police" });
+  const error = page.locator("main .notice--error");
+  await error.waitFor();
+  assert.match(await error.textContent(), /担当：.*母子保健/, "the field and the values it takes are named");
+  assert.equal(await page.locator("main .cards").count(), 0, "no list passes for a filtered one");
+  assertNoConsoleErrors(page);
+  await page.context().close();
+});
 
 test("a partner updates its capacity on a phone and keeps its week of hours", async () => {
   const page = await openPage(browser, PHONE);

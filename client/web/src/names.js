@@ -1,4 +1,4 @@
-// Names for ids the API returns bare (organization_id, lead_user_id, actor_id), read once per
+// Names for ids the API returns bare (a meeting's organizations, lead_user_id, actor_id), read once per
 // page load and kept: organizations from /organizations/{id}, users from /users?ward= (ward
 // roles only; other roles see ids they may not resolve, shown as "—").
 import { get } from "./api.js";

@@ -4,16 +4,19 @@
 import { SignIn } from "./screens/signin/index.jsx";
 import { Home } from "./screens/home/index.jsx";
 import { Cases } from "./screens/cases/index.jsx";
-import { CasePage } from "./screens/case/index.jsx";
-import { ReferralNew } from "./screens/referral-new/index.jsx";
 import { ReferralPage } from "./screens/referral/index.jsx";
 import { Inbox } from "./screens/inbox/index.jsx";
-import { MyOrganization } from "./screens/my-organization/index.jsx";
-import { Directory, OrganizationPage } from "./screens/directory/index.jsx";
 import { lazyScreen } from "./lazy-screen.jsx";
 
-// Meetings, the network, the administrator's and the auditor's screens are fetched when first
-// opened, so they add nothing to what the sign-in and home screens download.
+// The sign-in and home screens, the cases list, the inbox and a referral's page are in the first
+// file; every other screen is fetched when first opened (the case page, the referral form, the
+// directory, capacity and hours, meetings, the network, the administrator's and the auditor's
+// screens), so they add nothing to what the sign-in and home screens download.
+const CasePage = lazyScreen(() => import("./screens/case/index.jsx"), "CasePage");
+const ReferralNew = lazyScreen(() => import("./screens/referral-new/index.jsx"), "ReferralNew");
+const MyOrganization = lazyScreen(() => import("./screens/my-organization/index.jsx"), "MyOrganization");
+const Directory = lazyScreen(() => import("./screens/directory/index.jsx"), "Directory");
+const OrganizationPage = lazyScreen(() => import("./screens/directory/index.jsx"), "OrganizationPage");
 const Meetings = lazyScreen(() => import("./screens/meetings/index.jsx"), "Meetings");
 const MeetingPage = lazyScreen(() => import("./screens/meetings/meeting.jsx"), "MeetingPage");
 const MeetingPrint = lazyScreen(() => import("./screens/meetings/print.jsx"), "MeetingPrint");

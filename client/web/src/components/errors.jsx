@@ -109,15 +109,21 @@ export function ErrorSummary({ errors }) {
   );
 }
 
-/** A whole-page error (a list or a record that could not be read). */
-export function LoadError({ error }) {
+/**
+ * A whole-page error (a list or a record that could not be read). `labels` names the page's own
+ * inputs by the server's field names ({section: "担当"}), for a refused query parameter.
+ */
+export function LoadError({ error, labels = {} }) {
   if (!error) return null;
   const e = problemToErrors(error);
   return (
     <div class="notice notice--error" role="alert">
       <p class="notice__title">{e.title}</p>
       {e.items.map((i, k) => (
-        <p key={k}>{i.message}</p>
+        <p key={k}>
+          {labels[i.field] ? `${labels[i.field]}：` : ""}
+          {i.message}
+        </p>
       ))}
     </div>
   );

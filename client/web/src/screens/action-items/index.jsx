@@ -9,8 +9,6 @@ import { LoadError } from "../../components/errors.jsx";
 import { CheckboxField, SelectField } from "../../components/fields.jsx";
 import { Loading, PageTitle, useLoad } from "../../components/common.jsx";
 import { ActionItemList } from "../meetings/action-items.jsx";
-import { organizations, wardUsers } from "../../names.js";
-import { withoutMissing } from "../meetings/names.js";
 import "../meetings/meetings.css";
 
 const T = {
@@ -54,14 +52,7 @@ export function ActionItems() {
     [JSON.stringify(shown)],
   );
   const [items, setItems] = useState([]);
-  const [orgs, setOrgs] = useState({});
-  const [users, setUsers] = useState({});
-  useEffect(() => {
-    const found = list.data?.items || [];
-    setItems(found);
-    organizations(found.map((a) => a.owner_organization_id)).then((o) => setOrgs(withoutMissing(o)));
-    if (isWardRole.value) wardUsers().then(setUsers);
-  }, [list.data]);
+  useEffect(() => setItems(list.data?.items || []), [list.data]);
   const set = (k) => (v) => setForm({ ...form, [k]: v });
   const overdue = items.filter((a) => a.overdue).length;
 
@@ -98,8 +89,6 @@ export function ActionItems() {
           <p class="muted">{tr(T, "count", { n: list.data.total, m: overdue })}</p>
           <ActionItemList
             items={items}
-            orgs={orgs}
-            users={users}
             editable={can("action_item.update")}
             meetingLinks
             onChanged={(u) => setItems(items.map((i) => (i.id === u.id ? u : i)))}

@@ -3,7 +3,7 @@
 // starts a new referral for the case.
 import { get } from "../../api.js";
 import { formatDate, label, lang, tr } from "../../i18n.js";
-import { organizations, wardUsers } from "../../names.js";
+import { wardUsers } from "../../names.js";
 import { can } from "../../session.js";
 import { LoadError } from "../../components/errors.jsx";
 import { Loading, None, PageTitle, RiskBadges, SectionBadges, StatusBadge, UrgentBadge, useLoad } from "../../components/common.jsx";
@@ -70,8 +70,7 @@ async function loadCase(id) {
     get(path + "/events", { per_page: 100 }).catch(() => ({ items: [] })),
     wardUsers(),
   ]);
-  const orgs = await organizations((refs.items || []).map((r) => r.organization_id));
-  return { c, referrals: refs.items || [], events: events.items || [], orgs, users };
+  return { c, referrals: refs.items || [], events: events.items || [], users };
 }
 
 // An event's before/after: a user's name for a lead, else a date.
@@ -163,7 +162,8 @@ export function CasePage({ id }) {
                 {data.referrals.map((r) => (
                   <li key={r.id} class={"card" + (r.urgency === "urgent" ? " card--urgent" : "")}>
                     <p class="card__title">
-                      <a href={`/referrals/${encodeURIComponent(r.id)}`}>{data.orgs[r.organization_id]?.name || r.organization_id}</a>{" "}
+                      <a href={`/referrals/${encodeURIComponent(r.id)}`}>{r.organization_name}</a>
+                      {r.service_name ? <span class="muted">（{r.service_name}）</span> : null}{" "}
                       <StatusBadge status={r.status} /> <UrgentBadge urgency={r.urgency} />
                       {r.outcome ? <span class="badge badge--ok">{label("outcomes", r.outcome)}</span> : null}
                     </p>

@@ -1,11 +1,13 @@
 // The ward's cases: risk badges (特定妊婦 / 虐待認定 / 育児困難), risk level and sections, highest
-// risk first as the server orders them, with a search by case number or household label and
-// filters on status and risk level. The search box's words go to the server as `q`; the list
-// shows what it answers, narrowed to the rows that contain the words.
-import { useState } from "preact/hooks";
-import { get } from "../../api.js";
+// risk first as the server orders them. Every filter — words (`q`: case number or household
+// label), status, risk level, risk category, section, lead — and the page live in the URL and go
+// to the server as they are: the list is the server's answer and its paging, with nothing
+// filtered again in the browser, so a reload or the back button shows the same list.
+import { useEffect, useState } from "preact/hooks";
+import { get, query } from "../../api.js";
 import { codes, formatDate, label, tr } from "../../i18n.js";
 import { location, navigate } from "../../router.js";
+import { wardUsers } from "../../names.js";
 import { LoadError } from "../../components/errors.jsx";
 import { Loading, None, PageTitle, RiskBadges, SectionBadges, StatusBadge, useLoad } from "../../components/common.jsx";
 import { SelectField, TextField } from "../../components/fields.jsx";
@@ -17,12 +19,18 @@ const T = {
     searchHint: "例：中央-2026-0012、A.K.",
     status: "状態",
     risk_level: "リスク",
+    risk_category: "リスク区分",
+    section: "担当",
+    lead: "主担当",
+    leadMe: "自分",
     all: "すべて",
     submit: "検索",
     count: "{n}件",
-    caseRef: "ケース番号",
-    household: "世帯",
-    risk: "リスク・区分",
+    range: "全{n}件中 {from}〜{to}件目",
+    pages: "ページ",
+    prev: "前のページ",
+    next: "次のページ",
+    pageOf: "{page} / {pages}ページ",
     nextReview: "次回見直し",
     none: "条件に合うケースはありません。",
   },
@@ -32,82 +40,130 @@ const T = {
     searchHint: "e.g. 中央-2026-0012, A.K.",
     status: "Status",
     risk_level: "Risk",
+    risk_category: "Risk category",
+    section: "Section",
+    lead: "Lead",
+    leadMe: "Me",
     all: "All",
     submit: "Search",
     count: "{n} cases",
-    caseRef: "Case no.",
-    household: "Household",
-    risk: "Risk and sections",
+    range: "{from}–{to} of {n} cases",
+    pages: "Pages",
+    prev: "Previous page",
+    next: "Next page",
+    pageOf: "Page {page} of {pages}",
     nextReview: "Next review",
     none: "No case matches.",
   },
 };
 
-/** Width- and kana-insensitive folding for matching the search words on the page. */
-export function fold(s) {
-  return String(s || "")
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+export const PER_PAGE = 20;
+// The URL's parameters the list understands; each goes to GET /api/v1/cases under its own name
+// (the server refuses a value outside its set, and the page shows why).
+const FILTERS = ["q", "status", "risk_level", "risk_category", "section", "lead", "per_page"];
+
+/** The filters and page of a /cases URL; without a status the open cases are shown. */
+export function filtersOf(search) {
+  const f = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) || ""]));
+  f.status = search.get("status") ?? "open";
+  f.page = search.get("page") || "";
+  return f;
+}
+
+/** The /cases URL of some filters and page (an empty status is kept: it means "all"). */
+export function casesUrl(f, page) {
+  const s = query({ ...f, status: "", page: page > 1 ? page : "" }).slice(1);
+  return "/cases?" + (s ? s + "&" : "") + "status=" + encodeURIComponent(f.status);
+}
+
+/** The filters' labels by parameter name, to name one the server refuses. */
+const fieldLabels = () => ({
+  ...Object.fromEntries(["status", "risk_level", "risk_category", "section", "lead"].map((k) => [k, tr(T, k)])),
+  q: tr(T, "search"),
+});
+
+function Filters({ applied }) {
+  const [f, setF] = useState(applied);
+  const [leads, setLeads] = useState({});
+  useEffect(() => {
+    wardUsers().then(setLeads);
+  }, []);
+  const set = (k) => (v) => setF((x) => ({ ...x, [k]: v }));
+  const options = (set) => codes(set).map((c) => [c, label(set, c)]);
+  const submit = (e) => {
+    e.preventDefault();
+    navigate(casesUrl({ ...f, q: f.q.trim() }));
+  };
+  return (
+    <form class="filters filters--narrow" role="search" onSubmit={submit}>
+      <TextField name="q" label={tr(T, "search")} hint={tr(T, "searchHint")} value={f.q} onInput={set("q")} type="search" />
+      <SelectField
+        name="status"
+        label={tr(T, "status")}
+        value={f.status}
+        onInput={set("status")}
+        options={[["", tr(T, "all")], ...options("case_statuses")]}
+      />
+      <SelectField name="risk_level" label={tr(T, "risk_level")} value={f.risk_level} onInput={set("risk_level")} blank={tr(T, "all")} options={options("risk_levels")} />
+      <SelectField name="risk_category" label={tr(T, "risk_category")} value={f.risk_category} onInput={set("risk_category")} blank={tr(T, "all")} options={options("risk_categories")} />
+      <SelectField name="section" label={tr(T, "section")} value={f.section} onInput={set("section")} blank={tr(T, "all")} options={options("sections")} />
+      <SelectField
+        name="lead"
+        label={tr(T, "lead")}
+        value={f.lead}
+        onInput={set("lead")}
+        blank={tr(T, "all")}
+        options={[["me", tr(T, "leadMe")], ...Object.entries(leads).sort((a, b) => a[1].localeCompare(b[1], "ja"))]}
+      />
+      <div class="field">
+        <button type="submit" class="button">
+          {tr(T, "submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Pager({ applied, page, perPage, total }) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label={tr(T, "pages")}>
+      {page > 1 ? (
+        <a class="button button--secondary button--small" href={casesUrl(applied, page - 1)} rel="prev">
+          {tr(T, "prev")}
+        </a>
+      ) : null}
+      <span>{tr(T, "pageOf", { page, pages })}</span>
+      {page < pages ? (
+        <a class="button button--secondary button--small" href={casesUrl(applied, page + 1)} rel="next">
+          {tr(T, "next")}
+        </a>
+      ) : null}
+    </nav>
+  );
 }
 
 export function Cases() {
-  const params = location.value.search;
-  const [q, setQ] = useState(params.get("q") || "");
-  const [status, setStatus] = useState(params.get("status") ?? "open");
-  const [risk, setRisk] = useState(params.get("risk_level") || "");
-  const applied = { q: params.get("q") || "", status: params.get("status") ?? "open", risk_level: params.get("risk_level") || "" };
-
-  const { data, error, loading } = useLoad(
-    () => get("/cases", { q: applied.q, status: applied.status, risk_level: applied.risk_level, per_page: 200 }),
-    [applied.q, applied.status, applied.risk_level],
-  );
-  const words = fold(applied.q).split(/\s+/).filter(Boolean);
-  const items = (data?.items || []).filter((c) =>
-    words.every((w) => fold(c.case_ref).includes(w) || fold(c.household_label).includes(w)),
-  );
-
-  const submit = (e) => {
-    e.preventDefault();
-    const s = new URLSearchParams();
-    if (q.trim()) s.set("q", q.trim());
-    s.set("status", status);
-    if (risk) s.set("risk_level", risk);
-    navigate("/cases?" + s.toString(), { replace: true });
-  };
+  const search = location.value.search;
+  const { page, ...applied } = filtersOf(search);
+  const key = casesUrl(applied, page);
+  const { data, error, loading } = useLoad(() => get("/cases", { ...applied, page, per_page: applied.per_page || PER_PAGE }), [key]);
+  const items = data?.items || [];
+  const from = data ? (data.page - 1) * data.per_page + 1 : 0;
 
   return (
     <>
       <PageTitle>{tr(T, "title")}</PageTitle>
-      <form class="filters" role="search" onSubmit={submit}>
-        <TextField name="q" label={tr(T, "search")} hint={tr(T, "searchHint")} value={q} onInput={setQ} type="search" />
-        <SelectField
-          name="status"
-          label={tr(T, "status")}
-          value={status}
-          onInput={setStatus}
-          options={[["", tr(T, "all")], ...codes("case_statuses").map((c) => [c, label("case_statuses", c)])]}
-        />
-        <SelectField
-          name="risk_level"
-          label={tr(T, "risk_level")}
-          value={risk}
-          onInput={setRisk}
-          blank={tr(T, "all")}
-          options={codes("risk_levels").map((c) => [c, label("risk_levels", c)])}
-        />
-        <div class="field">
-          <button type="submit" class="button">
-            {tr(T, "submit")}
-          </button>
-        </div>
-      </form>
-      <LoadError error={error} />
+      <Filters key={key} applied={applied} />
+      <LoadError error={error} labels={fieldLabels()} />
       {loading && !data ? <Loading /> : null}
-      {data ? (
+      {data && !error ? (
         <>
           <p role="status" class="muted">
-            {tr(T, "count", { n: items.length })}
+            {data.total > items.length
+              ? tr(T, "range", { n: data.total, from, to: from + items.length - 1 })
+              : tr(T, "count", { n: data.total })}
           </p>
           {items.length ? (
             <ul class="cards" aria-label={tr(T, "title")}>
@@ -133,6 +189,7 @@ export function Cases() {
           ) : (
             <None>{tr(T, "none")}</None>
           )}
+          <Pager applied={applied} page={data.page} perPage={data.per_page} total={data.total} />
         </>
       ) : null}
     </>

@@ -103,7 +103,7 @@ export function OrganizationSummary({ org, children }) {
         </span>{" "}
         {(org.wards || []).map((w) => label("wards", w)).join("・")}
         {org.district ? `（${org.district}）` : ""}
-        {org.phone ? <>　☎ {org.phone}</> : null}
+        {org.phone ? <>　<span class="nowrap">☎ {org.phone}</span></> : null}
       </p>
       {org.capacity?.note ? <p class="card__meta">{org.capacity.note}</p> : null}
       {children}

@@ -29,6 +29,7 @@ const T = {
     action_items: "アクション",
     capacity: "受入状況",
     capacityAge: "最終更新 {date}（{days}日前）",
+    capacityToday: "最終更新 {date}（今日）",
     capacityNever: "受入状況がまだ登録されていません。",
     capacityStale: "30日以上更新されていません。最新の状況に更新してください。",
     updateCapacity: "受入状況・受付時間を更新する",
@@ -65,6 +66,7 @@ const T = {
     action_items: "Action items",
     capacity: "Capacity",
     capacityAge: "Last updated {date} ({days} days ago)",
+    capacityToday: "Last updated {date} (today)",
     capacityNever: "No capacity has been given yet.",
     capacityStale: "Not updated for over 30 days. Please update it.",
     updateCapacity: "Update capacity and hours",
@@ -175,7 +177,7 @@ function WardHome({ o }) {
       {slipping.map(([name, l]) => (
         <ItemList key={name} name={name} list={l} />
       ))}
-      <p>
+      <p class="after-lists">
         <a href="/cases">{tr(T, "allCases")}</a>
       </p>
     </>
@@ -189,10 +191,10 @@ function PartnerHome({ o }) {
       <section aria-labelledby="home-capacity" class={"notice" + (c?.stale ? " notice--error" : "")}>
         <h2 id="home-capacity" class="notice__title">
           {tr(T, "capacity")}
-          {c?.status ? <> ：{label("capacity_statuses", c.status)}</> : null}
+          {c?.status ? <>：{label("capacity_statuses", c.status)}</> : null}
         </h2>
         {c?.updated_at ? (
-          <p>{tr(T, "capacityAge", { date: formatDate(c.updated_at), days: c.age_days ?? 0 })}</p>
+          <p>{tr(T, c.age_days ? "capacityAge" : "capacityToday", { date: formatDate(c.updated_at), days: c.age_days })}</p>
         ) : (
           <p>{tr(T, "capacityNever")}</p>
         )}
@@ -205,7 +207,7 @@ function PartnerHome({ o }) {
       <ItemList name="overdue" list={o.overdue} />
       <ItemList name="accepted" list={o.accepted} />
       <ItemList name="action_items" list={o.action_items} />
-      <p>
+      <p class="after-lists">
         <a href="/inbox">{tr(T, "openInbox")}</a>
       </p>
     </>

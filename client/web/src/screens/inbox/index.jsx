@@ -5,6 +5,7 @@ import { get } from "../../api.js";
 import { formatDate, label, lang, tr } from "../../i18n.js";
 import { location } from "../../router.js";
 import { LoadError } from "../../components/errors.jsx";
+import { WardContactLine } from "../../components/ward-contact.jsx";
 import { Loading, None, PageTitle, StatusBadge, UrgentBadge, useLoad } from "../../components/common.jsx";
 
 const T = {
@@ -94,11 +95,7 @@ export function Inbox() {
                   {r.due_by ? `・${tr(T, "dueBy", { date: formatDate(r.due_by) })}` : ""}
                   {r.sent_at ? `・${tr(T, "sentAt", { date: formatDate(r.sent_at, true) })}` : ""}
                 </p>
-                {r.ward_contact ? (
-                  <p class="card__meta">
-                    {r.ward_contact.name} {r.ward_contact.phone ? <a href={"tel:" + r.ward_contact.phone}>{r.ward_contact.phone}</a> : null}
-                  </p>
-                ) : null}
+                <WardContactLine referral={r} />
               </li>
             ))}
           </ul>

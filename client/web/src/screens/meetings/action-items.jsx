@@ -60,16 +60,22 @@ const T = {
   },
 };
 
-/** The owner's name: an organization or a user, from the maps of names the caller holds. */
-export function ownerName(item, orgs, users) {
-  if (item.owner_organization_id) return orgs[item.owner_organization_id]?.name || label("roles", "partner");
-  if (item.owner_user_id) return users[item.owner_user_id] || label("roles", "ward_staff");
+/**
+ * The owner's name: the one the server gives beside the id (`owner_organization_name`,
+ * `owner_user_name`), else from the maps of names the page holds.
+ */
+export function ownerName(item, orgs = {}, users = {}) {
+  if (item.owner_organization_id) {
+    return item.owner_organization_name || orgs[item.owner_organization_id]?.name || label("roles", "partner");
+  }
+  if (item.owner_user_id) return item.owner_user_name || users[item.owner_user_id] || label("roles", "ward_staff");
   return tr(T, "unknownOwner");
 }
 
 /**
  * The items as cards; with `editable` each has a status select that saves at once.
- * `onChanged(item)` receives the updated item; `meetingLinks` adds a link to each item's meeting.
+ * `onChanged(item)` receives the updated item; `meetingLinks` adds each item's meeting, by its
+ * title (`meeting_title`), as a link.
  */
 export function ActionItemList({ items, orgs = {}, users = {}, editable, onChanged, meetingLinks }) {
   const [errors, setErrors] = useState(null);
@@ -111,7 +117,7 @@ export function ActionItemList({ items, orgs = {}, users = {}, editable, onChang
               ) : null}
               {meetingLinks ? (
                 <>
-                  ・<a href={"/meetings/" + encodeURIComponent(item.meeting_id)}>{tr(T, "meeting")}</a>
+                  ・{tr(T, "meeting")}：<a href={"/meetings/" + encodeURIComponent(item.meeting_id)}>{item.meeting_title}</a>
                 </>
               ) : null}
             </p>

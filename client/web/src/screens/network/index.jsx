@@ -10,6 +10,7 @@ import { LoadError } from "../../components/errors.jsx";
 import { SelectField, TextField } from "../../components/fields.jsx";
 import { Loading, None, PageTitle, useLoad } from "../../components/common.jsx";
 import { CATEGORY_STYLE, normalise, styleOf } from "./model.js";
+import "../../components/responsive-table.css";
 import "./network.css";
 
 const T = {
@@ -218,7 +219,7 @@ function Tables({ network }) {
       <h2 id="tables-heading">{tr(T, "tables")}</h2>
       <h3 id="nodes-heading">{tr(T, "nodes")}</h3>
       <div class="table-wrap">
-        <table class="table" id="network-nodes" aria-labelledby="nodes-heading">
+        <table class="table responsive-table" id="network-nodes" aria-labelledby="nodes-heading">
           <caption class="visually-hidden">{tr(T, "nodesCaption")}</caption>
           <thead>
             <tr>
@@ -237,9 +238,9 @@ function Tables({ network }) {
             {nodes.map((n) => (
               <tr key={n.id} data-never={n.never ? "true" : undefined}>
                 <th scope="row">{n.name}</th>
-                <td>{label("categories", n.category)}</td>
-                <td class="num">{n.referrals}</td>
-                <td class="num">{n.meetings}</td>
+                <td data-label={tr(T, "category")}>{label("categories", n.category)}</td>
+                <td class="num" data-label={tr(T, "referrals")}>{n.referrals}</td>
+                <td class="num" data-label={tr(T, "meetings")}>{n.meetings}</td>
                 <td>{n.never ? <span class="badge badge--risk">{tr(T, "never")}</span> : null}</td>
               </tr>
             ))}
@@ -249,7 +250,7 @@ function Tables({ network }) {
       <h3 id="edges-heading">{tr(T, "edges")}</h3>
       {network.edges.length ? (
         <div class="table-wrap">
-          <table class="table" id="network-edges" aria-labelledby="edges-heading">
+          <table class="table responsive-table" id="network-edges" aria-labelledby="edges-heading">
             <caption class="visually-hidden">{tr(T, "edgesCaption")}</caption>
             <thead>
               <tr>
@@ -264,10 +265,10 @@ function Tables({ network }) {
             <tbody>
               {network.edges.map((e) => (
                 <tr key={e.id}>
-                  <td>{names[e.source]}</td>
-                  <td>{names[e.target]}</td>
-                  <td>{tr(T, "kind_" + e.kind) === "kind_" + e.kind ? e.kind : tr(T, "kind_" + e.kind)}</td>
-                  <td class="num">{e.count}</td>
+                  <td data-label={tr(T, "from")}>{names[e.source]}</td>
+                  <td data-label={tr(T, "to")}>{names[e.target]}</td>
+                  <td data-label={tr(T, "kind")}>{tr(T, "kind_" + e.kind) === "kind_" + e.kind ? e.kind : tr(T, "kind_" + e.kind)}</td>
+                  <td class="num" data-label={tr(T, "count")}>{e.count}</td>
                 </tr>
               ))}
             </tbody>

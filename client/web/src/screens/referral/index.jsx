@@ -1,17 +1,18 @@
-// One referral: who it is for (as far as the caller may see), the partner, its status, what was
-// shared, and its history. The steps the caller's side may take are offered here: a partner
-// accepts, declines with a reason, or completes with an outcome; the ward sends a draft or
-// withdraws with a reason. Every step carries If-Match with the version shown, so a step taken
+// One referral: who it is for (as far as the caller may see), the partner and service by name, its
+// status, what was shared, and its history; while it waits on the partner, the partner sees the
+// ward's contact (office, phone to call back, who sent it). The steps the caller's side may take
+// are offered here: a partner accepts, declines with a reason, or completes with an outcome; the
+// ward sends a draft or withdraws with a reason. Every step carries If-Match with the version shown, so a step taken
 // on a stale page is refused (412) rather than applied blindly.
 import { useMemo, useState } from "preact/hooks";
 import { get, post } from "../../api.js";
 import { codes, formatDate, label, tr } from "../../i18n.js";
 import { location } from "../../router.js";
 import { me } from "../../session.js";
-import { organization } from "../../names.js";
 import { ErrorSummary, LoadError, problemToErrors } from "../../components/errors.jsx";
 import { Loading, PageTitle, StatusBadge, UrgentBadge, useLoad } from "../../components/common.jsx";
 import { RadioField, SelectField, TextArea } from "../../components/fields.jsx";
+import { WardContact } from "../../components/ward-contact.jsx";
 import { ReferralTimeline } from "./timeline.jsx";
 
 const T = {
@@ -37,7 +38,7 @@ const T = {
     reason: "理由",
     responseNote: "紹介先のメモ",
     outcome: "結果",
-    contact: "区の連絡先",
+    service: "サービス",
     actions: "対応",
     accept: "受け入れる",
     decline: "受け入れない",
@@ -78,7 +79,7 @@ const T = {
     reason: "Reason",
     responseNote: "Partner's note",
     outcome: "Outcome",
-    contact: "Ward contact",
+    service: "Service",
     actions: "Actions",
     accept: "Accept",
     decline: "Decline",
@@ -101,11 +102,8 @@ const T = {
 
 async function loadReferral(id) {
   const r = await get(`/referrals/${encodeURIComponent(id)}`);
-  const [org, c] = await Promise.all([
-    organization(r.organization_id),
-    r.case_id ? get(`/cases/${encodeURIComponent(r.case_id)}`).catch(() => null) : null,
-  ]);
-  return { r, org, c };
+  const c = r.case_id ? await get(`/cases/${encodeURIComponent(r.case_id)}`).catch(() => null) : null;
+  return { r, c };
 }
 
 function Fact({ term, children }) {
@@ -219,7 +217,7 @@ export function ReferralPage({ id }) {
       <p>{partner ? <a href="/inbox">{tr(T, "back")}</a> : r?.case_id ? <a href={`/cases/${encodeURIComponent(r.case_id)}`}>{tr(T, "backCase")}</a> : null}</p>
       <PageTitle>
         {tr(T, "title")}
-        {partner && r ? `：${label("wards", r.ward)}から` : data?.org ? `：${data.org.name}` : ""}
+        {partner && r ? `：${label("wards", r.ward)}から` : r?.organization_name ? `：${r.organization_name}` : ""}
       </PageTitle>
       {done ? (
         <div class="notice notice--success" role="status">
@@ -261,12 +259,13 @@ export function ReferralPage({ id }) {
             </section>
           ) : null}
           {step ? <StepForm step={step} referral={r} onCancel={() => setStep(null)} onDone={finished} /> : null}
+          {partner ? <WardContact referral={r} /> : null}
           <dl class="facts">
-            <Fact term={tr(T, "to")}>{data.org?.name}</Fact>
+            <Fact term={tr(T, "to")}>{r.organization_name}</Fact>
+            <Fact term={tr(T, "service")}>{r.service_name}</Fact>
             <Fact term={tr(T, "case")}>{data.c ? <a href={`/cases/${encodeURIComponent(data.c.id)}`}>{data.c.case_ref}</a> : null}</Fact>
             <Fact term={tr(T, "household")}>{r.household_label || data.c?.household_label}</Fact>
             <Fact term={tr(T, "ward")}>{label("wards", r.ward)}</Fact>
-            <Fact term={tr(T, "contact")}>{r.ward_contact ? [r.ward_contact.name, r.ward_contact.phone].filter(Boolean).join("　") : null}</Fact>
             <Fact term={tr(T, "dueBy")}>{formatDate(r.due_by)}</Fact>
             <Fact term={tr(T, "sentAt")}>{formatDate(r.sent_at, true)}</Fact>
             <Fact term={tr(T, "respondedAt")}>{formatDate(r.responded_at, true)}</Fact>

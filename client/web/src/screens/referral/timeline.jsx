@@ -9,7 +9,7 @@ const T = {
   ja: {
     title: "経過",
     created: "作成",
-    by: { coordinator: "区（係長）", ward_staff: "区（担当）", partner: "紹介先", system: "システム", admin: "管理者" },
+    by: { coordinator: "区・係長", ward_staff: "区・担当職員", partner: "紹介先", system: "システム", admin: "管理者" },
   },
   en: {
     title: "History",
