@@ -57,12 +57,9 @@ class ConnectionGuard {
     Lease& operator=(const Lease&) = delete;
 
     // Waits for the next request's first byte, at most `keep_alive`; false when the connection
-    // should close instead (timeout, cut, peer closed, or `stopping()`). `received`: the
-    // connection's reader already holds bytes of the next request (sent ahead), so it begins now.
-    // The wait polls in 50 ms steps only to notice `stopping()`; a byte ends it at once.
+    // should close instead (timeout, cut, peer closed, or `stopping()`).
     template <typename Stopping>
-    bool await_next_request(Stopping stopping, bool received = false) {
-      if (received) return begin_head();
+    bool await_next_request(Stopping stopping) {
       idle();
       while (!stopping()) {
         int r = poll_readable(50);

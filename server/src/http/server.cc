@@ -3,8 +3,6 @@
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <netinet/in.h>
-#include <openssl/err.h>
-#include <openssl/ssl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -12,7 +10,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <climits>
 #include <cstring>
 #include <exception>
 
@@ -81,26 +78,16 @@ void peer_address(int fd, bool local, std::string& ip, int& port) {
   ip = text.data();
 }
 
-// A connection as httplib's Stream, plain TCP or, with `ssl`, TLS over the same socket (OpenSSL on
-// the blocking descriptor): reads through a 4 KiB buffer (the library's line reader scans
-// buffered bytes at once) and waits at most the read or write timeout per call. One stream
-// serves every request of a connection, so bytes a client sent ahead (a pipelined request) are
-// kept. The library's own SocketStream and SSLSocketStream are private to its implementation file.
+// A plain TCP connection as httplib's Stream: reads through a 4 KiB buffer (the library's line
+// reader scans buffered bytes at once) and waits at most the read or write timeout per call.
+// The library's own SocketStream is private to its implementation file.
 class TcpStream final : public httplib::Stream {
  public:
-  TcpStream(int fd, int read_timeout_ms, int write_timeout_ms, SSL* ssl)
-      : fd_(fd),
-        read_timeout_ms_(read_timeout_ms),
-        write_timeout_ms_(write_timeout_ms),
-        ssl_(ssl) {}
+  TcpStream(int fd, int read_timeout_ms, int write_timeout_ms)
+      : fd_(fd), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms) {}
 
-  // Bytes already received and not yet read: in the buffer, or decrypted inside OpenSSL.
-  bool is_readable() const override {
-    return offset_ < size_ || (ssl_ != nullptr && SSL_pending(ssl_) > 0);
-  }
-  bool wait_readable() const override {
-    return (ssl_ != nullptr && SSL_pending(ssl_) > 0) || wait(POLLIN, read_timeout_ms_);
-  }
+  bool is_readable() const override { return offset_ < size_; }
+  bool wait_readable() const override { return wait(POLLIN, read_timeout_ms_); }
   bool wait_writable() const override { return wait(POLLOUT, write_timeout_ms_); }
   bool is_peer_alive() const override {
     char c;
@@ -120,7 +107,10 @@ class TcpStream final : public httplib::Stream {
     }
     offset_ = size_ = 0;
     const bool into_buffer = size < buffer_.size();
-    ssize_t n = receive(into_buffer ? buffer_.data() : ptr, into_buffer ? buffer_.size() : size);
+    ssize_t n;
+    do {
+      n = ::recv(fd_, into_buffer ? buffer_.data() : ptr, into_buffer ? buffer_.size() : size, 0);
+    } while (n < 0 && errno == EINTR);
     if (n <= 0) {
       error_ = n == 0 ? httplib::Error::ConnectionClosed : httplib::Error::Read;
       return n;
@@ -133,10 +123,6 @@ class TcpStream final : public httplib::Stream {
   }
   ssize_t write(const char* ptr, size_t size) override {
     if (!wait_writable()) return -1;
-    if (ssl_ != nullptr) {
-      int n = SSL_write(ssl_, ptr, static_cast<int>(std::min<size_t>(size, INT_MAX)));
-      return n > 0 ? n : -1;
-    }
     ssize_t n;
     do {
       n = ::send(fd_, ptr, size, MSG_NOSIGNAL);
@@ -170,23 +156,8 @@ class TcpStream final : public httplib::Stream {
     } while (r < 0 && errno == EINTR);
     return r > 0;
   }
-  // One read from the socket or the TLS session: > 0 bytes, 0 when the peer closed, -1 on error.
-  ssize_t receive(char* to, size_t size) {
-    if (ssl_ != nullptr) {
-      ERR_clear_error();  // SSL_get_error reads the thread's error queue
-      int n = SSL_read(ssl_, to, static_cast<int>(std::min<size_t>(size, INT_MAX)));
-      if (n > 0) return n;
-      return SSL_get_error(ssl_, n) == SSL_ERROR_ZERO_RETURN ? 0 : -1;
-    }
-    ssize_t n;
-    do {
-      n = ::recv(fd_, to, size, 0);
-    } while (n < 0 && errno == EINTR);
-    return n;
-  }
   int fd_;
   int read_timeout_ms_, write_timeout_ms_;
-  SSL* ssl_;
   std::array<char, 4096> buffer_{};
   size_t offset_ = 0, size_ = 0;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
@@ -214,35 +185,12 @@ void drain_and_close(int fd) {
   ::close(fd);
 }
 
-using TlsContext = std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)>;
-
-// The server's TLS settings (those of the library's SSLServer: TLS 1.2 or later, no compression)
-// with the certificate chain and key from PEM files; null when they cannot be loaded.
-TlsContext load_tls_context(const std::string& cert, const std::string& key) {
-  TlsContext ctx(SSL_CTX_new(TLS_server_method()), SSL_CTX_free);
-  if (!ctx) return ctx;
-  SSL_CTX_set_options(ctx.get(),
-                      SSL_OP_NO_COMPRESSION | SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION);
-  SSL_CTX_set_min_proto_version(ctx.get(), TLS1_2_VERSION);
-  if (SSL_CTX_use_certificate_chain_file(ctx.get(), cert.c_str()) != 1 ||
-      SSL_CTX_use_PrivateKey_file(ctx.get(), key.c_str(), SSL_FILETYPE_PEM) != 1 ||
-      SSL_CTX_check_private_key(ctx.get()) != 1) {
-    ctx.reset();
-  }
-  return ctx;
-}
-
 // httplib::Server whose connections are watched by a ConnectionGuard: the same per-connection
 // loop as the library's (process_request for each request of a keep-alive connection), with the
-// wait between requests and the head's progress reported to the guard. With a TLS context it
-// speaks only TLS; the handshake counts as part of the first request's head (same deadline,
-// and a slow handshake makes room for a waiting connection like a slow head).
+// wait between requests and the head's progress reported to the guard.
 class GuardedServer final : public httplib::Server {
  public:
-  GuardedServer(ConnectionGuard& guard, TlsContext tls, bool tls_required)
-      : guard_(guard), tls_(std::move(tls)), tls_required_(tls_required) {}
-
-  bool is_valid() const override { return !tls_required_ || tls_ != nullptr; }
+  explicit GuardedServer(ConnectionGuard& guard) : guard_(guard) {}
 
  private:
   bool process_and_close_socket(socket_t sock) override {
@@ -258,42 +206,27 @@ class GuardedServer final : public httplib::Server {
 
   bool serve(socket_t sock) {
     ConnectionGuard::Lease lease(guard_, sock);
-    std::unique_ptr<SSL, decltype(&SSL_free)> ssl(nullptr, SSL_free);
-    if (tls_) {
-      // Blocking; the guard cuts the socket when the head deadline passes, which ends it.
-      ssl.reset(SSL_new(tls_.get()));
-      if (!ssl || SSL_set_fd(ssl.get(), sock) != 1 || SSL_accept(ssl.get()) != 1) {
-        ERR_clear_error();
-        return false;
-      }
-    }
     std::string remote_addr, local_addr;
     int remote_port = 0, local_port = 0;
     peer_address(sock, false, remote_addr, remote_port);
     peer_address(sock, true, local_addr, local_port);
-    TcpStream stream(sock, static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000),
-                     static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000),
-                     ssl.get());
     bool ok = true;
     for (size_t left = keep_alive_max_count_; left > 0; --left) {
       if (left != keep_alive_max_count_ &&
-          !lease.await_next_request([this] { return svr_sock_ == INVALID_SOCKET; },
-                                    stream.is_readable())) {
+          !lease.await_next_request([this] { return svr_sock_ == INVALID_SOCKET; })) {
         break;
       }
+      TcpStream stream(sock, static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000),
+                       static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000));
       bool closed = false;
       ok = process_request(stream, remote_addr, remote_port, local_addr, local_port, left == 1,
                            closed, nullptr);
       if (!ok || closed) break;
     }
-    if (ssl) SSL_shutdown(ssl.get());  // close_notify: the answer was complete
-    ERR_clear_error();                 // leave the worker's error queue empty
     return ok;
   }
 
   ConnectionGuard& guard_;
-  TlsContext tls_;
-  bool tls_required_;
 };
 
 // A request id clients can quote to operators: 16 hex digits from the CSPRNG.
@@ -364,10 +297,11 @@ const char* detail_for_status(int status) {
 }
 
 std::unique_ptr<httplib::Server> make_server(const ServerOptions& o, ConnectionGuard& guard) {
-  const bool tls = !o.tls_cert.empty();
-  return std::make_unique<GuardedServer>(
-      guard, tls ? load_tls_context(o.tls_cert, o.tls_key) : TlsContext(nullptr, SSL_CTX_free),
-      tls);
+  if (o.tls_cert.empty()) return std::make_unique<GuardedServer>(guard);
+  // The TLS server keeps the library's own connection loop (its handshake is private to it):
+  // only the per-read timeouts bound a slow client there. docs/operations.md says to terminate
+  // TLS at a reverse proxy where clients are not trusted.
+  return std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
 }
 
 }  // namespace
@@ -376,7 +310,7 @@ struct HttpServer::Impl {
   ServerOptions options;
   Services services;
   ConnectionGuard guard;
-  std::unique_ptr<httplib::Server> owned;  // GuardedServer, plain or TLS
+  std::unique_ptr<httplib::Server> owned;  // GuardedServer, or httplib::SSLServer with TLS
   httplib::Server& server;
   Metrics metrics;
   Router router{server};

@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
-#include <openssl/ssl.h>
 
 #include <atomic>
 #include <chrono>
@@ -394,16 +393,6 @@ TEST_F(EdgeTest, IdleKeepAliveConnectionsDoNotDelayANewClient) {
   EXPECT_TRUE(healthz_within(700ms));
 }
 
-TEST_F(EdgeTest, PipelinedRequestsAreBothAnswered) {
-  start(small_limits());
-  RawConnection c(port_);
-  ASSERT_TRUE(c.connected());
-  c.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\nGET /probe/list HTTP/1.1\r\nHost: t\r\n\r\n");
-  EXPECT_EQ(status_line(c.read_response(2s)), "HTTP/1.1 200 OK");
-  std::string second = c.read_response(2s);
-  EXPECT_EQ(status_line(second), "HTTP/1.1 200 OK") << "the request sent ahead was lost";
-}
-
 // While every worker is taken and connections queue, a keep-alive client that sends its next
 // request soon after its answer (within the grace) keeps its connection: only connections idle or
 // slow for longer are cut to make room.
@@ -438,78 +427,6 @@ TEST_F(EdgeTest, AKeepAliveClientIsNotStarvedWhileEveryWorkerIsBusy) {
   done = true;
   slow_clients.join();
   EXPECT_EQ(answered, 10) << "the keep-alive connection was cut while its client was using it";
-}
-
-// A TLS client (no certificate check: the test's certificate is self-signed) over a connected
-// socket.
-class TlsClient {
- public:
-  explicit TlsClient(int fd) : ctx_(SSL_CTX_new(TLS_client_method())), ssl_(SSL_new(ctx_)) {
-    SSL_set_fd(ssl_, fd);
-    connected_ = SSL_connect(ssl_) == 1;
-  }
-  ~TlsClient() {
-    SSL_free(ssl_);
-    SSL_CTX_free(ctx_);
-  }
-  TlsClient(const TlsClient&) = delete;
-  TlsClient& operator=(const TlsClient&) = delete;
-  bool connected() const { return connected_; }
-  bool send(const std::string& data) {
-    return SSL_write(ssl_, data.data(), static_cast<int>(data.size())) > 0;
-  }
-
- private:
-  SSL_CTX* ctx_;
-  SSL* ssl_;
-  bool connected_ = false;
-};
-
-ServerOptions small_limits_tls(const tsunagu::testing::TempDir& dir) {
-  EXPECT_TRUE(tsunagu::testing::make_tls_certificate(dir));
-  ServerOptions options = small_limits();
-  options.tls_cert = dir.file("cert.pem");
-  options.tls_key = dir.file("key.pem");
-  return options;
-}
-
-TEST_F(EdgeTest, ATlsConnectionThatNeverHandshakesIsCutAtTheHeadDeadline) {
-  start(small_limits_tls(dir_));
-  RawConnection silent(port_);
-  ASSERT_TRUE(silent.connected());
-  auto started = Clock::now();
-  EXPECT_TRUE(silent.closed_within(2500ms));
-  EXPECT_LT(Clock::now() - started, 2500ms);
-}
-
-TEST_F(EdgeTest, ATlsHeadTrickledLineByLineIsCutAtTheDeadline) {
-  start(small_limits_tls(dir_));
-  RawConnection slow(port_);
-  ASSERT_TRUE(slow.connected());
-  TlsClient tls(slow.fd());
-  ASSERT_TRUE(tls.connected());
-  tls.send("GET /healthz HTTP/1.1\r\n");
-  auto started = Clock::now();
-  bool open = true;
-  for (int i = 0; i < 20 && open; ++i) {  // one header line every 200 ms, for up to 4 s
-    std::this_thread::sleep_for(200ms);
-    open = tls.send("X-Slow-" + std::to_string(i) + ": 1\r\n") && !slow.closed_within(1ms);
-  }
-  EXPECT_FALSE(open) << "a TLS head trickled for 4 s was still being read";
-  EXPECT_LT(Clock::now() - started, 2500ms);
-}
-
-TEST_F(EdgeTest, TlsKeepsConnectionsAliveAndAnswersEachRequest) {
-  start(small_limits_tls(dir_));
-  httplib::SSLClient tls("127.0.0.1", port_);
-  tls.enable_server_certificate_verification(false);
-  tls.set_keep_alive(true);
-  for (int i = 0; i < 5; ++i) {
-    auto res = tls.Get("/probe/list");
-    ASSERT_TRUE(res) << httplib::to_string(res.error());
-    EXPECT_EQ(res->status, 200);
-    EXPECT_EQ(res->body.size(), 3000u + 12u);
-  }
 }
 
 }  // namespace
