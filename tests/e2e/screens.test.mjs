@@ -178,6 +178,7 @@ test("a partner updates its capacity on a phone and keeps its week of hours", as
   await page.getByLabel("補足（任意）").fill("今夜は満員です");
   await page.getByRole("button", { name: "受入状況を更新する" }).click();
   await page.getByText("受入状況を更新しました。").waitFor();
+  await page.waitForLoadState("networkidle");  // the organization's new version is in hand
   // One slot's closing time changes; the others stay.
   await page.locator("#f-hours\\.0\\.closes").fill("03:00");
   await page.getByRole("button", { name: "受付時間を保存する" }).click();
