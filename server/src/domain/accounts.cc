@@ -52,17 +52,19 @@ std::vector<FieldError> check_user(const std::string& username, const std::strin
   if (utf8_length(display_name) > 100) {
     errors.push_back({"display_name", "must be at most 100 characters"});
   }
-  if (is_ward_role(role) && wards.empty()) {
+  // Without a role its scope cannot be judged: the role's own error says what to fix first.
+  const bool scoped = role != Role::kNone;
+  if (scoped && is_ward_role(role) && wards.empty()) {
     errors.push_back(
         {"wards", std::string("must name at least one ward for the role ") + to_string(role)});
   }
-  if (!is_ward_role(role) && !wards.empty()) {
+  if (scoped && !is_ward_role(role) && !wards.empty()) {
     errors.push_back({"wards", std::string("must be empty for the role ") + to_string(role)});
   }
   if (role == Role::kPartner && !organization_id) {
     errors.push_back({"organization_id", "is required for the role partner"});
   }
-  if (role != Role::kPartner && organization_id) {
+  if (scoped && role != Role::kPartner && organization_id) {
     errors.push_back(
         {"organization_id", std::string("must be empty for the role ") + to_string(role)});
   }
@@ -189,10 +191,21 @@ Result<Creation<User>> Accounts::create(const Actor& actor, const RequestMeta& m
                                         const NewUser& nu,
                                         const std::optional<IdempotencyKey>& key) {
   TRY(authorize(&actor, Action::kUserManage));
-  // Checked before hashing, so a bad request costs no Argon2 work.
-  auto errors =
-      check_user(nu.username, nu.display_name, nu.role, nu.wards, nu.organization_id, nu.password);
-  if (!errors.empty()) return invalid(std::move(errors)).error();
+  // Checked before hashing, so a bad request costs no Argon2 work; one answer names every
+  // broken field, the wards and the organization included.
+  std::vector<FieldError> errors = nu.input_errors;
+  add_field_errors(errors, check_user(nu.username, nu.display_name, nu.role, nu.wards,
+                                      nu.organization_id, nu.password));
+  if (!errors.empty()) {
+    auto references = db_.read([&](storage::Connection& c) -> Result<std::vector<FieldError>> {
+      std::vector<FieldError> found;
+      check_wards(c, nu.wards, found);
+      check_organization(c, nu.organization_id, found);
+      return found;
+    });
+    if (references.ok()) add_field_errors(errors, std::move(references).value());
+    return invalid(std::move(errors)).error();
+  }
   std::string password_hash = hasher_.hash(nu.password);
   return db_.write([&](storage::Connection& c) -> Result<Creation<User>> {
     return idempotency::create_once<User>(
@@ -244,8 +257,9 @@ Result<User> Accounts::update(const Actor& actor, const RequestMeta& meta, const
     set(after.organization_id, ch.organization_id, "organization_id");
     set(after.disabled, ch.disabled, "disabled");
     if (new_hash) fields.push_back("password");
-    auto errors = check_user(after.username, after.display_name, after.role, after.wards,
-                             after.organization_id, std::nullopt);
+    std::vector<FieldError> errors = ch.input_errors;
+    add_field_errors(errors, check_user(after.username, after.display_name, after.role, after.wards,
+                                        after.organization_id, std::nullopt));
     if (ch.wards) check_wards(c, *ch.wards, errors);
     if (ch.organization_id) check_organization(c, after.organization_id, errors);
     if (!errors.empty()) return invalid(std::move(errors)).error();

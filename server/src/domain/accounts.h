@@ -48,6 +48,8 @@ struct NewUser {
   std::optional<std::string> organization_id;
   std::string password;
   std::optional<std::string> id;  // fixed id for the demo seed; a new UUID otherwise
+  // What the request's reader found wrong, reported with the rules' findings in one answer.
+  std::vector<FieldError> input_errors{};
 };
 
 // Only the fields that are set change. The role and its scope are checked together after the
@@ -61,6 +63,7 @@ struct UserChanges {
   std::optional<bool> disabled{};
   std::optional<std::string> password{};
   std::optional<int64_t> if_match_version{};  // Aborted (412) when the user has changed
+  std::vector<FieldError> input_errors{};     // as NewUser::input_errors
 };
 
 struct UserFilter {

@@ -1,5 +1,7 @@
 #include "domain/action_items.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "common/ids.h"
@@ -23,8 +25,9 @@ audit::Entry item_entry(const char* action, const ActionItem& a) {
   return {action, "action_item", a.id, std::nullopt, a.owner_organization_id, a.meeting_id};
 }
 
-// Checks what needs no database; `creating` requires a title and one owner.
-Status check_fields(const ActionItemFields& f, bool creating) {
+// What needs no database, after what the request's reader found: `creating` requires a title
+// and one owner.
+std::vector<FieldError> field_errors(const ActionItemFields& f, bool creating) {
   std::vector<FieldError> errors;
   if (creating && !f.title) errors.push_back({"title", "is required"});
   if (f.title && f.title->empty()) errors.push_back({"title", "must not be empty"});
@@ -39,22 +42,29 @@ Status check_fields(const ActionItemFields& f, bool creating) {
   if (f.status && !is_one_of(kStatuses, *f.status)) {
     errors.push_back(invalid_choice("status", kStatuses));
   }
-  if (errors.empty()) return Status::Ok();
-  return Error::InvalidArgument("The action item has invalid fields.", std::move(errors));
+  std::vector<FieldError> all = f.input_errors;
+  add_field_errors(all, std::move(errors));
+  return all;
 }
 
-// Within a transaction: the owners named exist, and a roundtable's title quotes no case.
-Status check_references(storage::Connection& c, const Meeting& m, const ActionItemFields& f) {
-  std::vector<FieldError> errors;
+// Within a transaction: the owners named exist, and a roundtable's title quotes no case; then
+// one answer with these and the fields' `errors`. The roundtable's wall, when it is the only
+// thing broken, answers with its own problem.
+Status check_references(storage::Connection& c, const Meeting& m, const ActionItemFields& f,
+                        std::vector<FieldError> errors) {
+  std::vector<FieldError> found;
   if (f.owner_organization_id) {
-    meeting_rules::check_organization(c, *f.owner_organization_id, "owner_organization_id", errors);
+    meeting_rules::check_organization(c, *f.owner_organization_id, "owner_organization_id", found);
   }
-  if (f.owner_user_id) meeting_rules::check_user(c, *f.owner_user_id, "owner_user_id", errors);
-  TRY(meeting_rules::to_status(std::move(errors)));
+  if (f.owner_user_id) meeting_rules::check_user(c, *f.owner_user_id, "owner_user_id", found);
+  add_field_errors(errors, std::move(found));
   if (m.kind == "roundtable" && f.title) {
-    TRY(check_roundtable_wall(c, m.ward, {{"title", *f.title}}));
+    Status wall = check_roundtable_wall(c, m.ward, {{"title", *f.title}});
+    if (!wall.ok() && errors.empty()) return wall;
+    if (!wall.ok()) add_field_errors(errors, wall.error().fields());
   }
-  return Status::Ok();
+  if (errors.empty()) return Status::Ok();
+  return Error::InvalidArgument("The action item has invalid fields.", std::move(errors));
 }
 
 // A status change must be a step of the lifecycle table (409 otherwise), and a partner owner
@@ -101,12 +111,12 @@ Result<ActionItem> insert_action_item(storage::Connection& c, const Clock& clock
                                       const Actor& actor, const RequestMeta& meta,
                                       const std::string& meeting_id, const ActionItemFields& f) {
   TRY(authorize_role(&actor, Action::kMeetingWrite));
-  TRY(check_fields(f, true));
+  std::vector<FieldError> errors = field_errors(f, true);
   Date today = tokyo_date(clock.now());
   TRY_ASSIGN(Meeting m, load_meeting_in_scope(c, actor, meeting_id, today));
   TRY(authorize(&actor, Action::kMeetingWrite, {m.ward, std::nullopt}));
   if (m.status == "cancelled") return Error::FailedPrecondition("The meeting is cancelled.");
-  TRY(check_references(c, m, f));
+  TRY(check_references(c, m, f, std::move(errors)));
   std::string id = new_uuid();
   std::string now = format_utc(clock.now());
   c.prepare(
@@ -149,7 +159,7 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
                                        const std::string& id, const ActionItemFields& f,
                                        std::optional<int64_t> if_match) {
   TRY(authorize_role(&actor, Action::kActionItemUpdate));
-  TRY(check_fields(f, false));
+  const std::vector<FieldError> errors = field_errors(f, false);
   return db_.write([&](storage::Connection& c) -> Result<ActionItem> {
     Date today = tokyo_date(clock_.now());
     auto current = load_item(c, id, today);
@@ -160,7 +170,7 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
     if (current->owner_user_id == actor.user_id) owner_org = actor.organization_id;
     TRY(authorize(&actor, Action::kActionItemUpdate, {m->ward, owner_org}));
     if (actor.role == Role::kPartner &&
-        (f.title || f.owner_organization_id || f.owner_user_id || f.due_on)) {
+        (f.title || f.owner_organization_id || f.owner_user_id || f.due_on || f.due_on_removed)) {
       return Error::PermissionDenied(
           "Partners mark their action items done or dropped; the ward changes the rest.");
     }
@@ -168,8 +178,10 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
       return Error::Aborted("The action item has changed since you read it (version " +
                             std::to_string(current->version) + "). Reload and try again.");
     }
-    TRY(check_status_step(actor, current->status, f.status));
-    TRY(check_references(c, *m, f));
+    const bool status_readable = std::none_of(
+        errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "status"; });
+    if (status_readable) TRY(check_status_step(actor, current->status, f.status));
+    TRY(check_references(c, *m, f, errors));
     std::string now = format_utc(clock_.now());
     // Naming one owner replaces the other.
     const bool new_owner = f.owner_organization_id || f.owner_user_id;
@@ -177,7 +189,8 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
          "UPDATE action_items SET title = coalesce(?2, title),"
          " owner_organization_id = CASE WHEN ?7 THEN ?3 ELSE owner_organization_id END,"
          " owner_user_id = CASE WHEN ?7 THEN ?4 ELSE owner_user_id END,"
-         " due_on = coalesce(?5, due_on), status = coalesce(?6, status),"
+         " due_on = CASE WHEN ?9 THEN NULL ELSE coalesce(?5, due_on) END,"
+         " status = coalesce(?6, status),"
          " version = version + 1, updated_at = ?8 WHERE id = ?1")
         .bind(1, id)
         .bind(2, f.title)
@@ -187,6 +200,7 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
         .bind(6, f.status)
         .bind(7, new_owner)
         .bind(8, now)
+        .bind(9, f.due_on_removed)
         .run();
     ActionItem updated = *load_item(c, id, today);
     if (updated.owner_organization_id != current->owner_organization_id ||

@@ -35,6 +35,9 @@ struct ActionItemFields {
   std::optional<std::string> owner_user_id;
   std::optional<std::string> due_on;
   std::optional<std::string> status;
+  bool due_on_removed = false;  // a change sent "due_on": null
+  // What the request's reader found wrong, reported with the rules' findings in one answer.
+  std::vector<FieldError> input_errors;
 };
 
 struct ActionItemFilter {

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "common/merge_patch.h"
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/actor.h"
@@ -56,11 +57,6 @@ struct Case {
   TimePoint updated_at;
   std::optional<TimePoint> closed_at;
 };
-
-// A field of a JSON Merge Patch (RFC 7396): nullopt when the request left it out (unchanged),
-// an engaged optional holding nullopt when it sent null (removed), or the new value.
-template <typename T>
-using Patch = std::optional<std::optional<T>>;
 
 // The support plan's part of a create or PATCH: each field the request sent; the rest stay as
 // they are (on create: empty). null clears a field: goals and services become [], family_voice

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "common/merge_patch.h"
+
 namespace tsunagu::domain {
 namespace {
 
@@ -72,7 +74,21 @@ Result<MeetingFields> read_meeting_fields(const Json& body, bool creating) {
   f.attendees = read_objects<Attendee>(r, "attendees", 200, read_attendee);
   f.agenda = read_objects<AgendaItem>(r, "agenda", 100, read_agenda_item);
   f.minutes = r.string("minutes", Need::kOptional, kMinutes);
-  TRY(r.finish());
+  if (!creating) {
+    const std::vector<std::string> removed = read_patch_nulls(
+        r, body, {"title", "starts_at", "ends_at", "status"},
+        {"district", "place", "minutes", "invited_organization_ids", "attendees", "agenda"});
+    // Emptied lists and minutes are ordinary values; district and place become unset.
+    if (contains_key(removed, "minutes")) f.minutes = "";
+    if (contains_key(removed, "invited_organization_ids")) f.invited_organization_ids.emplace();
+    if (contains_key(removed, "attendees")) f.attendees.emplace();
+    if (contains_key(removed, "agenda")) f.agenda.emplace();
+    for (const char* key : {"district", "place"}) {
+      if (contains_key(removed, key)) f.removed.emplace_back(key);
+    }
+  }
+  if (!body.is_object()) TRY(r.finish());
+  f.input_errors = r.take_errors();
   return f;
 }
 
@@ -88,7 +104,7 @@ Result<NewDecision> read_decision(const Json& body) {
   return d;
 }
 
-Result<ActionItemFields> read_action_item_fields(const Json& body) {
+Result<ActionItemFields> read_action_item_fields(const Json& body, bool creating) {
   FieldReader r(body);
   ActionItemFields f;
   f.title = r.string("title", Need::kOptional, kTitle);
@@ -96,16 +112,23 @@ Result<ActionItemFields> read_action_item_fields(const Json& body) {
   f.owner_user_id = r.string("owner_user_id", Need::kOptional, kIdChars);
   f.due_on = r.string("due_on", Need::kOptional, 10);
   f.status = r.string("status", Need::kOptional, 20);
-  TRY(r.finish());
+  if (!creating) {
+    const std::vector<std::string> removed = read_patch_nulls(
+        r, body, {"title", "status"}, {"due_on", "owner_organization_id", "owner_user_id"});
+    f.due_on_removed = contains_key(removed, "due_on");
+    // Naming one owner replaces the other; removing the only owner leaves the item with none.
+    if (!f.owner_organization_id && !f.owner_user_id) {
+      for (const char* key : {"owner_organization_id", "owner_user_id"}) {
+        if (contains_key(removed, key)) r.fail(key, "cannot be removed");
+      }
+    }
+  }
+  if (!body.is_object()) TRY(r.finish());
+  f.input_errors = r.take_errors();
   return f;
 }
 
 namespace {
-
-bool sent_null(const Json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_null();
-}
 
 // A nullable string of a merge patch: left out, null (remove) or a value.
 Patch<std::string> patch_string(FieldReader& r, const Json& object, const char* key,

@@ -16,7 +16,9 @@ namespace tsunagu::domain {
 // The body of POST (creating: kind and ward, and the required fields) and PATCH /meetings.
 Result<MeetingFields> read_meeting_fields(const Json& body, bool creating);
 Result<NewDecision> read_decision(const Json& body);
-Result<ActionItemFields> read_action_item_fields(const Json& body);
+// The body of POST /meetings/{id}/action-items (creating) and PATCH /action-items/{id}, where
+// null removes the due date.
+Result<ActionItemFields> read_action_item_fields(const Json& body, bool creating);
 // The body of POST (creating: ward, and the required fields) and PATCH /cases.
 Result<CaseFields> read_case_fields(const Json& body, bool creating);
 

@@ -145,8 +145,8 @@ void check_user(storage::Connection& c, const std::string& user_id, const std::s
 }
 
 Status check_references(storage::Connection& c, const Actor& actor, const std::string& kind,
-                        const std::string& ward, const MeetingFields& f) {
-  std::vector<FieldError> errors;
+                        const std::string& ward, const MeetingFields& f,
+                        std::vector<FieldError>& errors) {
   const bool roundtable = kind == "roundtable";
   if (f.invited_organization_ids) {
     for (size_t i = 0; i < f.invited_organization_ids->size(); ++i) {
@@ -188,12 +188,9 @@ Status check_references(storage::Connection& c, const Actor& actor, const std::s
     Status wall = check_roundtable_wall(c, ward, texts);
     // Only the wall is broken: its own answer, with its code and sentence.
     if (!wall.ok() && errors.empty()) return wall;
-    if (!wall.ok()) {
-      const auto& wall_errors = wall.error().fields();
-      errors.insert(errors.end(), wall_errors.begin(), wall_errors.end());
-    }
+    if (!wall.ok()) add_field_errors(errors, wall.error().fields());
   }
-  return to_status(std::move(errors));
+  return Status::Ok();
 }
 
 }  // namespace meeting_rules

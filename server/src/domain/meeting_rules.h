@@ -48,9 +48,12 @@ Status check_version(const Meeting& current, std::optional<int64_t> if_match);
 
 // Within a transaction: every organization and user named exists, every case on the agenda is
 // a case of `ward` in the actor's scope, and a roundtable holds no case at all (no case_id, no
-// text that quotes one). One InvalidArgument with every broken field.
+// text that quotes one). Adds each broken field to `errors` (the other rules' findings, so one
+// answer names them all); when the roundtable's wall is the only thing broken, returns its own
+// problem (code meeting.roundtable_case_data) instead.
 Status check_references(storage::Connection& c, const Actor& actor, const std::string& kind,
-                        const std::string& ward, const MeetingFields& f);
+                        const std::string& ward, const MeetingFields& f,
+                        std::vector<FieldError>& errors);
 
 // Within a transaction: `organization_id` is an active organization of the directory; adds an
 // error for `field` otherwise.

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/ids.h"
+#include "common/merge_patch.h"
 #include "domain/audit.h"
 #include "domain/authorization.h"
 #include "domain/meeting_rules.h"
@@ -63,24 +64,32 @@ void notify_invited(storage::Connection& c, const Clock& clock, const Meeting& m
 Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const Actor& actor,
                                const RequestMeta& meta, const MeetingFields& f) {
   TRY(authorize_role(&actor, Action::kMeetingWrite));
-  std::vector<FieldError> errors;
+  // One pass: the reader's findings, the rules of the fields, then the references.
+  std::vector<FieldError> errors = f.input_errors;
+  std::vector<FieldError> rules;
   for (auto [value, name] :
        {std::pair{&f.kind, "kind"}, std::pair{&f.title, "title"}, std::pair{&f.ward, "ward"},
         std::pair{&f.starts_at, "starts_at"}, std::pair{&f.ends_at, "ends_at"}}) {
-    if (!*value) errors.push_back({name, "is required"});
+    if (!*value) rules.push_back({name, "is required"});
   }
-  if (f.ward && !actor.has_ward(*f.ward)) errors.push_back({"ward", "is not one of your wards"});
-  auto times = meeting_rules::check_shape(f, errors);
-  meeting_rules::check_order(times.starts_at, times.ends_at, errors);
+  if (f.ward && !actor.has_ward(*f.ward)) {
+    rules.push_back({"ward", "is not one of your wards"});
+  } else if (f.ward && !is_ward(c, *f.ward)) {
+    rules.push_back({"ward", "is not a ward of Sapporo"});
+  }
+  auto times = meeting_rules::check_shape(f, rules);
+  meeting_rules::check_order(times.starts_at, times.ends_at, rules);
   // A meeting is planned; one that already took place may be recorded as held.
   if (f.status == "cancelled") {
-    errors.push_back({"status", "a new meeting is planned (or held, if it took place)"});
+    rules.push_back({"status", "a new meeting is planned (or held, if it took place)"});
   } else if (f.status == "held" && times.starts_at && *times.starts_at > clock.now()) {
-    errors.push_back({"status", "a meeting that has not started cannot have been held"});
+    rules.push_back({"status", "a meeting that has not started cannot have been held"});
+  }
+  add_field_errors(errors, std::move(rules));
+  if (f.kind && f.ward) {
+    TRY(meeting_rules::check_references(c, actor, *f.kind, *f.ward, f, errors));
   }
   TRY(meeting_rules::to_status(std::move(errors)));
-  if (!is_ward(c, *f.ward)) return Error::Field("ward", "is not a ward of Sapporo");
-  TRY(meeting_rules::check_references(c, actor, *f.kind, *f.ward, f));
   std::string id = new_uuid();
   std::string now = format_utc(clock.now());
   c.prepare(
@@ -192,20 +201,26 @@ Result<Page<Meeting>> Meetings::list(const Actor& actor, const MeetingFilter& fi
 Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, const std::string& id,
                                  const MeetingFields& f, std::optional<int64_t> if_match) {
   TRY(authorize_role(&actor, Action::kMeetingWrite));
-  std::vector<FieldError> errors;
-  if (f.kind) errors.push_back({"kind", "cannot be changed; plan a new meeting instead"});
-  if (f.ward) errors.push_back({"ward", "cannot be changed; plan a new meeting instead"});
-  auto times = meeting_rules::check_shape(f, errors);
-  TRY(meeting_rules::to_status(std::move(errors)));
+  // One pass: the reader's findings and the rules of the fields, then (once the meeting is
+  // read) its order of times and the references, all in one answer.
+  std::vector<FieldError> shape = f.input_errors;
+  std::vector<FieldError> rules;
+  if (f.kind) rules.push_back({"kind", "cannot be changed; plan a new meeting instead"});
+  if (f.ward) rules.push_back({"ward", "cannot be changed; plan a new meeting instead"});
+  auto times = meeting_rules::check_shape(f, rules);
+  add_field_errors(shape, std::move(rules));
 
   return db_.write([&](storage::Connection& c) -> Result<Meeting> {
+    std::vector<FieldError> errors = shape;
     Date today = tokyo_date(clock_.now());
     TRY_ASSIGN(Meeting current, load_meeting_in_scope(c, actor, id, today));
     TRY(authorize(&actor, Action::kMeetingWrite, {current.ward, std::nullopt}));
     TRY(meeting_rules::check_version(current, if_match));
     if (current.status == "cancelled")
       return Error::FailedPrecondition("The meeting is cancelled.");
-    if (f.status) TRY(check_status_move(current.status, *f.status));
+    const bool status_readable = std::none_of(
+        errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "status"; });
+    if (f.status && status_readable) TRY(check_status_move(current.status, *f.status));
     if (f.status == "cancelled" && !current.decisions.empty()) {
       return Error::FailedPrecondition(
           "The meeting has recorded decisions, so it took place and cannot be cancelled.");
@@ -216,13 +231,16 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
     if (f.status == "held" && current.status != "held" && starts_at > clock_.now()) {
       order.push_back({"status", "a meeting that has not started cannot have been held"});
     }
-    TRY(meeting_rules::to_status(std::move(order)));
-    TRY(meeting_rules::check_references(c, actor, current.kind, current.ward, f));
+    add_field_errors(errors, std::move(order));
+    TRY(meeting_rules::check_references(c, actor, current.kind, current.ward, f, errors));
+    TRY(meeting_rules::to_status(std::move(errors)));
     c.prepare(
-         "UPDATE meetings SET title = coalesce(?2, title), district = coalesce(?3, district),"
+         "UPDATE meetings SET title = coalesce(?2, title),"
+         " district = CASE WHEN ?10 THEN NULL ELSE coalesce(?3, district) END,"
          " starts_at = coalesce(?4, starts_at), ends_at = coalesce(?5, ends_at),"
-         " place = coalesce(?6, place), status = coalesce(?7, status),"
-         " minutes = coalesce(?8, minutes), version = version + 1, updated_at = ?9 WHERE id = ?1")
+         " place = CASE WHEN ?11 THEN NULL ELSE coalesce(?6, place) END,"
+         " status = coalesce(?7, status), minutes = coalesce(?8, minutes),"
+         " version = version + 1, updated_at = ?9 WHERE id = ?1")
         .bind(1, id)
         .bind(2, f.title)
         .bind(3, f.district)
@@ -232,6 +250,8 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
         .bind(7, f.status)
         .bind(8, f.minutes)
         .bind(9, format_utc(clock_.now()))
+        .bind(10, contains_key(f.removed, "district"))
+        .bind(11, contains_key(f.removed, "place"))
         .run();
     meeting_store::replace_parts(c, id, f);
     Meeting updated = *meeting_store::load(c, id, today);

@@ -118,6 +118,12 @@ struct MeetingFields {
   std::optional<std::vector<Attendee>> attendees;
   std::optional<std::vector<AgendaItem>> agenda;
   std::optional<std::string> minutes;
+  // A change (JSON Merge Patch): the optional fields sent as null, to be emptied (district,
+  // place).
+  std::vector<std::string> removed;
+  // What the request's reader found wrong (shapes, unknown fields, required fields sent as
+  // null), reported with the rules' findings in one answer.
+  std::vector<FieldError> input_errors;
 };
 
 struct MeetingFilter {

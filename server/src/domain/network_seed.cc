@@ -56,7 +56,7 @@ Status load_action_items(storage::Connection& c, const Clock& clock, const Actor
     if (item.contains("due_in_days")) {
       body["due_on"] = day_from_today(clock, integer_or(item, "due_in_days", 0));
     }
-    TRY_ASSIGN(auto fields, read_action_item_fields(body));
+    TRY_ASSIGN(auto fields, read_action_item_fields(body, true));
     TRY(insert_action_item(c, clock, actor, kSeedMeta, m.id, fields));
   }
   return Status::Ok();

@@ -102,6 +102,26 @@ std::vector<FieldError> check_target(storage::Connection& c, const NewReferral& 
   return errors;
 }
 
+// The draft `r` as the input that would create it, with `ch` applied.
+NewReferral with_changes(const Referral& r, const DraftChanges& ch) {
+  NewReferral next;
+  next.case_id = r.case_id.value_or("");
+  next.organization_id = ch.organization_id.value_or(r.organization_id);
+  next.service_id = ch.service_id.value_or(r.service_id);
+  // A new organization does not keep the old one's service.
+  if (ch.organization_id && !ch.service_id && *ch.organization_id != r.organization_id) {
+    next.service_id.reset();
+  }
+  next.urgency = ch.urgency.value_or(r.urgency);
+  next.legal_basis = ch.legal_basis.value_or(r.legal_basis);
+  next.consent = ch.consent.value_or(r.consent);
+  next.summary = ch.summary.value_or(r.summary.value_or(""));
+  next.intake_note = ch.intake_note.value_or(r.intake_note);
+  next.internal_note = ch.internal_note.value_or(r.internal_note);
+  next.due_by = ch.due_by.value_or(r.due_by);
+  return next;
+}
+
 }  // namespace
 
 Referral view(const Actor& actor, Referral r) {
@@ -215,6 +235,56 @@ Result<Referral> Referrals::get(const Actor& actor, const RequestMeta& meta,
     TRY_ASSIGN(Referral r, load_in_scope(c, actor, id, today(clock_)));
     audit::append(c, clock_, &actor, meta, referral_entry("referral.read", r));
     return view(actor, std::move(r));
+  });
+}
+
+Result<Referral> Referrals::edit_draft(const Actor& actor, const RequestMeta& meta,
+                                       const std::string& id, const DraftChanges& ch,
+                                       std::optional<int64_t> if_match) {
+  TRY(authorize_role(&actor, Action::kReferralCreate));
+  const Date now_date = today(clock_);
+  return db_.write([&](storage::Connection& c) -> Result<Referral> {
+    TRY_ASSIGN(Referral current, load_in_scope(c, actor, id, now_date));
+    TRY(authorize(&actor, Action::kReferralCreate, {current.ward, std::nullopt}));
+    if (if_match && *if_match != current.version) {
+      return Error::Aborted("The referral has changed since you read it (version " +
+                            std::to_string(current.version) + "). Reload and try again.");
+    }
+    if (current.status != ReferralStatus::kDraft) {
+      return Error::FailedPrecondition(
+          "Only a draft is edited; a referral that was sent is withdrawn and made anew.");
+    }
+    // One pass, as on create: the reader's findings, the rules, then the directory.
+    const NewReferral next = with_changes(current, ch);
+    std::vector<FieldError> errors = ch.input_errors;
+    add_field_errors(errors, check_new(next, now_date));
+    add_field_errors(errors, check_target(c, next));
+    if (!errors.empty()) return Error::InvalidArgument("The referral has invalid fields.", errors);
+    c.prepare(
+         "UPDATE referrals SET organization_id = ?3, service_id = ?4, urgency = ?5,"
+         " legal_basis = ?6, consent_obtained_on = ?7, consent_obtained_by = ?8,"
+         " consent_scope = ?9, summary = ?10, intake_note = ?11, internal_note = ?12,"
+         " due_by = ?13, version = version + 1, updated_at = ?14"
+         " WHERE id = ?1 AND version = ?2 AND status = 'draft'")
+        .bind(1, id)
+        .bind(2, current.version)
+        .bind(3, next.organization_id)
+        .bind(4, next.service_id)
+        .bind(5, next.urgency)
+        .bind(6, next.legal_basis)
+        .bind(7, next.consent ? std::optional(next.consent->obtained_on) : std::nullopt)
+        .bind(8, next.consent ? std::optional(next.consent->obtained_by) : std::nullopt)
+        .bind(9, next.consent ? std::optional(next.consent->scope) : std::nullopt)
+        .bind(10, next.summary)
+        .bind(11, next.intake_note)
+        .bind(12, next.internal_note)
+        .bind(13, next.due_by)
+        .bind(14, format_utc(clock_.now()))
+        .run();
+    if (c.changes() != 1) return Error::Aborted("The referral changed at the same time. Reload.");
+    auto updated = store::load(c, id, now_date);
+    audit::append(c, clock_, &actor, meta, referral_entry("referral.update", *updated, "draft"));
+    return view(actor, std::move(*updated));
   });
 }
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "common/merge_patch.h"
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/actor.h"
@@ -97,6 +98,21 @@ struct NewReferral {
   std::vector<FieldError> input_errors;
 };
 
+// A change to a draft (JSON Merge Patch): a field left out keeps its value, null removes an
+// optional one. The case is fixed: a referral for another case is a new referral.
+struct DraftChanges {
+  std::optional<std::string> organization_id;
+  Patch<std::string> service_id;
+  std::optional<std::string> urgency;
+  Patch<std::string> legal_basis;
+  Patch<Consent> consent;
+  std::optional<std::string> summary;
+  Patch<std::string> intake_note;
+  Patch<std::string> internal_note;
+  Patch<std::string> due_by;
+  std::vector<FieldError> input_errors;  // as NewReferral::input_errors
+};
+
 struct TransitionRequest {
   std::string to;
   std::optional<std::string> reason_code;
@@ -133,6 +149,10 @@ class Referrals {
   Result<Referral> get(const Actor& actor, const RequestMeta& meta, const std::string& id);
   Result<Page<Referral>> list(const Actor& actor, const RequestMeta& meta,
                               const ReferralFilter& filter, const PageRequest& page);
+  // Changes a draft before it is sent (FailedPrecondition once it was); the same rules as
+  // create(), in one answer. `if_match` as for transition().
+  Result<Referral> edit_draft(const Actor& actor, const RequestMeta& meta, const std::string& id,
+                              const DraftChanges& changes, std::optional<int64_t> if_match);
   // `if_match`: the version the caller read; a different one is Aborted (412).
   Result<Referral> transition(const Actor& actor, const RequestMeta& meta, const std::string& id,
                               const TransitionRequest& request, std::optional<int64_t> if_match);

@@ -3,6 +3,7 @@
 // unknown fields such as "role" on a login are 422), call one domain function and render it.
 #include <algorithm>
 
+#include "common/merge_patch.h"
 #include "domain/accounts.h"
 #include "domain/authorization.h"
 #include "domain/choices.h"
@@ -46,6 +47,7 @@ Status login(const Services& s, const httplib::Request& req, httplib::Response& 
 
 // GET /me: the account, what its role may do, and the names of its wards and organization.
 Status me(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY(only_params(req, {}));
   TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
   TRY_ASSIGN(domain::User user, s.accounts->self(actor));
   Json body = user_json(user);
@@ -105,8 +107,9 @@ Status create_user(const Services& s, const httplib::Request& req, httplib::Resp
   nu.wards = r.strings("wards", Need::kOptional, 10, 20).value_or(std::vector<std::string>{});
   nu.organization_id = r.string("organization_id", Need::kOptional, 64);
   nu.password = r.string("password", Need::kRequired, domain::kMaxPasswordChars).value_or("");
-  TRY(r.finish());
-  nu.role = *role;
+  if (!body.is_object()) TRY(r.finish());
+  nu.input_errors = r.take_errors();
+  nu.role = role.value_or(domain::Role::kNone);
   TRY_ASSIGN(auto created, s.accounts->create(actor, request_meta(req), nu, key));
   mark_created(res, "/api/v1/users/" + created.resource.id, created.replayed);
   write_user(res, 201, created.resource);
@@ -123,15 +126,16 @@ Status update_user(const Services& s, const httplib::Request& req, httplib::Resp
   ch.display_name = r.string("display_name", Need::kOptional, 100);
   ch.role = read_role(r, Need::kOptional);
   ch.wards = r.strings("wards", Need::kOptional, 10, 20);
-  if (body.is_object() && body.contains("organization_id") && body["organization_id"].is_null()) {
-    r.raw("organization_id");
-    ch.organization_id = std::optional<std::string>();  // explicit null clears it
-  } else if (auto org = r.string("organization_id", Need::kOptional, 64)) {
-    ch.organization_id = org;
-  }
+  if (auto org = r.string("organization_id", Need::kOptional, 64)) ch.organization_id = org;
   ch.disabled = r.boolean("disabled");
   ch.password = r.string("password", Need::kOptional, domain::kMaxPasswordChars);
-  TRY(r.finish());
+  // A merge patch: null clears the organization and the wards; the rest cannot be removed.
+  const auto removed = read_patch_nulls(r, body, {"display_name", "role", "disabled", "password"},
+                                        {"organization_id", "wards"});
+  if (contains_key(removed, "organization_id")) ch.organization_id = std::optional<std::string>();
+  if (contains_key(removed, "wards")) ch.wards = std::vector<std::string>{};
+  if (!body.is_object()) TRY(r.finish());
+  ch.input_errors = r.take_errors();
   TRY_ASSIGN(domain::User user, s.accounts->update(actor, request_meta(req), req.matches[1], ch));
   write_user(res, 200, user);
   return Status::Ok();
@@ -208,6 +212,7 @@ void register_account_routes(Router& router, const Services& services) {
               });
   router.get(kUserId, "users.get",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
                TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
                TRY_ASSIGN(domain::User user, s.accounts->get(actor, req.matches[1]));
                write_user(res, 200, user);

@@ -50,7 +50,7 @@ Status create_item(const Services& s, const httplib::Request& req, httplib::Resp
   TRY_ASSIGN(auto actor, signed_in_caller(req, s));
   TRY_ASSIGN(auto key, idempotency_key(req));
   TRY_ASSIGN(Json body, parse_json_body(req));
-  TRY_ASSIGN(auto fields, domain::read_action_item_fields(body));
+  TRY_ASSIGN(auto fields, domain::read_action_item_fields(body, true));
   TRY_ASSIGN(auto created,
              s.action_items->create(actor, request_meta(req), req.matches[1], fields, key));
   mark_created(res, "/api/v1/action-items/" + created.resource.id, created.replayed);
@@ -62,7 +62,7 @@ Status update_item(const Services& s, const httplib::Request& req, httplib::Resp
   TRY_ASSIGN(auto actor, signed_in_caller(req, s));
   TRY_ASSIGN(auto version, if_match_version(req));
   TRY_ASSIGN(Json body, parse_json_body(req));
-  TRY_ASSIGN(auto fields, domain::read_action_item_fields(body));
+  TRY_ASSIGN(auto fields, domain::read_action_item_fields(body, false));
   TRY_ASSIGN(auto updated,
              s.action_items->update(actor, request_meta(req), req.matches[1], fields, version));
   write_item(res, 200, updated);

@@ -5,6 +5,7 @@
 #include "domain/audit_query.h"
 #include "http/auth.h"
 #include "http/json_io.h"
+#include "http/query_params.h"
 #include "http/report_params.h"
 #include "http/routes.h"
 
@@ -104,6 +105,7 @@ void register_audit_routes(Router& router, const Services& services) {
              });
   router.get("/api/v1/audit/verify", "audit.verify",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
                TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
                TRY_ASSIGN(domain::audit::Verification v,
                           domain::audit::verify_for(*s.db, *s.clock, actor, request_meta(req)));

@@ -11,6 +11,7 @@
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/json_io.h"
+#include "http/response_headers.h"
 #include "http/routes.h"
 #include "http/user_json.h"
 
@@ -87,7 +88,7 @@ Status reference(const Services& s, const httplib::Request& req, httplib::Respon
   std::string text = body.dump();
   std::string etag = etag_of_content(text);
   res.set_header("ETag", etag);
-  res.set_header("Cache-Control", "private, no-cache");
+  replace_header(res, "Cache-Control", "private, no-cache");
   if (if_none_match(req, etag)) {
     res.status = 304;
     return Status::Ok();

@@ -100,6 +100,7 @@ void register_case_routes(Router& router, const Services& s) {
               });
   router.get(std::string("/api/v1/cases/") + kId, "case",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto found, s.cases->get(actor, request_meta(req), req.matches[1]));
                write_case(res, 200, found);

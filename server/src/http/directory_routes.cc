@@ -117,6 +117,7 @@ void register_organization_routes(Router& router, const Services& services) {
               });
   router.get(kOrganization, "organizations.get",
              [&](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
                TRY_ASSIGN(auto actor, caller(req, services));
                TRY_ASSIGN(auto o, domain::get_organization(db, ptr(actor), req.matches[1]));
                respond(res, 200, o, clock.now());
@@ -193,6 +194,7 @@ void register_service_routes(Router& router, const Services& services) {
               });
   router.get(kService, "services.get",
              [&](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
                TRY_ASSIGN(auto actor, caller(req, services));
                TRY_ASSIGN(auto s, domain::get_service(db, ptr(actor), req.matches[1]));
                respond(res, 200, s);

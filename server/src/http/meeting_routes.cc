@@ -9,6 +9,7 @@
 #include "http/idempotency_key.h"
 #include "http/meeting_json.h"
 #include "http/query_params.h"
+#include "http/response_headers.h"
 #include "http/routes.h"
 
 namespace tsunagu::http {
@@ -89,8 +90,7 @@ Status write_calendar(const Services& s, const domain::Actor& actor, const httpl
   TRY_ASSIGN(auto meetings, s.meetings->calendar(actor));
   std::string body = render_calendar(meetings, "Tsunagu 会議（" + actor.username + "）");
   const std::string etag = etag_of_content(body);
-  res.headers.erase("Cache-Control");
-  res.set_header("Cache-Control", "private, no-cache");
+  replace_header(res, "Cache-Control", "private, no-cache");
   res.set_header("ETag", etag);
   if (if_none_match(req, etag)) {
     res.status = 304;
@@ -143,6 +143,7 @@ void register_meeting_routes(Router& router, const Services& s) {
               });
   router.get(kMeeting, "meeting",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto m, s.meetings->get(actor, request_meta(req), req.matches[1]));
                write_meeting(res, 200, m);

@@ -93,6 +93,7 @@ struct KnownMessage {
 const KnownMessage kKnownMessages[] = {
     {"is required", "field.required", "必須項目です。"},
     {"must not be empty", "field.required", "必須項目です。"},
+    {"cannot be removed", "field.required", "必須項目のため削除できません。"},
     {"must be a date YYYY-MM-DD", "field.format", "日付を YYYY-MM-DD の形式で入力してください。"},
     {"must be a calendar date YYYY-MM-DD", "field.format",
      "日付を YYYY-MM-DD の形式で入力してください。"},

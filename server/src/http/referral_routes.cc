@@ -1,4 +1,5 @@
 // /api/v1/referrals and /api/v1/notifications: the closed loop between a ward and a partner.
+#include "common/merge_patch.h"
 #include "domain/choices.h"
 #include "domain/notifications.h"
 #include "domain/referrals.h"
@@ -71,6 +72,16 @@ void write_referral(httplib::Response& res, int status, const domain::Referral& 
   write_json(res, status, referral_json(r, partner));
 }
 
+domain::Consent read_consent(FieldReader& r, const Json& consent) {
+  FieldReader c(consent, "consent.");
+  domain::Consent k;
+  k.obtained_on = c.string("obtained_on", Need::kRequired, 10).value_or("");
+  k.obtained_by = c.string("obtained_by", Need::kRequired, 100).value_or("");
+  k.scope = c.string("scope", Need::kRequired, 500).value_or("");
+  r.absorb(c);
+  return k;
+}
+
 Result<domain::NewReferral> read_new_referral(const Json& body) {
   FieldReader r(body);
   domain::NewReferral in;
@@ -85,18 +96,46 @@ Result<domain::NewReferral> read_new_referral(const Json& body) {
   in.internal_note = r.string("internal_note", Need::kOptional, 4000);
   in.due_by = r.string("due_by", Need::kOptional, 10);
   in.send = r.boolean("send").value_or(false);
-  if (const Json* consent = r.raw("consent")) {
-    FieldReader c(*consent, "consent.");
-    domain::Consent k;
-    k.obtained_on = c.string("obtained_on", Need::kRequired, 10).value_or("");
-    k.obtained_by = c.string("obtained_by", Need::kRequired, 100).value_or("");
-    k.scope = c.string("scope", Need::kRequired, 500).value_or("");
-    r.absorb(c);
-    in.consent = std::move(k);
-  }
+  if (const Json* consent = r.raw("consent")) in.consent = read_consent(r, *consent);
   if (!body.is_object()) TRY(r.finish());
   in.input_errors = r.take_errors();
   return in;
+}
+
+// PATCH of a draft: a merge patch; the summary, the urgency and the organization cannot be
+// removed, the rest can.
+Result<domain::DraftChanges> read_draft_changes(const Json& body) {
+  FieldReader r(body);
+  domain::DraftChanges ch;
+  auto value = [&](const char* key, size_t max_chars) -> Patch<std::string> {
+    if (auto v = r.string(key, Need::kOptional, max_chars)) return std::optional(*v);
+    return std::nullopt;
+  };
+  ch.organization_id = r.string("organization_id", Need::kOptional, 64);
+  ch.service_id = value("service_id", 64);
+  ch.urgency = r.one_of("urgency", domain::values_of(domain::words::kUrgencies));
+  if (auto basis = r.one_of("legal_basis", domain::values_of(domain::words::kLegalBases))) {
+    ch.legal_basis = std::optional(*basis);
+  }
+  ch.summary = r.string("summary", Need::kOptional, 2000);
+  ch.intake_note = value("intake_note", 4000);
+  ch.internal_note = value("internal_note", 4000);
+  ch.due_by = value("due_by", 10);
+  if (const Json* consent = r.raw("consent")) ch.consent = std::optional(read_consent(r, *consent));
+  const auto removed = read_patch_nulls(
+      r, body, {"organization_id", "urgency", "summary"},
+      {"service_id", "legal_basis", "consent", "intake_note", "internal_note", "due_by"});
+  for (const auto& key : removed) {
+    if (key == "service_id") ch.service_id = std::optional<std::string>();
+    if (key == "legal_basis") ch.legal_basis = std::optional<std::string>();
+    if (key == "consent") ch.consent = std::optional<domain::Consent>();
+    if (key == "intake_note") ch.intake_note = std::optional<std::string>();
+    if (key == "internal_note") ch.internal_note = std::optional<std::string>();
+    if (key == "due_by") ch.due_by = std::optional<std::string>();
+  }
+  if (!body.is_object()) TRY(r.finish());
+  ch.input_errors = r.take_errors();
+  return ch;
 }
 
 Json event_json(const domain::ReferralEvent& e) {
@@ -191,11 +230,24 @@ void register_referral_routes(Router& router, const Services& s) {
               });
   router.get(std::string("/api/v1/referrals/") + kId, "referral",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto r, s.referrals->get(actor, request_meta(req), req.matches[1]));
                write_referral(res, 200, r, actor.role == domain::Role::kPartner);
                return Status::Ok();
              });
+  router.patch(std::string("/api/v1/referrals/") + kId, "referral",
+               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                 TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                 TRY_ASSIGN(auto version, if_match_version(req));
+                 TRY_ASSIGN(Json body, parse_json_body(req));
+                 TRY_ASSIGN(auto changes, read_draft_changes(body));
+                 TRY_ASSIGN(auto updated,
+                            s.referrals->edit_draft(actor, request_meta(req), req.matches[1],
+                                                    changes, version));
+                 write_referral(res, 200, updated, false);
+                 return Status::Ok();
+               });
   router.post(std::string("/api/v1/referrals/") + kId + "/transitions", "referral_transition",
               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(auto actor, signed_in_caller(req, s));
