@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include <sstream>
+
 #include "app/commands.h"
 #include "common/log.h"
 #include "domain/audit.h"
@@ -71,6 +73,19 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   // Keeps the WAL short between the automatic checkpoints; cheap when there is nothing to copy.
   app->runtime_.every(std::chrono::minutes(5), "wal-checkpoint",
                       [db = app->db_.get()] { db->checkpoint(); });
+  if (!config.backup_dir.empty()) {
+    app->runtime_.every(
+        std::chrono::minutes(config.backup_every_minutes), "backup",
+        [path = config.db_path, dir = config.backup_dir, keep = config.backup_keep] {
+          std::ostringstream report;
+          auto made = scheduled_backup(path, dir, keep, report);
+          if (made.ok()) {
+            LOG(kInfo) << "scheduled backup written to " << *made;
+          } else {
+            LOG(kError) << "scheduled backup failed: " << made.error().message();
+          }
+        });
+  }
   // Sent referrals past due_by expire; accepted ones without an outcome are flagged as overdue.
   app->runtime_.every(std::chrono::minutes(1), "referral-expiry", [r = app->referrals_.get()] {
     auto expired = r->expire_overdue();

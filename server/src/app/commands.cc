@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -125,14 +126,13 @@ Status check_copy(const std::string& path, std::ostream& out) {
   return Status::Ok();
 }
 
-// "20261201T083000Z": a file-name-safe time stamp.
+// "20261201T083000.123Z": a file-name-safe time stamp; names made with it sort by time.
 std::string file_stamp() {
-  std::string t = format_utc(SystemClock().now());  // 2026-12-01T08:30:00.000Z
   std::string out;
-  for (char ch : t.substr(0, 19)) {
+  for (char ch : format_utc(SystemClock().now())) {  // 2026-12-01T08:30:00.123Z
     if (ch != '-' && ch != ':') out.push_back(ch);
   }
-  return out + "Z";
+  return out;
 }
 
 bool exists(const std::string& path) {
@@ -313,36 +313,64 @@ int checkpoint_keygen_command(const Config& config, std::ostream& out, std::ostr
 
 namespace tsunagu::app {
 
+Status backup_database(const std::string& db_path, const std::string& out_file,
+                       std::ostream& report) {
+  if (exists(out_file)) {
+    return Error::FailedPrecondition(out_file + " exists; a backup never overwrites a file");
+  }
+  // The copy is checked under a name of its own and takes the final name only when it passed.
+  const std::string checking = out_file + ".checking";
+  std::error_code ec;
+  std::filesystem::remove(checking, ec);
+  TRY(storage::copy_database(db_path, checking));
+  report << "copied " << db_path << " (online backup)\n";
+  Status checked = check_copy(checking, report);
+  if (!checked.ok()) {
+    std::filesystem::remove(checking, ec);
+    return Error::Internal("the copy fails its check, so no backup was kept: " +
+                           checked.error().message());
+  }
+  TRY(move_if_present(checking, out_file));
+  report << "backup written to " << out_file << " (" << std::filesystem::file_size(out_file, ec)
+         << " bytes)\n";
+  return Status::Ok();
+}
+
+Result<std::string> scheduled_backup(const std::string& db_path, const std::string& dir, int keep,
+                                     std::ostream& report) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  const std::string out =
+      (std::filesystem::path(dir) / ("tsunagu-" + file_stamp() + ".db")).string();
+  TRY(backup_database(db_path, out, report));
+  // The names sort by time; only this schedule's files are counted and removed.
+  std::vector<std::string> made;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("tsunagu-", 0) == 0 && name.size() > 3 &&
+        name.compare(name.size() - 3, 3, ".db") == 0) {
+      made.push_back(entry.path().string());
+    }
+  }
+  std::sort(made.begin(), made.end());
+  for (size_t i = 0; keep > 0 && i + static_cast<size_t>(keep) < made.size(); ++i) {
+    std::filesystem::remove(made[i], ec);
+    report << "removed the old backup " << made[i] << "\n";
+  }
+  return out;
+}
+
 int backup_command(const Config& config, std::ostream& out, std::ostream& err) {
   if (config.out_file.empty()) {
     err << "tsunagu-server: backup needs --db PATH and --out FILE\n";
     return 2;
   }
-  if (exists(config.out_file)) {
-    return fail(err, Error::FailedPrecondition(config.out_file +
-                                               " exists; a backup never overwrites a file"));
-  }
   if (!use_audit_key(config, err)) return kExitCannotCheck;
-  // The copy is checked under a name of its own and takes the final name only when it passed.
-  const std::string checking = config.out_file + ".checking";
-  std::error_code ec;
-  std::filesystem::remove(checking, ec);
-  Status copied = storage::copy_database(config.db_path, checking);
-  if (!copied.ok()) {
-    return fail(err, copied.error(),
-                copied.error().kind() == ErrorKind::kFailedPrecondition ? kExitCannotCheck : 1);
+  Status done = backup_database(config.db_path, config.out_file, out);
+  if (!done.ok()) {
+    return fail(err, done.error(),
+                done.error().kind() == ErrorKind::kFailedPrecondition ? kExitCannotCheck : 1);
   }
-  out << "copied " << config.db_path << " (online backup)\n";
-  Status checked = check_copy(checking, out);
-  if (!checked.ok()) {
-    std::filesystem::remove(checking, ec);
-    return fail(err, Error::FailedPrecondition("the copy fails its check, so no backup was kept: " +
-                                               checked.error().message()));
-  }
-  Status moved = move_if_present(checking, config.out_file);
-  if (!moved.ok()) return fail(err, moved.error());
-  out << "backup written to " << config.out_file << " ("
-      << std::filesystem::file_size(config.out_file, ec) << " bytes)\n";
   return 0;
 }
 
@@ -354,8 +382,8 @@ int restore_command(const Config& config, std::ostream& out, std::ostream& err) 
   if (!use_audit_key(config, err)) return kExitCannotCheck;
   // Held until the end: no server can start on the database while it is being replaced.
   auto lock = storage::DatabaseLock::acquire(config.db_path);
-  if (!lock.ok()) return fail(err, Error::FailedPrecondition("restore refused: " +
-                                                             lock.error().message()));
+  if (!lock.ok())
+    return fail(err, Error::FailedPrecondition("restore refused: " + lock.error().message()));
   // The backup itself is never opened for writing: a copy of it is checked and moved in.
   const std::string incoming = config.db_path + ".restoring";
   std::error_code ec;
@@ -395,12 +423,11 @@ int purge_command(const Config& config, std::ostream& out, std::ostream& err) {
   SystemClock clock;
   auto plan = domain::retention::plan(**db, clock, config.retention_days);
   if (!plan.ok()) return fail(err, plan.error());
-  out << plan->cases.size() << " closed cases were closed before " << plan->closed_before
-      << " (" << config.retention_days << " days ago)"
-      << (plan->cases.empty() ? "" : ":") << "\n";
+  out << plan->cases.size() << " closed cases were closed before " << plan->closed_before << " ("
+      << config.retention_days << " days ago)" << (plan->cases.empty() ? "" : ":") << "\n";
   for (const auto& c : plan->cases) {
-    out << "  case " << c.case_id << "  ward " << c.ward << "  ref " << c.case_ref
-        << "  closed " << c.closed_at << "\n";
+    out << "  case " << c.case_id << "  ward " << c.ward << "  ref " << c.case_ref << "  closed "
+        << c.closed_at << "\n";
   }
   if (plan->cases.empty()) return 0;
   out << (config.apply ? "erasing" : "would erase") << ":\n";

@@ -45,6 +45,15 @@ int audit_checkpoint_command(const Config& config, std::ostream& out, std::ostre
 int audit_keygen_command(const Config& config, std::ostream& out, std::ostream& err);
 int checkpoint_keygen_command(const Config& config, std::ostream& out, std::ostream& err);
 int backup_command(const Config& config, std::ostream& out, std::ostream& err);
+// What backup does, for the server's own schedule (--backup-dir): copies the database at
+// `db_path` to `out_file` and checks the copy under the audit key already set; a copy that
+// fails the check is removed. Reports what it did to `report`.
+Status backup_database(const std::string& db_path, const std::string& out_file,
+                       std::ostream& report);
+// A scheduled backup: "<dir>/tsunagu-<UTC time>.db", then the oldest of the tsunagu-*.db in
+// `dir` removed beyond the newest `keep`. Returns the new file's path.
+Result<std::string> scheduled_backup(const std::string& db_path, const std::string& dir, int keep,
+                                     std::ostream& report);
 int restore_command(const Config& config, std::ostream& out, std::ostream& err);
 int purge_command(const Config& config, std::ostream& out, std::ostream& err);
 int create_admin_command(const Config& config, std::istream& in, std::ostream& out,

@@ -22,6 +22,25 @@ Result<int> parse_int(const std::string& name, const std::string& value, int min
   return n;
 }
 
+// "90m", "6h", "1d" → minutes (at least 1 minute, at most 30 days).
+Result<int> parse_minutes(const std::string& name, const std::string& value) {
+  const int per_unit = value.empty()         ? 0
+                       : value.back() == 'm' ? 1
+                       : value.back() == 'h' ? 60
+                       : value.back() == 'd' ? 24 * 60
+                                             : 0;
+  int n = 0;
+  const char* end = value.data() + value.size() - 1;
+  auto [ptr, ec] = std::from_chars(value.data(), end, n);
+  if (per_unit == 0 || ec != std::errc() || ptr != end || n < 1 || n * per_unit > 30 * 24 * 60) {
+    return Error::InvalidArgument(name +
+                                  " must be a duration such as 90m, 6h or 1d (at most 30d), "
+                                  "not '" +
+                                  value + "'");
+  }
+  return n * per_unit;
+}
+
 Result<bool> parse_bool(const std::string& name, const std::string& value) {
   if (value == "1" || value == "true" || value == "yes" || value == "on") return true;
   if (value == "0" || value == "false" || value == "no" || value == "off") return false;
@@ -54,6 +73,13 @@ Status apply(Config& c, const std::string& key, const std::string& value,
     c.log_level = *level;
   } else if (key == "retention-days") {
     TRY_ASSIGN(c.retention_days, parse_int(source, value, 1, 100 * 366));
+  } else if (key == "backup-dir") {
+    if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
+    c.backup_dir = value;
+  } else if (key == "backup-every") {
+    TRY_ASSIGN(c.backup_every_minutes, parse_minutes(source, value));
+  } else if (key == "backup-keep") {
+    TRY_ASSIGN(c.backup_keep, parse_int(source, value, 1, 10000));
   } else if (key == "apply") {
     TRY_ASSIGN(c.apply, parse_bool(source, value));
   } else if (key == "demo") {
@@ -139,11 +165,14 @@ constexpr Setting kSettings[] = {
     {"username", nullptr, true},
     {"retention-days", "TSUNAGU_RETENTION_DAYS", true},
     {"apply", nullptr, false},
+    {"backup-dir", "TSUNAGU_BACKUP_DIR", true},
+    {"backup-every", "TSUNAGU_BACKUP_EVERY", true},
+    {"backup-keep", "TSUNAGU_BACKUP_KEEP", true},
 };
 
-constexpr const char* kCommands[] = {"serve",        "audit-verify",      "audit-checkpoint",
-                                     "audit-keygen", "checkpoint-keygen", "backup",
-                                     "restore",      "purge",             "create-admin"};
+constexpr const char* kCommands[] = {
+    "serve",   "audit-verify", "audit-checkpoint", "audit-keygen", "checkpoint-keygen", "backup",
+    "restore", "purge",        "create-admin"};
 
 }  // namespace
 
@@ -258,6 +287,9 @@ Options (each also read from the environment variable shown):
   --audit-key-file FILE  the audit chain's HMAC key (audit-keygen)  TSUNAGU_AUDIT_KEY_FILE
                          or the key itself in TSUNAGU_AUDIT_KEY; without either the server
                          refuses to start (with --demo it makes <db>.audit-key)
+  --backup-dir DIR       back up into DIR on a schedule (checked copies) TSUNAGU_BACKUP_DIR
+  --backup-every D       how often: 90m, 6h, 1d                     TSUNAGU_BACKUP_EVERY (1d)
+  --backup-keep N        how many of those backups are kept         TSUNAGU_BACKUP_KEEP (7)
   --version              print the version and exit
   --help                 print this help and exit
 

@@ -44,17 +44,17 @@ void Runtime::arm(std::shared_ptr<Timer> timer) {
 void Runtime::on_signal(std::function<void(int)> handler) {
   signals_.add(SIGINT);
   signals_.add(SIGTERM);
-  signals_.async_wait([this, handler = std::move(handler)](const boost::system::error_code& ec,
-                                                           int sig) {
-    if (ec) return;
-    handler(sig);
-    signals_.async_wait([](const boost::system::error_code& again, int second) {
-      if (again) return;
-      LOG(kWarn) << "signal " << second << " again: exiting at once, without finishing";
-      log::flush();
-      std::_Exit(128 + second);
-    });
-  });
+  signals_.async_wait(
+      [this, handler = std::move(handler)](const boost::system::error_code& ec, int sig) {
+        if (ec) return;
+        handler(sig);
+        signals_.async_wait([](const boost::system::error_code& again, int second) {
+          if (again) return;
+          LOG(kWarn) << "signal " << second << " again: exiting at once, without finishing";
+          log::flush();
+          std::_Exit(128 + second);
+        });
+      });
 }
 
 void Runtime::on_hangup(std::function<void()> handler) {

@@ -1,6 +1,7 @@
-// A small leveled logger: one line per event on stderr (or a file, reopened for logrotate), prefixed with the UTC time and level.
-// Lines never carry case content (要配慮個人情報): log ids and kinds, not text users typed.
-// Info and debug lines are batched (written within 100 ms); warnings and errors at once.
+// A small leveled logger: one line per event on stderr (or a file, reopened for logrotate),
+// prefixed with the UTC time and level. Lines never carry case content (要配慮個人情報): log ids
+// and kinds, not text users typed. Info and debug lines are batched (written within 100 ms);
+// warnings and errors at once.
 //
 // Thread-safety: every function may be called from any thread; lines are never interleaved.
 #pragma once

@@ -1,5 +1,7 @@
 #include "domain/retention.h"
 
+#include <string_view>
+
 #include "domain/actor.h"
 #include "domain/audit.h"
 #include "storage/database.h"
@@ -24,6 +26,12 @@ std::string count_sql(const Erasure& e) {
 std::string erase_sql(const Erasure& e) {
   return std::string("UPDATE ") + e.table + " SET " + e.column + " = " + e.erased + " WHERE (" +
          e.rows + ") AND " + e.column + " IS NOT (" + e.erased + ")";
+}
+
+// Binds the case id, and the erased label where the erasure writes it.
+void bind(storage::Statement& s, const Erasure& e, const std::string& case_id) {
+  s.bind(1, case_id);
+  if (std::string_view(e.erased).find("?2") != std::string_view::npos) s.bind(2, kErasedLabel);
 }
 
 std::string erased_fields() {
@@ -51,7 +59,7 @@ Result<Plan> plan(storage::Database& db, const Clock& clock, int retention_days)
     for (const ExpiredCase& one : p.cases) {
       for (size_t i = 0; i < std::size(kErasures); ++i) {
         auto count = c.prepare(count_sql(kErasures[i]));
-        count.bind(1, one.case_id).bind(2, kErasedLabel);
+        bind(count, kErasures[i], one.case_id);
         if (count.step()) p.columns[i].values += count.int64(0);
       }
     }
@@ -69,7 +77,9 @@ Result<int64_t> erase(storage::Database& db, const Clock& clock, int retention_d
       still.bind(1, due.closed_before).bind(2, one.case_id);
       if (!still.step()) return false;  // reopened (or erased) meanwhile
       for (const Erasure& e : kErasures) {
-        c.prepare(erase_sql(e)).bind(1, one.case_id).bind(2, kErasedLabel).run();
+        auto erase = c.prepare(erase_sql(e));
+        bind(erase, e, one.case_id);
+        erase.run();
       }
       audit::Entry entry;
       entry.action = "case.erase";

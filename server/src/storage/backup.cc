@@ -94,8 +94,8 @@ Status check_integrity(const std::string& path) {
   int rc = sqlite3_prepare_v2(db.get(), "PRAGMA integrity_check(5)", -1, &raw, nullptr);
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, sqlite3_finalize);
   if (rc != SQLITE_OK) {
-    return Error::FailedPrecondition(path + " is not a readable database: " +
-                                     sqlite3_errmsg(db.get()));
+    return Error::FailedPrecondition(path +
+                                     " is not a readable database: " + sqlite3_errmsg(db.get()));
   }
   std::string problems;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
@@ -105,8 +105,8 @@ Status check_integrity(const std::string& path) {
     problems += (problems.empty() ? "" : "; ") + line;
   }
   if (rc != SQLITE_DONE) {
-    return Error::FailedPrecondition(path + " is not a readable database: " +
-                                     sqlite3_errmsg(db.get()));
+    return Error::FailedPrecondition(path +
+                                     " is not a readable database: " + sqlite3_errmsg(db.get()));
   }
   if (!problems.empty()) {
     return Error::FailedPrecondition(path + " fails the integrity check: " + problems);
@@ -120,8 +120,8 @@ Result<int> schema_version_of(const std::string& path) {
   int rc = sqlite3_prepare_v2(db.get(), "PRAGMA user_version", -1, &raw, nullptr);
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, sqlite3_finalize);
   if (rc != SQLITE_OK || sqlite3_step(stmt.get()) != SQLITE_ROW) {
-    return Error::FailedPrecondition(path + " is not a readable database: " +
-                                     sqlite3_errmsg(db.get()));
+    return Error::FailedPrecondition(path +
+                                     " is not a readable database: " + sqlite3_errmsg(db.get()));
   }
   return sqlite3_column_int(stmt.get(), 0);
 }
@@ -136,8 +136,8 @@ Result<DatabaseLock> DatabaseLock::acquire(const std::string& db_path) {
     const int err = errno;
     ::close(fd);
     if (err == EWOULDBLOCK) {
-      return Error::Unavailable("a tsunagu-server is running on " + db_path + " (it holds " +
-                                path + "); stop it first");
+      return Error::Unavailable("a tsunagu-server is running on " + db_path + " (it holds " + path +
+                                "); stop it first");
     }
     return Error::Internal("cannot lock " + path + ": " + std::strerror(err));
   }

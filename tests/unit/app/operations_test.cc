@@ -29,6 +29,17 @@ class OperationsTest : public CaseApiTest {
   TempDir dir_;
 };
 
+// A report without the household labels (which purge erases): its counts, ids and dates.
+nlohmann::json without_labels(nlohmann::json j) {
+  if (j.is_object()) {
+    j.erase("household_label");
+    for (auto& [key, value] : j.items()) value = without_labels(value);
+  } else if (j.is_array()) {
+    for (auto& value : j) value = without_labels(value);
+  }
+  return j;
+}
+
 int64_t count_cases(storage::Database& db, const std::vector<std::string>& ids) {
   auto n = db.read([&](storage::Connection& c) -> Result<int64_t> {
     int64_t found = 0;
@@ -148,13 +159,17 @@ TEST_F(OperationsTest, PurgeErasesOldClosedCasesContentAndKeepsTheCounts) {
   const auto referral = create_referral(old_case);
   const std::string open_case = create_case("P-OPEN");
   const std::string recent_case = create_case("P-RECENT");
-  ASSERT_EQ(post("coord.chuo", "/api/v1/cases/" + old_case + "/close", {{"reason", "転出"}})->status,
-            200);
+  ASSERT_EQ(
+      post("coord.chuo", "/api/v1/cases/" + old_case + "/close", {{"reason", "転出"}})->status,
+      200);
   advance(std::chrono::hours(24 * 400));
   ASSERT_EQ(
       post("coord.chuo", "/api/v1/cases/" + recent_case + "/close", {{"reason", "終結"}})->status,
       200);
   auto overview_before = body_json(get("coord.chuo", "/api/v1/overview"));
+  auto referrals_before =
+      without_labels(body_json(get("coord.chuo", "/api/v1/reports/referrals?ward=chuo")));
+  ASSERT_TRUE(referrals_before.is_object());
 
   storage::Database& db = server_.app().database();
   auto plan = domain::retention::plan(db, server_.clock(), 365);
@@ -180,14 +195,20 @@ TEST_F(OperationsTest, PurgeErasesOldClosedCasesContentAndKeepsTheCounts) {
   EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/cases/" + open_case))["household_label"], "A.K.");
   EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/cases/" + recent_case))["household_label"],
             "A.K.");
-  EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/overview")), overview_before);
+  // The reports count as before; only the erased case's label reads differently.
+  auto overview_after = body_json(get("coord.chuo", "/api/v1/overview"));
+  EXPECT_EQ(without_labels(overview_after), without_labels(overview_before));
+  EXPECT_NE(overview_after.dump().find(domain::retention::kErasedLabel), std::string::npos);
+  EXPECT_EQ(without_labels(body_json(get("coord.chuo", "/api/v1/reports/referrals?ward=chuo"))),
+            referrals_before);
 
   // Nothing is left to erase; the audit log gained one entry and still verifies.
   auto again = domain::retention::plan(db, server_.clock(), 365);
   ASSERT_OK(again);
   EXPECT_TRUE(again->cases.empty());
   auto entries = db.read([&](storage::Connection& c) -> Result<int64_t> {
-    auto s = c.prepare("SELECT count(*) FROM audit_log WHERE action = 'case.erase' AND case_id = ?1");
+    auto s =
+        c.prepare("SELECT count(*) FROM audit_log WHERE action = 'case.erase' AND case_id = ?1");
     s.bind(1, old_case);
     s.step();
     return s.int64(0);
@@ -198,13 +219,87 @@ TEST_F(OperationsTest, PurgeErasesOldClosedCasesContentAndKeepsTheCounts) {
   ASSERT_OK(chain);
   EXPECT_TRUE(chain->ok);
   auto left = db.read([&](storage::Connection& c) -> Result<std::string> {
-    auto s = c.prepare("SELECT support_plan || coalesce(close_reason, '') FROM cases WHERE id = ?1");
+    auto s =
+        c.prepare("SELECT support_plan || coalesce(close_reason, '') FROM cases WHERE id = ?1");
     s.bind(1, old_case);
     s.step();
     return s.text(0);
   });
   ASSERT_OK(left);
   EXPECT_EQ(*left, "{}");
+}
+
+TEST_F(OperationsTest, PurgeCommandReportsFirstAndErasesOnlyWithApply) {
+  const std::string old_case = create_case("P-CMD");
+  ASSERT_EQ(
+      post("coord.chuo", "/api/v1/cases/" + old_case + "/close", {{"reason", "転出"}})->status,
+      200);
+  // The server's clock stands at 2026-04-01; the command's is the real one, later.
+  app::Config purge = command_config();
+  purge.retention_days = 30;
+  std::ostringstream out, err;
+  ASSERT_EQ(app::purge_command(purge, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("1 closed cases"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("cases.household_label: 1 values"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("dry run"), std::string::npos) << out.str();
+  EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/cases/" + old_case))["household_label"], "A.K.");
+  purge.apply = true;
+  std::ostringstream out2, err2;
+  ASSERT_EQ(app::purge_command(purge, out2, err2), 0) << err2.str();
+  EXPECT_NE(out2.str().find("erased the content of 1 cases"), std::string::npos) << out2.str();
+  EXPECT_EQ(body_json(get("coord.chuo", "/api/v1/cases/" + old_case))["household_label"],
+            domain::retention::kErasedLabel);
+  app::Config no_period = command_config();
+  std::ostringstream out3, err3;
+  EXPECT_EQ(app::purge_command(no_period, out3, err3), 2);
+}
+
+TEST_F(OperationsTest, ScheduledBackupsKeepTheNewestOnes) {
+  create_case();
+  const std::string dir = dir_.file("backups");
+  std::vector<std::string> made;
+  for (int i = 0; i < 3; ++i) {
+    std::ostringstream report;
+    auto one = app::scheduled_backup(server_.db_path(), dir, 2, report);
+    ASSERT_OK(one);
+    made.push_back(*one);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_FALSE(std::filesystem::exists(made[0]));
+  EXPECT_TRUE(std::filesystem::exists(made[1]));
+  EXPECT_TRUE(std::filesystem::exists(made[2]));
+  size_t files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++files;
+  EXPECT_EQ(files, 2u);
+}
+
+TEST(CreateAdminCommandTest, MakesTheFirstAdminOnceAndTheChainVerifies) {
+  TempDir dir;
+  app::Config config;
+  config.db_path = dir.file("new.db");
+  config.audit_key = kTestAuditKey;
+  config.username = "chief";
+  std::istringstream in("a-long-enough-password-2026\n");
+  std::ostringstream out, err;
+  ASSERT_EQ(app::create_admin_command(config, in, out, err), 0) << err.str();
+  std::istringstream again("another-password-2026\n");
+  config.username = "second";
+  std::ostringstream out2, err2;
+  EXPECT_EQ(app::create_admin_command(config, again, out2, err2), 1);
+  EXPECT_NE(err2.str().find("exists already"), std::string::npos) << err2.str();
+  auto db = storage::Database::open({config.db_path});
+  ASSERT_OK(db);
+  auto admins = (*db)->read([](storage::Connection& c) -> Result<std::string> {
+    auto s = c.prepare("SELECT group_concat(username) FROM users WHERE role = 'admin'");
+    s.step();
+    return s.text(0);
+  });
+  ASSERT_OK(admins);
+  EXPECT_EQ(*admins, "chief");
+  auto chain = domain::audit::verify(**db);
+  ASSERT_OK(chain);
+  EXPECT_TRUE(chain->ok);
+  EXPECT_GE(chain->entries, 1);
 }
 
 }  // namespace

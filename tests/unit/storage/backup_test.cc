@@ -16,8 +16,8 @@ namespace {
 class BackupTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = testing::open_database_with(dir_.file("live.db"),
-                                      "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+    db_ = testing::open_database_with(
+        dir_.file("live.db"), "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
     ASSERT_TRUE(db_);
   }
   Result<int64_t> insert(int i) {
@@ -89,11 +89,14 @@ TEST_F(BackupTest, IntegrityCheckFindsADamagedFile) {
   const std::string out = dir_.file("copy.db");
   ASSERT_OK(copy_database(db_->path(), out));
   {
-    // Overwrite a page in the middle of the table's b-tree with garbage.
+    // Garbage over the b-tree header of every page after the first.
+    const auto size = std::filesystem::file_size(out);
     std::fstream f(out, std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(4096 * 5 + 100);
-    std::string junk(2000, '\x7f');
-    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    const std::string junk(12, '\x7f');
+    for (std::uintmax_t page = 1; page * 4096 < size; ++page) {
+      f.seekp(static_cast<std::streamoff>(page * 4096));
+      f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
   }
   Status checked = check_integrity(out);
   ASSERT_FALSE(checked.ok());
