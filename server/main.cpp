@@ -39,6 +39,18 @@ int main(int argc, char** argv) {
     return app::audit_keygen_command(config, std::cout, std::cerr);
   if (config.command == "checkpoint-keygen")
     return app::checkpoint_keygen_command(config, std::cout, std::cerr);
+  if (config.command == "backup") return app::backup_command(config, std::cout, std::cerr);
+  if (config.command == "restore") return app::restore_command(config, std::cout, std::cerr);
+  if (config.command == "purge") return app::purge_command(config, std::cout, std::cerr);
+  if (config.command == "create-admin")
+    return app::create_admin_command(config, std::cin, std::cout, std::cerr);
+  if (!config.log_file.empty()) {
+    Status logging = log::log_to_file(config.log_file);
+    if (!logging.ok()) {
+      std::cerr << "tsunagu-server: " << logging.error().message() << "\n";
+      return 1;
+    }
+  }
 
   SystemClock clock;
   auto opened = app::App::open(config, clock);

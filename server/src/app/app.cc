@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include <sstream>
+
 #include "app/commands.h"
 #include "common/log.h"
 #include "domain/audit.h"
@@ -12,6 +14,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   // nothing could be rewritten by whoever can write the database file.
   TRY_ASSIGN(std::string audit_key, load_audit_key(config, config.demo ? config.db_path : ""));
   domain::audit::set_chain_key(std::move(audit_key));
+  TRY_ASSIGN(app->lock_, storage::DatabaseLock::acquire(config.db_path));
   storage::DatabaseOptions db_options;
   db_options.path = config.db_path;
   db_options.synchronous = config.synchronous;
@@ -70,6 +73,19 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   // Keeps the WAL short between the automatic checkpoints; cheap when there is nothing to copy.
   app->runtime_.every(std::chrono::minutes(5), "wal-checkpoint",
                       [db = app->db_.get()] { db->checkpoint(); });
+  if (!config.backup_dir.empty()) {
+    app->runtime_.every(
+        std::chrono::minutes(config.backup_every_minutes), "backup",
+        [path = config.db_path, dir = config.backup_dir, keep = config.backup_keep] {
+          std::ostringstream report;
+          auto made = scheduled_backup(path, dir, keep, report);
+          if (made.ok()) {
+            LOG(kInfo) << "scheduled backup written to " << *made;
+          } else {
+            LOG(kError) << "scheduled backup failed: " << made.error().message();
+          }
+        });
+  }
   // Sent referrals past due_by expire; accepted ones without an outcome are flagged as overdue.
   app->runtime_.every(std::chrono::minutes(1), "referral-expiry", [r = app->referrals_.get()] {
     auto expired = r->expire_overdue();
@@ -82,7 +98,10 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   return app;
 }
 
-App::~App() { stop(); }
+App::~App() {
+  stop();
+  if (stopper_.joinable()) stopper_.join();
+}
 
 Result<int> App::start() {
   TRY_ASSIGN(port_, http_->bind(config_.host, config_.port));
@@ -91,8 +110,17 @@ Result<int> App::start() {
   });
   if (config_.handle_signals) {
     runtime_.on_signal([this](int sig) {
-      LOG(kInfo) << "signal " << sig << ": finishing in-flight requests, then stopping";
-      stop();
+      LOG(kInfo) << "signal " << sig << ": answering the requests received, then stopping (a "
+                 << "second signal stops at once)";
+      stopper_ = std::thread([this] { stop(); });
+    });
+    runtime_.on_hangup([] {
+      Status reopened = log::reopen();
+      if (reopened.ok()) {
+        LOG(kInfo) << "SIGHUP: log file reopened";
+      } else {
+        LOG(kError) << "SIGHUP: " << reopened.error().message() << "; logging to the old file";
+      }
     });
   }
   return port_;
@@ -101,16 +129,21 @@ Result<int> App::start() {
 void App::run() { runtime_.run(); }
 
 void App::stop() {
-  if (stopped_.exchange(true)) return;
-  if (http_) http_->stop();  // stops accepting; listen() returns once workers are drained
-  if (http_thread_.joinable()) http_thread_.join();
-  runtime_.stop();
-  if (sessions_) sessions_->flush_last_uses();
-  if (db_) {
-    db_->checkpoint();
-    LOG(kInfo) << "database checkpointed and closed";
-  }
-  log::flush();
+  std::call_once(stop_once_, [this] {
+    // Stops accepting (new connections are refused); listen() returns once every worker has
+    // answered what its connection had sent. Writes are answered after their commit, so the
+    // writer's queue is empty then.
+    if (http_) http_->stop();
+    if (http_thread_.joinable()) http_thread_.join();
+    runtime_.stop();
+    if (sessions_) sessions_->flush_last_uses();
+    if (db_) {
+      db_->checkpoint();
+      LOG(kInfo) << "database checkpointed and closed (" << db_->pending_writes()
+                 << " writes pending)";
+    }
+    log::flush();
+  });
 }
 
 }  // namespace tsunagu::app

@@ -1,14 +1,16 @@
 // The composition root: opens and migrates the database, loads the demo data on request,
 // builds the domain services and the HTTP server, and runs them until a signal or stop().
-// Shutdown order: stop accepting → finish in-flight requests → stop timers → checkpoint and
-// close the database.
+// Shutdown order: stop accepting → answer every request already received → stop timers →
+// checkpoint and close the database. While it runs it holds the database's lock file
+// (storage/backup.h), so a second server or a restore on the same file is refused.
 //
-// Thread-safety: open/start/run from the main thread; stop() from any thread (it is what the
-// signal handler calls).
+// Thread-safety: open/start/run from the main thread; stop() from any thread: the first call
+// does the work, later ones wait for it to finish. The signal handler runs it on a thread of its
+// own, so the runtime still sees a second signal (which exits at once) and SIGHUP.
 #pragma once
 
-#include <atomic>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "app/config.h"
@@ -28,6 +30,7 @@
 #include "domain/referrals.h"
 #include "domain/sessions.h"
 #include "http/server.h"
+#include "storage/backup.h"
 #include "storage/database.h"
 
 namespace tsunagu::app {
@@ -42,7 +45,7 @@ class App {
   Result<int> start();
   // Runs timers (and, with config.handle_signals, waits for SIGINT/SIGTERM) until stop().
   void run();
-  // Graceful stop; idempotent.
+  // Graceful stop; idempotent, and returns only once the stop is complete.
   void stop();
 
   int port() const { return port_; }
@@ -59,6 +62,7 @@ class App {
 
   Config config_;
   const Clock& clock_;
+  storage::DatabaseLock lock_;
   std::unique_ptr<storage::Database> db_;
   domain::DemoReport demo_report_;
   std::unique_ptr<domain::PasswordHasher> hasher_;
@@ -75,7 +79,8 @@ class App {
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;
   std::thread http_thread_;
-  std::atomic<bool> stopped_{false};
+  std::thread stopper_;  // the graceful stop a signal started
+  std::once_flag stop_once_;
   int port_ = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -13,9 +14,14 @@
 #include "common/ids.h"
 #include "common/log.h"
 #include "common/text.h"
+#include "domain/accounts.h"
 #include "domain/audit.h"
 #include "domain/audit_checkpoint.h"
+#include "domain/passwords.h"
+#include "domain/retention.h"
+#include "storage/backup.h"
 #include "storage/database.h"
+#include "storage/migrator.h"
 
 namespace tsunagu::app {
 namespace {
@@ -78,6 +84,74 @@ std::unique_ptr<storage::Database> open_for_audit(const Config& config, std::ost
     return nullptr;
   }
   return std::move(*db);
+}
+
+// Sets the process's audit key from the configuration; prints why not and gives false.
+bool use_audit_key(const Config& config, std::ostream& err) {
+  auto key = load_audit_key(config);
+  if (!key.ok()) {
+    err << "tsunagu-server: " << key.error().message() << "\n";
+    return false;
+  }
+  domain::audit::set_chain_key(*key);
+  return true;
+}
+
+// Checks a copy of a database before it is trusted: SQLite's integrity check, a schema this
+// binary knows (an older one is migrated, as the server would at start), and the audit chain
+// under the key (set before). Prints what it found.
+Status check_copy(const std::string& path, std::ostream& out) {
+  TRY(storage::check_integrity(path));
+  TRY_ASSIGN(int version, storage::schema_version_of(path));
+  const int newest = static_cast<int>(storage::embedded_migrations().size());
+  if (version > newest) {
+    return Error::FailedPrecondition(path + " has schema version " + std::to_string(version) +
+                                     ", newer than this server understands (" +
+                                     std::to_string(newest) + ")");
+  }
+  storage::DatabaseOptions options;
+  options.path = path;
+  options.readers = 1;
+  options.refresh_statistics = false;
+  TRY_ASSIGN(auto db, storage::Database::open(options));
+  TRY_ASSIGN(auto chain, domain::audit::verify(*db));
+  if (!chain.ok) {
+    return Error::FailedPrecondition(path + ": audit log broken at entry " +
+                                     std::to_string(chain.broken_at.value_or(0)) + ": " +
+                                     chain.reason);
+  }
+  out << "  integrity ok, schema version " << version
+      << (version < newest ? " (migrated to " + std::to_string(newest) + ")" : std::string())
+      << ", audit log intact (" << chain.entries << " entries)\n";
+  return Status::Ok();
+}
+
+// "20261201T083000.123Z": a file-name-safe time stamp; names made with it sort by time.
+std::string file_stamp() {
+  std::string out;
+  for (char ch : format_utc(SystemClock().now())) {  // 2026-12-01T08:30:00.123Z
+    if (ch != '-' && ch != ':') out.push_back(ch);
+  }
+  return out;
+}
+
+bool exists(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::exists(path, ec);
+}
+
+// Renames `from` to `to` when it exists.
+Status move_if_present(const std::string& from, const std::string& to) {
+  if (!exists(from)) return Status::Ok();
+  std::error_code ec;
+  std::filesystem::rename(from, to, ec);
+  if (ec) return Error::Internal("cannot move " + from + " to " + to + ": " + ec.message());
+  return Status::Ok();
+}
+
+int fail(std::ostream& err, const Error& error, int code = 1) {
+  err << "tsunagu-server: " << error.message() << "\n";
+  return code;
 }
 
 }  // namespace
@@ -232,6 +306,196 @@ int checkpoint_keygen_command(const Config& config, std::ostream& out, std::ostr
   }
   out << "signing key written to " << config.signing_key_file << " (mode 0600; keep it off the "
       << "server), public key to " << config.public_key_file << "\n";
+  return 0;
+}
+
+}  // namespace tsunagu::app
+
+namespace tsunagu::app {
+
+Status backup_database(const std::string& db_path, const std::string& out_file,
+                       std::ostream& report) {
+  if (exists(out_file)) {
+    return Error::FailedPrecondition(out_file + " exists; a backup never overwrites a file");
+  }
+  // The copy is checked under a name of its own and takes the final name only when it passed.
+  const std::string checking = out_file + ".checking";
+  std::error_code ec;
+  std::filesystem::remove(checking, ec);
+  TRY(storage::copy_database(db_path, checking));
+  report << "copied " << db_path << " (online backup)\n";
+  Status checked = check_copy(checking, report);
+  if (!checked.ok()) {
+    std::filesystem::remove(checking, ec);
+    return Error::Internal("the copy fails its check, so no backup was kept: " +
+                           checked.error().message());
+  }
+  TRY(move_if_present(checking, out_file));
+  report << "backup written to " << out_file << " (" << std::filesystem::file_size(out_file, ec)
+         << " bytes)\n";
+  return Status::Ok();
+}
+
+Result<std::string> scheduled_backup(const std::string& db_path, const std::string& dir, int keep,
+                                     std::ostream& report) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  const std::string out =
+      (std::filesystem::path(dir) / ("tsunagu-" + file_stamp() + ".db")).string();
+  TRY(backup_database(db_path, out, report));
+  // The names sort by time; only this schedule's files are counted and removed.
+  std::vector<std::string> made;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("tsunagu-", 0) == 0 && name.size() > 3 &&
+        name.compare(name.size() - 3, 3, ".db") == 0) {
+      made.push_back(entry.path().string());
+    }
+  }
+  std::sort(made.begin(), made.end());
+  for (size_t i = 0; keep > 0 && i + static_cast<size_t>(keep) < made.size(); ++i) {
+    std::filesystem::remove(made[i], ec);
+    report << "removed the old backup " << made[i] << "\n";
+  }
+  return out;
+}
+
+int backup_command(const Config& config, std::ostream& out, std::ostream& err) {
+  if (config.out_file.empty()) {
+    err << "tsunagu-server: backup needs --db PATH and --out FILE\n";
+    return 2;
+  }
+  if (!use_audit_key(config, err)) return kExitCannotCheck;
+  Status done = backup_database(config.db_path, config.out_file, out);
+  if (!done.ok()) {
+    return fail(err, done.error(),
+                done.error().kind() == ErrorKind::kFailedPrecondition ? kExitCannotCheck : 1);
+  }
+  return 0;
+}
+
+int restore_command(const Config& config, std::ostream& out, std::ostream& err) {
+  if (config.from_file.empty()) {
+    err << "tsunagu-server: restore needs --from FILE and --db PATH\n";
+    return 2;
+  }
+  if (!use_audit_key(config, err)) return kExitCannotCheck;
+  // Held until the end: no server can start on the database while it is being replaced.
+  auto lock = storage::DatabaseLock::acquire(config.db_path);
+  if (!lock.ok())
+    return fail(err, Error::FailedPrecondition("restore refused: " + lock.error().message()));
+  // The backup itself is never opened for writing: a copy of it is checked and moved in.
+  const std::string incoming = config.db_path + ".restoring";
+  std::error_code ec;
+  std::filesystem::remove(incoming, ec);
+  Status copied = storage::copy_database(config.from_file, incoming);
+  if (!copied.ok()) return fail(err, copied.error(), kExitCannotCheck);
+  out << "checking " << config.from_file << "\n";
+  Status checked = check_copy(incoming, out);
+  if (!checked.ok()) {
+    std::filesystem::remove(incoming, ec);
+    return fail(err, Error::FailedPrecondition("restore refused, nothing changed: " +
+                                               checked.error().message()));
+  }
+  // The old database with its WAL (it may hold commits not yet in the file), under one name.
+  const std::string aside = config.db_path + ".before-restore-" + file_stamp();
+  for (const char* suffix : {"", "-wal"}) {
+    Status moved = move_if_present(config.db_path + suffix, aside + suffix);
+    if (!moved.ok()) return fail(err, moved.error());
+  }
+  std::filesystem::remove(config.db_path + "-shm", ec);
+  Status moved = move_if_present(incoming, config.db_path);
+  if (!moved.ok()) return fail(err, moved.error());
+  out << "restored " << config.from_file << " to " << config.db_path << "\n";
+  if (exists(aside)) out << "the database it replaced is kept as " << aside << "\n";
+  return 0;
+}
+
+int purge_command(const Config& config, std::ostream& out, std::ostream& err) {
+  if (config.retention_days <= 0) {
+    err << "tsunagu-server: purge needs --retention-days N (cases closed more than N days ago "
+           "are erased)\n";
+    return 2;
+  }
+  if (!use_audit_key(config, err)) return kExitCannotCheck;
+  auto db = open_existing(config);
+  if (!db.ok()) return fail(err, db.error(), kExitCannotCheck);
+  SystemClock clock;
+  auto plan = domain::retention::plan(**db, clock, config.retention_days);
+  if (!plan.ok()) return fail(err, plan.error());
+  out << plan->cases.size() << " closed cases were closed before " << plan->closed_before << " ("
+      << config.retention_days << " days ago)" << (plan->cases.empty() ? "" : ":") << "\n";
+  for (const auto& c : plan->cases) {
+    out << "  case " << c.case_id << "  ward " << c.ward << "  ref " << c.case_ref << "  closed "
+        << c.closed_at << "\n";
+  }
+  if (plan->cases.empty()) return 0;
+  out << (config.apply ? "erasing" : "would erase") << ":\n";
+  for (const auto& column : plan->columns) {
+    out << "  " << column.table << "." << column.column << ": " << column.values << " values\n";
+  }
+  if (!config.apply) {
+    out << "dry run: nothing was changed; run again with --apply to erase\n";
+    return 0;
+  }
+  auto erased = domain::retention::erase(**db, clock, config.retention_days);
+  if (!erased.ok()) return fail(err, erased.error());
+  out << "erased the content of " << *erased << " cases (one case.erase audit entry each)\n";
+  return 0;
+}
+
+}  // namespace tsunagu::app
+
+namespace tsunagu::app {
+
+int create_admin_command(const Config& config, std::istream& in, std::ostream& out,
+                         std::ostream& err) {
+  if (config.username.empty()) {
+    err << "tsunagu-server: create-admin needs --db PATH and --username NAME\n";
+    return 2;
+  }
+  std::string password = config.admin_password;
+  if (password.empty()) std::getline(in, password);
+  if (!use_audit_key(config, err)) return kExitCannotCheck;
+  storage::DatabaseOptions options;
+  options.path = config.db_path;
+  options.readers = 1;
+  auto db = storage::Database::open(options);  // a new installation: made and migrated here
+  if (!db.ok()) return fail(err, db.error());
+  Status bound = domain::audit::bind_chain_key(**db);
+  if (!bound.ok()) return fail(err, bound.error());
+  auto admins = (*db)->read([](storage::Connection& c) -> Result<int64_t> {
+    auto s = c.prepare("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0");
+    s.step();
+    return s.int64(0);
+  });
+  if (!admins.ok()) return fail(err, admins.error());
+  if (*admins > 0) {
+    return fail(err, Error::FailedPrecondition(
+                         "an admin account exists already; make further accounts in the web "
+                         "client (or with POST /api/v1/users)"));
+  }
+  SystemClock clock;
+  domain::PasswordHasher hasher{domain::PasswordParams{}};
+  domain::Accounts accounts(**db, clock, hasher);
+  domain::Actor installer;
+  installer.username = "tsunagu-server create-admin";
+  installer.role = domain::Role::kAdmin;
+  domain::NewUser user;
+  user.username = config.username;
+  user.display_name = config.username;
+  user.role = domain::Role::kAdmin;
+  user.password = password;
+  auto created = accounts.create(installer, domain::RequestMeta{}, user);
+  if (!created.ok()) {
+    std::string message = created.error().message();
+    for (const auto& field : created.error().fields()) {
+      message += " " + field.field + ": " + field.message;
+    }
+    return fail(err, Error::FailedPrecondition(message));
+  }
+  out << "admin account " << config.username << " created; sign in and change the display name "
+      << "in the web client\n";
   return 0;
 }
 

@@ -6,10 +6,20 @@
 //   audit-checkpoint --db PATH --signing-key FILE --out FILE: a signed checkpoint of the chain.
 //   audit-keygen --out FILE: a new audit (HMAC) key, mode 0600.
 //   checkpoint-keygen --signing-key FILE --public-key FILE: a new Ed25519 key pair.
+//   backup --db PATH --out FILE: an online copy of a live database, checked (integrity, the
+//     schema version, the audit chain) before it takes its name.
+//   restore --from FILE --db PATH: checks the backup, then puts it in place of PATH, keeping the
+//     old file (and its WAL) as PATH.before-restore-TIME; refused while a server holds PATH.
+//   create-admin --db PATH --username NAME: the first admin account of a new installation, its
+//     password from TSUNAGU_ADMIN_PASSWORD or the first line of standard input; refused once
+//     an enabled admin exists (later accounts are made in the web client).
+//   purge --db PATH --retention-days N [--apply]: closed cases older than N days lose their
+//     content (domain/retention.h); without --apply only what would be erased is printed.
 //
 // Thread-safety: run from main() alone.
 #pragma once
 
+#include <istream>
 #include <ostream>
 #include <string>
 
@@ -34,5 +44,19 @@ int audit_verify_command(const Config& config, std::ostream& out, std::ostream& 
 int audit_checkpoint_command(const Config& config, std::ostream& out, std::ostream& err);
 int audit_keygen_command(const Config& config, std::ostream& out, std::ostream& err);
 int checkpoint_keygen_command(const Config& config, std::ostream& out, std::ostream& err);
+int backup_command(const Config& config, std::ostream& out, std::ostream& err);
+// What backup does, for the server's own schedule (--backup-dir): copies the database at
+// `db_path` to `out_file` and checks the copy under the audit key already set; a copy that
+// fails the check is removed. Reports what it did to `report`.
+Status backup_database(const std::string& db_path, const std::string& out_file,
+                       std::ostream& report);
+// A scheduled backup: "<dir>/tsunagu-<UTC time>.db", then the oldest of the tsunagu-*.db in
+// `dir` removed beyond the newest `keep`. Returns the new file's path.
+Result<std::string> scheduled_backup(const std::string& db_path, const std::string& dir, int keep,
+                                     std::ostream& report);
+int restore_command(const Config& config, std::ostream& out, std::ostream& err);
+int purge_command(const Config& config, std::ostream& out, std::ostream& err);
+int create_admin_command(const Config& config, std::istream& in, std::ostream& out,
+                         std::ostream& err);
 
 }  // namespace tsunagu::app

@@ -22,6 +22,25 @@ Result<int> parse_int(const std::string& name, const std::string& value, int min
   return n;
 }
 
+// "90m", "6h", "1d" → minutes (at least 1 minute, at most 30 days).
+Result<int> parse_minutes(const std::string& name, const std::string& value) {
+  const int per_unit = value.empty()         ? 0
+                       : value.back() == 'm' ? 1
+                       : value.back() == 'h' ? 60
+                       : value.back() == 'd' ? 24 * 60
+                                             : 0;
+  int n = 0;
+  const char* end = value.data() + value.size() - 1;
+  auto [ptr, ec] = std::from_chars(value.data(), end, n);
+  if (per_unit == 0 || ec != std::errc() || ptr != end || n < 1 || n * per_unit > 30 * 24 * 60) {
+    return Error::InvalidArgument(name +
+                                  " must be a duration such as 90m, 6h or 1d (at most 30d), "
+                                  "not '" +
+                                  value + "'");
+  }
+  return n * per_unit;
+}
+
 Result<bool> parse_bool(const std::string& name, const std::string& value) {
   if (value == "1" || value == "true" || value == "yes" || value == "on") return true;
   if (value == "0" || value == "false" || value == "no" || value == "off") return false;
@@ -52,6 +71,17 @@ Status apply(Config& c, const std::string& key, const std::string& value,
     auto level = log::parse_level(value);
     if (!level.ok()) return Error::InvalidArgument(source + ": " + level.error().message());
     c.log_level = *level;
+  } else if (key == "retention-days") {
+    TRY_ASSIGN(c.retention_days, parse_int(source, value, 1, 100 * 366));
+  } else if (key == "backup-dir") {
+    if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
+    c.backup_dir = value;
+  } else if (key == "backup-every") {
+    TRY_ASSIGN(c.backup_every_minutes, parse_minutes(source, value));
+  } else if (key == "backup-keep") {
+    TRY_ASSIGN(c.backup_keep, parse_int(source, value, 1, 10000));
+  } else if (key == "apply") {
+    TRY_ASSIGN(c.apply, parse_bool(source, value));
   } else if (key == "demo") {
     TRY_ASSIGN(c.demo, parse_bool(source, value));
   } else if (key == "access-log") {
@@ -86,12 +116,16 @@ Status apply(Config& c, const std::string& key, const std::string& value,
       start = comma + 1;
     }
   } else if (key == "audit-key-file" || key == "signing-key" || key == "public-key" ||
-             key == "checkpoint" || key == "out") {
+             key == "checkpoint" || key == "out" || key == "from" || key == "log-file" ||
+             key == "username") {
     if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
     std::string& target = key == "audit-key-file" ? c.audit_key_file
                           : key == "signing-key"  ? c.signing_key_file
                           : key == "public-key"   ? c.public_key_file
                           : key == "checkpoint"   ? c.checkpoint_file
+                          : key == "from"         ? c.from_file
+                          : key == "log-file"     ? c.log_file
+                          : key == "username"     ? c.username
                                                   : c.out_file;
     target = value;
   } else {
@@ -111,6 +145,7 @@ constexpr Setting kSettings[] = {
     {"port", "TSUNAGU_PORT", true},
     {"threads", "TSUNAGU_THREADS", true},
     {"log-level", "TSUNAGU_LOG_LEVEL", true},
+    {"log-file", "TSUNAGU_LOG_FILE", true},
     {"demo", "TSUNAGU_DEMO", false},
     {"access-log", "TSUNAGU_ACCESS_LOG", true},
     {"synchronous", "TSUNAGU_SYNCHRONOUS", true},
@@ -126,10 +161,18 @@ constexpr Setting kSettings[] = {
     {"public-key", "TSUNAGU_CHECKPOINT_PUBLIC_KEY", true},
     {"checkpoint", "TSUNAGU_CHECKPOINT", true},
     {"out", nullptr, true},
+    {"from", nullptr, true},
+    {"username", nullptr, true},
+    {"retention-days", "TSUNAGU_RETENTION_DAYS", true},
+    {"apply", nullptr, false},
+    {"backup-dir", "TSUNAGU_BACKUP_DIR", true},
+    {"backup-every", "TSUNAGU_BACKUP_EVERY", true},
+    {"backup-keep", "TSUNAGU_BACKUP_KEEP", true},
 };
 
-constexpr const char* kCommands[] = {"serve", "audit-verify", "audit-checkpoint", "audit-keygen",
-                                     "checkpoint-keygen"};
+constexpr const char* kCommands[] = {
+    "serve",   "audit-verify", "audit-checkpoint", "audit-keygen", "checkpoint-keygen", "backup",
+    "restore", "purge",        "create-admin"};
 
 }  // namespace
 
@@ -140,8 +183,9 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& args, const 
     if (auto v = getenv(s.env); v && !v->empty()) TRY(apply(inv.config, s.flag, *v, s.env));
   }
   if (auto pw = getenv("TSUNAGU_DEMO_PASSWORD")) inv.config.demo_password = *pw;
-  // A secret: read from the environment only, never a flag (flags show in `ps`).
+  // Secrets: read from the environment only, never a flag (flags show in `ps`).
   if (auto key = getenv("TSUNAGU_AUDIT_KEY")) inv.config.audit_key = *key;
+  if (auto pw = getenv("TSUNAGU_ADMIN_PASSWORD")) inv.config.admin_password = *pw;
 
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -202,6 +246,11 @@ std::string usage() {
                       --signing-key FILE --out FILE
        tsunagu-server audit-keygen --out FILE
        tsunagu-server checkpoint-keygen --signing-key FILE --public-key FILE
+       tsunagu-server backup --db PATH --out FILE [--audit-key-file FILE]
+       tsunagu-server restore --from FILE --db PATH [--audit-key-file FILE]
+       tsunagu-server create-admin --db PATH --username NAME [--audit-key-file FILE]
+                      (password: TSUNAGU_ADMIN_PASSWORD or the first line of standard input)
+       tsunagu-server purge --db PATH --retention-days N [--apply] [--audit-key-file FILE]
 
 Serves the Tsunagu API for Sapporo's child-abuse prevention network.
 audit-verify recomputes the audit log's keyed hash chain and reports the first broken link;
@@ -209,6 +258,11 @@ with --checkpoint it also checks a signed checkpoint: a cut tail or a rewritten 
 (exit 0: intact, 1: broken, 3: cannot check: no database, no key, a bad checkpoint file).
 audit-checkpoint verifies the chain and writes a checkpoint (entry count, head hash, time)
 signed with the Ed25519 key of checkpoint-keygen. audit-keygen writes a new audit key (0600).
+backup copies the database while the server runs (SQLite's online backup) and checks the copy
+(integrity, audit chain). restore checks a backup and puts it in place of the database, keeping
+the old file as PATH.before-restore-TIME; it refuses while a server runs on PATH. purge lists
+the closed cases older than the retention period and what it would erase of them; with --apply
+it erases it (one audit entry per case). Exit 0: done, 1: refused or failed, 3: cannot check.
 
 Options (each also read from the environment variable shown):
   --db PATH              SQLite database file, created if missing   TSUNAGU_DB (tsunagu.db)
@@ -218,6 +272,7 @@ Options (each also read from the environment variable shown):
                          demo accounts' password: TSUNAGU_DEMO_PASSWORD, else a printed random one
   --threads N            HTTP worker threads (one per open connection) TSUNAGU_THREADS (64)
   --log-level LEVEL      debug, info, warn, error or off            TSUNAGU_LOG_LEVEL (info)
+  --log-file PATH        append the log to PATH, reopened on SIGHUP TSUNAGU_LOG_FILE (stderr)
   --access-log BOOL      one log line per request                   TSUNAGU_ACCESS_LOG (true)
   --synchronous MODE     SQLite synchronous: full, normal or off    TSUNAGU_SYNCHRONOUS (full)
   --session-idle-minutes N  a token unused this long expires    TSUNAGU_SESSION_IDLE_MINUTES (30)
@@ -232,11 +287,14 @@ Options (each also read from the environment variable shown):
   --audit-key-file FILE  the audit chain's HMAC key (audit-keygen)  TSUNAGU_AUDIT_KEY_FILE
                          or the key itself in TSUNAGU_AUDIT_KEY; without either the server
                          refuses to start (with --demo it makes <db>.audit-key)
+  --backup-dir DIR       back up into DIR on a schedule (checked copies) TSUNAGU_BACKUP_DIR
+  --backup-every D       how often: 90m, 6h, 1d                     TSUNAGU_BACKUP_EVERY (1d)
+  --backup-keep N        how many of those backups are kept         TSUNAGU_BACKUP_KEEP (7)
   --version              print the version and exit
   --help                 print this help and exit
 
-Exit codes: 0 after a clean shutdown (SIGINT/SIGTERM), 1 when the server cannot start,
-2 for bad options.
+Exit codes: 0 after a clean shutdown (SIGINT/SIGTERM; a second one exits at once with
+128 + the signal), 1 when the server cannot start, 2 for bad options.
 )";
 }
 

@@ -17,7 +17,8 @@
 namespace tsunagu::app {
 
 struct Config {
-  // serve (the default), audit-verify, audit-checkpoint, audit-keygen or checkpoint-keygen
+  // serve (the default), audit-verify, audit-checkpoint, audit-keygen, checkpoint-keygen,
+  // backup, restore or purge
   std::string command = "serve";
   std::string db_path = "tsunagu.db";
   std::string host = "127.0.0.1";
@@ -27,6 +28,7 @@ struct Config {
   std::set<std::string> demo_kinds;  // which seed kinds --demo loads; empty → all (tests only)
   int threads = 64;
   log::Level log_level = log::Level::kInfo;
+  std::string log_file;  // "" → stderr; a file is reopened on SIGHUP (logrotate)
   bool access_log = true;
   storage::Synchronous synchronous = storage::Synchronous::kFull;
   bool handle_signals = true;     // false in tests that run the app in-process
@@ -48,6 +50,17 @@ struct Config {
   std::string public_key_file;
   std::string checkpoint_file;
   std::string out_file;
+  std::string from_file;       // restore: the backup to restore
+  std::string username;        // create-admin: the account's username
+  std::string admin_password;  // create-admin: TSUNAGU_ADMIN_PASSWORD (else standard input)
+  // purge: cases closed more than this many days ago are erased (0: not given, purge refuses).
+  int retention_days = 0;
+  bool apply = false;
+  // The server's own backups: every backup_every_minutes into backup_dir ("" → none), the
+  // newest backup_keep kept.
+  std::string backup_dir;
+  int backup_every_minutes = 24 * 60;
+  int backup_keep = 7;  // purge: erase; without it purge only reports what it would erase
   // Tests only (no flag, no variable): Argon2 with tiny parameters so suites that sign in many
   // times stay fast. Production always uses the strong defaults (domain/passwords.h).
   bool cheap_password_hashing_for_tests = false;

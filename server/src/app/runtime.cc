@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <csignal>
+#include <cstdlib>
 #include <exception>
 
 #include "common/log.h"
@@ -16,7 +17,7 @@ struct Runtime::Timer {
   std::function<void()> task;
 };
 
-Runtime::Runtime() : work_(boost::asio::make_work_guard(io_)), signals_(io_) {}
+Runtime::Runtime() : work_(boost::asio::make_work_guard(io_)), signals_(io_), hangups_(io_) {}
 
 Runtime::~Runtime() { stop(); }
 
@@ -43,8 +44,30 @@ void Runtime::arm(std::shared_ptr<Timer> timer) {
 void Runtime::on_signal(std::function<void(int)> handler) {
   signals_.add(SIGINT);
   signals_.add(SIGTERM);
-  signals_.async_wait([handler = std::move(handler)](const boost::system::error_code& ec, int sig) {
-    if (!ec) handler(sig);
+  signals_.async_wait(
+      [this, handler = std::move(handler)](const boost::system::error_code& ec, int sig) {
+        if (ec) return;
+        handler(sig);
+        signals_.async_wait([](const boost::system::error_code& again, int second) {
+          if (again) return;
+          LOG(kWarn) << "signal " << second << " again: exiting at once, without finishing";
+          log::flush();
+          std::_Exit(128 + second);
+        });
+      });
+}
+
+void Runtime::on_hangup(std::function<void()> handler) {
+  hangup_handler_ = std::move(handler);
+  hangups_.add(SIGHUP);
+  await_hangup();
+}
+
+void Runtime::await_hangup() {
+  hangups_.async_wait([this](const boost::system::error_code& ec, int) {
+    if (ec) return;
+    hangup_handler_();
+    await_hangup();
   });
 }
 

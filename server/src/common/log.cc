@@ -1,10 +1,13 @@
 #include "common/log.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <thread>
 
@@ -44,6 +47,7 @@ class Sink {
     cv_.notify_one();
     if (thread_.joinable()) thread_.join();
     flush();
+    if (fd_ >= 0) ::close(fd_);
   }
 
   void add(std::string line, bool urgent) {
@@ -57,6 +61,30 @@ class Sink {
     if (wake) flush();
   }
 
+  // Writes to `path` (appending, created 0640) from now on; "" goes back to stderr. The old file
+  // is closed only after the new one opened, so a failed reopen keeps logging where it was.
+  Status use_file(const std::string& path) {
+    int fd = -1;
+    if (!path.empty()) {
+      fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+      if (fd < 0) {
+        return Error::FailedPrecondition("cannot open the log file " + path + ": " +
+                                         std::strerror(errno));
+      }
+    }
+    flush();  // what is pending belongs to the old file
+    std::lock_guard write_lock(write_mutex_);
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = fd;
+    path_ = path;
+    return Status::Ok();
+  }
+
+  std::string path() {
+    std::lock_guard write_lock(write_mutex_);
+    return path_;
+  }
+
   void flush() {
     std::string out;
     std::lock_guard write_lock(write_mutex_);  // keeps batches in order
@@ -65,8 +93,9 @@ class Sink {
       out.swap(pending_);
     }
     size_t done = 0;
+    const int fd = fd_ >= 0 ? fd_ : STDERR_FILENO;
     while (done < out.size()) {
-      ssize_t n = ::write(STDERR_FILENO, out.data() + done, out.size() - done);
+      ssize_t n = ::write(fd, out.data() + done, out.size() - done);
       if (n <= 0) break;  // nowhere to write: drop rather than block the server
       done += static_cast<size_t>(n);
     }
@@ -88,6 +117,8 @@ class Sink {
   std::mutex write_mutex_;
   std::condition_variable cv_;
   std::string pending_;
+  int fd_ = -1;       // the log file (guarded by write_mutex_); -1: stderr
+  std::string path_;  // its name, for reopen()
   bool stopping_ = false;
   std::thread thread_;
 };
@@ -143,5 +174,13 @@ void write(Level l, std::string_view message) {
 }
 
 void flush() { sink().flush(); }
+
+Status log_to_file(const std::string& path) { return sink().use_file(path); }
+
+Status reopen() {
+  const std::string path = sink().path();
+  if (path.empty()) return Status::Ok();
+  return sink().use_file(path);
+}
 
 }  // namespace tsunagu::log

@@ -1,6 +1,7 @@
-// A small leveled logger: one line per event on stderr, prefixed with the UTC time and level.
-// Lines never carry case content (要配慮個人情報): log ids and kinds, not text users typed.
-// Info and debug lines are batched (written within 100 ms); warnings and errors at once.
+// A small leveled logger: one line per event on stderr (or a file, reopened for logrotate),
+// prefixed with the UTC time and level. Lines never carry case content (要配慮個人情報): log ids
+// and kinds, not text users typed. Info and debug lines are batched (written within 100 ms);
+// warnings and errors at once.
 //
 // Thread-safety: every function may be called from any thread; lines are never interleaved.
 #pragma once
@@ -22,6 +23,11 @@ bool enabled(Level level);
 void write(Level level, std::string_view message);
 // Writes every pending line now (at shutdown, before exiting).
 void flush();
+// Appends to the file at `path` (created 0640) instead of stderr; "" goes back to stderr.
+Status log_to_file(const std::string& path);
+// Opens the log file's path again (after logrotate moved it: on SIGHUP); nothing for stderr.
+// On failure the old file stays in use.
+Status reopen();
 
 // Collects one line and writes it when destroyed: LOG(kInfo) << "opened " << path;
 class Line {

@@ -57,17 +57,19 @@ class ConnectionGuard {
     Lease& operator=(const Lease&) = delete;
 
     // Waits for the next request's first byte, at most `keep_alive`; false when the connection
-    // should close instead (timeout, cut, peer closed, or `stopping()`).
+    // should close instead (timeout, cut, peer closed, or `stopping()`). A request that has
+    // already arrived when the server stops is still served: its client sent it before the
+    // stop and may not be able to tell whether a retry is safe.
     template <typename Stopping>
     bool await_next_request(Stopping stopping) {
       idle();
-      while (!stopping()) {
-        int r = poll_readable(50);
+      for (;;) {
+        const bool stop = stopping();
+        int r = poll_readable(stop ? 0 : 50);
         if (r < 0) return false;
         if (r > 0) return begin_head();
-        if (expired()) return false;
+        if (stop || expired()) return false;
       }
-      return false;
     }
 
    private:

@@ -36,7 +36,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options)
     auto version = migrate(*db->writer_, embedded_migrations());
     if (!version.ok()) return version.error();
     db->schema_version_ = *version;
-    db->writer_->exec(kRefreshStatistics);
+    if (options.refresh_statistics) db->writer_->exec(kRefreshStatistics);
     int readers = options.readers < 1 ? 1 : options.readers;
     for (int i = 0; i < readers; ++i) {
       db->readers_.push_back(std::make_unique<Connection>(

@@ -40,6 +40,8 @@ struct DatabaseOptions {
   Synchronous synchronous = Synchronous::kFull;
   int readers = 4;
   int busy_timeout_ms = 5000;
+  // ANALYZE at open (below); off where the file is only checked, e.g. a backup just made.
+  bool refresh_statistics = true;
 };
 
 class Database {

@@ -87,6 +87,42 @@ TEST(ConfigTest, BadInputIsAClearMessage) {
   }
 }
 
+TEST(ConfigTest, OperationsCommandsAndTheirOptions) {
+  auto backup = parse({"backup", "--db", "a.db", "--out", "b.db"});
+  ASSERT_TRUE(backup.ok()) << backup.error().message();
+  EXPECT_EQ(backup->config.command, "backup");
+  EXPECT_EQ(backup->config.out_file, "b.db");
+  auto restore = parse({"restore", "--from", "b.db", "--db", "a.db"});
+  ASSERT_TRUE(restore.ok());
+  EXPECT_EQ(restore->config.from_file, "b.db");
+  auto purge = parse({"purge", "--retention-days", "1826", "--apply"});
+  ASSERT_TRUE(purge.ok());
+  EXPECT_EQ(purge->config.retention_days, 1826);
+  EXPECT_TRUE(purge->config.apply);
+  EXPECT_FALSE(parse({"purge"})->config.apply);
+  auto admin = parse({"create-admin", "--username", "chief"},
+                     Env{{{"TSUNAGU_ADMIN_PASSWORD", "secret-password"}}});
+  ASSERT_TRUE(admin.ok());
+  EXPECT_EQ(admin->config.username, "chief");
+  EXPECT_EQ(admin->config.admin_password, "secret-password");
+  auto serve = parse({"--backup-dir", "/b", "--backup-every", "6h", "--backup-keep", "3",
+                      "--log-file", "/l/t.log"});
+  ASSERT_TRUE(serve.ok());
+  EXPECT_EQ(serve->config.backup_dir, "/b");
+  EXPECT_EQ(serve->config.backup_every_minutes, 360);
+  EXPECT_EQ(serve->config.backup_keep, 3);
+  EXPECT_EQ(serve->config.log_file, "/l/t.log");
+  EXPECT_EQ(parse({"--backup-every", "90m"})->config.backup_every_minutes, 90);
+  EXPECT_EQ(parse({"--backup-every", "1d"})->config.backup_every_minutes, 24 * 60);
+  EXPECT_EQ(parse({})->config.backup_every_minutes, 24 * 60);
+  for (const char* bad : {"6", "h", "0h", "31d", "6x", "-1h"}) {
+    auto inv = parse({"--backup-every", bad});
+    ASSERT_FALSE(inv.ok()) << bad;
+    EXPECT_NE(inv.error().message().find("90m, 6h or 1d"), std::string::npos) << bad;
+  }
+  EXPECT_FALSE(parse({"purge", "--retention-days", "0"}).ok());
+}
+
 TEST(ConfigTest, BadEnvironmentNamesTheVariable) {
   auto inv = parse({}, Env{{{"TSUNAGU_PORT", "eighty"}}});
   ASSERT_FALSE(inv.ok());
