@@ -19,6 +19,7 @@
 #include "domain/action_items.h"
 #include "domain/calendar_links.h"
 #include "domain/cases.h"
+#include "domain/casework.h"
 #include "domain/demo.h"
 #include "domain/directory_cache.h"
 #include "domain/login_throttle.h"
@@ -27,6 +28,7 @@
 #include "domain/passwords.h"
 #include "domain/referrals.h"
 #include "domain/sessions.h"
+#include "domain/transfers.h"
 #include "http/server.h"
 #include "storage/database.h"
 
@@ -71,6 +73,8 @@ class App {
   std::unique_ptr<domain::Meetings> meetings_;
   std::unique_ptr<domain::ActionItems> action_items_;
   std::unique_ptr<domain::CalendarLinks> calendar_links_;
+  std::unique_ptr<domain::Casework> casework_;
+  std::unique_ptr<domain::Transfers> transfers_;
   std::unique_ptr<domain::SearchCache> search_cache_;  // null when turned off
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;
