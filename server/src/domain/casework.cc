@@ -223,9 +223,9 @@ NewContact read_new_contact(const Json& body) {
   return in;
 }
 
-Result<Assessment> record_assessment(storage::Connection& c, const Clock& clock,
-                                     const Actor& actor, const RequestMeta& meta,
-                                     const std::string& case_id, const NewAssessment& in) {
+Result<Assessment> record_assessment(storage::Connection& c, const Clock& clock, const Actor& actor,
+                                     const RequestMeta& meta, const std::string& case_id,
+                                     const NewAssessment& in) {
   TRY(authorize_casework(actor));
   // One pass: the reader's findings, the form and its version, the date, the answers.
   std::vector<FieldError> errors = in.input_errors;
@@ -400,8 +400,7 @@ Result<Assessment> record_determination(storage::Connection& c, const Clock& clo
 }
 
 Result<Assessment> Casework::determine(const Actor& actor, const RequestMeta& meta,
-                                       const std::string& case_id,
-                                       const std::string& assessment_id,
+                                       const std::string& case_id, const std::string& assessment_id,
                                        const NewDetermination& in) {
   TRY(authorize_casework(actor));
   return db_.write([&](storage::Connection& c) -> Result<Assessment> {
@@ -437,7 +436,8 @@ Result<Contact> record_contact(storage::Connection& c, const Clock& clock, const
     if (in.with_organization_id) {
       auto org = c.prepare("SELECT 1 FROM organizations WHERE id = ?1");
       org.bind(1, *in.with_organization_id);
-      if (!org.step()) checks.push_back({"with_organization_id", "is not an organization in the directory"});
+      if (!org.step())
+        checks.push_back({"with_organization_id", "is not an organization in the directory"});
     }
     std::vector<FieldError> all = errors;
     add_field_errors(all, rules);
@@ -462,7 +462,8 @@ Result<Contact> record_contact(storage::Connection& c, const Clock& clock, const
         .run();
     audit::append(c, clock, &actor, meta,
                   case_entry("contact.create", "case_contact", id, case_id, *in.kind));
-    auto s = c.prepare(std::string("SELECT ") + kContactColumns + " FROM case_contacts WHERE id = ?1");
+    auto s =
+        c.prepare(std::string("SELECT ") + kContactColumns + " FROM case_contacts WHERE id = ?1");
     s.bind(1, id);
     s.step();
     return row_to_contact(s);
@@ -520,17 +521,24 @@ Result<Page<TimelineEntry>> Casework::timeline(const Actor& actor, const Request
             " WHERE case_id = ?1 AND (?2 IS NULL OR created_at <= ?2)",
             [](const storage::Statement& s) {
               auto day = parse_rfc3339(s.text(2) + "T00:00:00+09:00");
-              return TimelineEntry{day.ok() ? *day : TimePoint{}, "contact", s.text(1), s.text(0),
-                                   s.text(3), s.text(4)};
+              return TimelineEntry{day.ok() ? *day : TimePoint{},
+                                   "contact",
+                                   s.text(1),
+                                   s.text(0),
+                                   s.text(3),
+                                   s.text(4)};
             });
         collect(
             "SELECT id, created_at, created_by, suggested_risk_level, form, form_version"
             " FROM case_assessments WHERE case_id = ?1 AND (?2 IS NULL OR created_at <= ?2)",
             [](const storage::Statement& s) {
-              return TimelineEntry{parse_stored_time(s.text(1)), "assessment", "assessed",
-                                   s.text(0), s.text(2),
-                                   s.text(4) + " v" + std::to_string(s.int64(5)) + ": " +
-                                       s.text(3)};
+              return TimelineEntry{
+                  parse_stored_time(s.text(1)),
+                  "assessment",
+                  "assessed",
+                  s.text(0),
+                  s.text(2),
+                  s.text(4) + " v" + std::to_string(s.int64(5)) + ": " + s.text(3)};
             });
         collect(
             "SELECT e.referral_id, e.at, e.actor_id, e.to_status, o.name FROM referral_events e"
@@ -539,7 +547,7 @@ Result<Page<TimelineEntry>> Casework::timeline(const Actor& actor, const Request
             " WHERE r.case_id = ?1 AND (?2 IS NULL OR e.at <= ?2)",
             [](const storage::Statement& s) {
               return TimelineEntry{parse_stored_time(s.text(1)), "referral", s.text(3), s.text(0),
-                                   s.optional_text(2), s.text(4)};
+                                   s.optional_text(2),           s.text(4)};
             });
         collect(
             "SELECT DISTINCT m.id, m.starts_at, m.kind, m.title FROM meeting_agenda_items a"
@@ -547,23 +555,31 @@ Result<Page<TimelineEntry>> Casework::timeline(const Actor& actor, const Request
             " WHERE a.case_id = ?1 AND m.status != 'cancelled'"
             " AND (?2 IS NULL OR m.starts_at <= ?2)",
             [](const storage::Statement& s) {
-              return TimelineEntry{parse_stored_time(s.text(1)), "meeting", s.text(2), s.text(0),
-                                   std::nullopt, s.text(3)};
+              return TimelineEntry{parse_stored_time(s.text(1)),
+                                   "meeting",
+                                   s.text(2),
+                                   s.text(0),
+                                   std::nullopt,
+                                   s.text(3)};
             });
         collect(
             "SELECT id, coalesce(decided_at, requested_at), coalesce(decided_by, requested_by),"
             " status, from_ward || ' → ' || to_ward FROM case_transfers"
             " WHERE case_id = ?1 AND (?2 IS NULL OR requested_at <= ?2)",
             [](const storage::Statement& s) {
-              return TimelineEntry{parse_stored_time(s.text(1)), "transfer", s.text(3), s.text(0),
-                                   s.text(2), s.text(4)};
+              return TimelineEntry{parse_stored_time(s.text(1)),
+                                   "transfer",
+                                   s.text(3),
+                                   s.text(0),
+                                   s.text(2),
+                                   s.text(4)};
             });
         collect(
             "SELECT seq, at, actor_id, kind, reason FROM case_events"
             " WHERE case_id = ?1 AND (?2 IS NULL OR at <= ?2)",
             [](const storage::Statement& s) {
-              return TimelineEntry{parse_stored_time(s.text(1)), "event", s.text(3),
-                                   std::to_string(s.int64(0)), s.text(2), s.optional_text(4)};
+              return TimelineEntry{parse_stored_time(s.text(1)), "event",   s.text(3),
+                                   std::to_string(s.int64(0)),   s.text(2), s.optional_text(4)};
             });
         audit::append(c, clock_, &actor, meta,
                       case_entry("case.timeline", "case", case_id, case_id));

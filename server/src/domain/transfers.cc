@@ -90,8 +90,8 @@ NotificationNote transfer_note(const char* kind, const Transfer& t) {
 }
 
 // The move itself, inside the accepting transaction (see transfers.h).
-Status move_case(storage::Connection& c, const Clock& clock, const Actor& actor,
-                 const Transfer& t, bool had_lead) {
+Status move_case(storage::Connection& c, const Clock& clock, const Actor& actor, const Transfer& t,
+                 bool had_lead) {
   const std::string now = format_utc(clock.now());
   c.prepare(
        "INSERT INTO case_transfer_snapshots (transfer_id, id, ward, case_ref, household_label,"
@@ -192,9 +192,9 @@ Result<Transfer> request_transfer(storage::Connection& c, const Clock& clock, co
     Transfer created = *load(c, id);
     deliver(c, clock, transfer_note("transfer.received", created),
             coordinators_of(c, created.to_ward), {});
-    audit::append(c, clock, &actor, meta,
-                  transfer_entry("transfer.request", created,
-                                 created.from_ward + "->" + created.to_ward));
+    audit::append(
+        c, clock, &actor, meta,
+        transfer_entry("transfer.request", created, created.from_ward + "->" + created.to_ward));
     return created;
   }
 }
@@ -234,8 +234,8 @@ Result<Transfer> Transfers::transition(const Actor& actor, const RequestMeta& me
     const TransferStatus from = *parse_transfer_status(current.status);
     auto rule = transfer_rule(from, *to);
     if (!rule) {
-      return Error::FailedPrecondition("A transfer that is " + current.status +
-                                       " cannot become " + *step.to + ".")
+      return Error::FailedPrecondition("A transfer that is " + current.status + " cannot become " +
+                                       *step.to + ".")
           .with_code("transfer.illegal_transition", {{"from", current.status}, {"to", *step.to}});
     }
     const std::string& side_ward =
@@ -278,11 +278,10 @@ Result<Transfer> Transfers::transition(const Actor& actor, const RequestMeta& me
       TRY(move_case(c, clock_, actor, current, had_lead));
     }
     Transfer updated = *load(c, id);
-    deliver(c, clock_, transfer_note("transfer.decided", updated),
-            {updated.requested_by}, {});
-    audit::append(c, clock_, &actor, meta,
-                  transfer_entry("transfer.transition", updated,
-                                 current.status + "->" + updated.status));
+    deliver(c, clock_, transfer_note("transfer.decided", updated), {updated.requested_by}, {});
+    audit::append(
+        c, clock_, &actor, meta,
+        transfer_entry("transfer.transition", updated, current.status + "->" + updated.status));
     return updated;
   });
 }

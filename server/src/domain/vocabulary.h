@@ -133,7 +133,8 @@ inline constexpr Word kMeetingKinds[] = {
     {"case_conference", "合同ケース会議", "Joint case conference"},
     {"practitioners", "実務者会議", "Practitioners' meeting"},
     {"individual", "個別ケース検討会議", "Individual case review"},
-    {"child_guidance_conference", "児童相談所の定例会議", "Child guidance centre's regular meeting"},
+    {"child_guidance_conference", "児童相談所の定例会議",
+     "Child guidance centre's regular meeting"},
 };
 inline constexpr Word kMeetingStatuses[] = {
     {"planned", "予定", "Planned"},
