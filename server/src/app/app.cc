@@ -43,6 +43,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   app->meetings_ = std::make_unique<domain::Meetings>(*app->db_, clock);
   app->action_items_ = std::make_unique<domain::ActionItems>(*app->db_, clock);
   app->calendar_links_ = std::make_unique<domain::CalendarLinks>(*app->db_, clock);
+  app->casework_ = std::make_unique<domain::Casework>(*app->db_, clock);
+  app->transfers_ = std::make_unique<domain::Transfers>(*app->db_, clock);
   if (config.search_cache_mb > 0) {
     app->search_cache_ =
         std::make_unique<domain::SearchCache>(static_cast<size_t>(config.search_cache_mb) << 20);
@@ -58,6 +60,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   services.meetings = app->meetings_.get();
   services.action_items = app->action_items_.get();
   services.calendar_links = app->calendar_links_.get();
+  services.casework = app->casework_.get();
+  services.transfers = app->transfers_.get();
   services.search_cache = app->search_cache_.get();
   services.web_root = config.web_root.value_or(kDefaultWebRoot);
   services.trusted_proxies = config.trusted_proxies;

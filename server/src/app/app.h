@@ -21,6 +21,7 @@
 #include "domain/action_items.h"
 #include "domain/calendar_links.h"
 #include "domain/cases.h"
+#include "domain/casework.h"
 #include "domain/demo.h"
 #include "domain/directory_cache.h"
 #include "domain/login_throttle.h"
@@ -29,6 +30,7 @@
 #include "domain/passwords.h"
 #include "domain/referrals.h"
 #include "domain/sessions.h"
+#include "domain/transfers.h"
 #include "http/server.h"
 #include "storage/backup.h"
 #include "storage/database.h"
@@ -75,6 +77,8 @@ class App {
   std::unique_ptr<domain::Meetings> meetings_;
   std::unique_ptr<domain::ActionItems> action_items_;
   std::unique_ptr<domain::CalendarLinks> calendar_links_;
+  std::unique_ptr<domain::Casework> casework_;
+  std::unique_ptr<domain::Transfers> transfers_;
   std::unique_ptr<domain::SearchCache> search_cache_;  // null when turned off
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;

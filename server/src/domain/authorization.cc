@@ -46,6 +46,8 @@ const std::map<Action, Rule>& rules() {
       {Action::kCalendarRead, {"calendar.read", false, N, A, A, A, N}},
       {Action::kNetworkRead, {"network.read", false, N, W, W, N, N}},
       {Action::kReportRead, {"report.read", false, N, W, W, O, N}},
+      {Action::kAssessmentDetermine, {"assessment.determine", false, N, W, N, N, N}},
+      {Action::kTransferDecide, {"transfer.decide", false, N, W, N, N, N}},
   };
   return table;
 }

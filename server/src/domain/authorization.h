@@ -41,6 +41,9 @@ enum class Action {
   kActionItemUpdate,  // move an action item on (partners: those their organization owns)
   kCalendarRead,      // one's own iCalendar feed
   kNetworkRead,       // who has met whom in a ward's network
+  // Casework (issue 17).
+  kAssessmentDetermine,  // the 特定妊婦 determination on an assessment (coordinators: their wards)
+  kTransferDecide,       // accept or decline a case moving into the ward (coordinators)
   // Reports.
   kReportRead,  // the gaps and referral reports (wards: theirs; partners: their organization's)
 };

@@ -81,8 +81,12 @@ Result<std::vector<CaseEvent>> Cases::events(const Actor& actor, const RequestMe
       [&](storage::Connection& c, const Case& found) -> Status {
         auto s = c.prepare(
             "SELECT seq, at, actor_id, kind, from_value, to_value, meeting_id, decision_id,"
-            " reason FROM case_events WHERE case_id = ?1 ORDER BY seq");
-        s.bind(1, id);
+            " reason FROM case_events WHERE case_id = ?1 AND (?2 IS NULL OR at <= ?2)"
+            " ORDER BY seq");
+        // A ward the case moved away from sees its history up to the move.
+        s.bind(1, id).bind(2, found.transferred_at
+                                  ? std::optional(format_utc(*found.transferred_at))
+                                  : std::nullopt);
         while (s.step()) {
           out.push_back({s.int64(0), parse_stored_time(s.text(1)), s.text(2), s.text(3),
                          s.optional_text(4), s.optional_text(5), s.optional_text(6),

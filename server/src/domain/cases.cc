@@ -49,25 +49,26 @@ SupportPlan plan_from_json(const std::string& text) {
   return p;
 }
 
-Case row_to_case(const storage::Statement& s) {
+// The case in kColumns' order, from column `at` on.
+Case row_to_case(const storage::Statement& s, int at = 0) {
   Case c;
-  c.id = s.text(0);
-  c.ward = s.text(1);
-  c.case_ref = s.text(2);
-  c.household_label = s.text(3);
-  c.risk_categories = strings_from_json(s.text(4));
-  c.risk_level = s.text(5);
-  c.sections = strings_from_json(s.text(6));
-  c.lead_user_id = s.optional_text(7);
-  c.status = s.text(8);
-  c.close_reason = s.optional_text(9);
-  c.support_plan = plan_from_json(s.text(10));
-  c.next_review_on = s.optional_text(11);
-  c.last_reviewed_on = s.optional_text(12);
-  c.version = s.int64(13);
-  c.created_at = parse_stored_time(s.text(14));
-  c.updated_at = parse_stored_time(s.text(15));
-  if (auto closed = s.optional_text(16)) c.closed_at = parse_stored_time(*closed);
+  c.id = s.text(at + 0);
+  c.ward = s.text(at + 1);
+  c.case_ref = s.text(at + 2);
+  c.household_label = s.text(at + 3);
+  c.risk_categories = strings_from_json(s.text(at + 4));
+  c.risk_level = s.text(at + 5);
+  c.sections = strings_from_json(s.text(at + 6));
+  c.lead_user_id = s.optional_text(at + 7);
+  c.status = s.text(at + 8);
+  c.close_reason = s.optional_text(at + 9);
+  c.support_plan = plan_from_json(s.text(at + 10));
+  c.next_review_on = s.optional_text(at + 11);
+  c.last_reviewed_on = s.optional_text(at + 12);
+  c.version = s.int64(at + 13);
+  c.created_at = parse_stored_time(s.text(at + 14));
+  c.updated_at = parse_stored_time(s.text(at + 15));
+  if (auto closed = s.optional_text(at + 16)) c.closed_at = parse_stored_time(*closed);
   return c;
 }
 
@@ -241,6 +242,26 @@ Result<Case> load_case_for_change(storage::Connection& c, const Actor& actor, co
   return current;
 }
 
+std::optional<Case> former_ward_view(storage::Connection& c, const Actor& actor,
+                                     const std::string& id) {
+  if (actor.wards.empty()) return std::nullopt;
+  auto q = c.prepare(
+      "SELECT t.to_ward, t.decided_at, s.id, s.ward, s.case_ref, s.household_label,"
+      " s.risk_categories, s.risk_level, s.sections, s.lead_user_id, s.status, s.close_reason,"
+      " s.support_plan, s.next_review_on, s.last_reviewed_on, s.version, s.created_at,"
+      " s.updated_at, s.closed_at"
+      " FROM case_transfers t JOIN case_transfer_snapshots s ON s.transfer_id = t.id"
+      " WHERE t.case_id = ?1 AND t.status = 'accepted'"
+      " AND t.from_ward IN (SELECT value FROM json_each(?2))"
+      " ORDER BY t.decided_at DESC, t.id LIMIT 1");
+  q.bind(1, id).bind(2, Json(actor.wards).dump());
+  if (!q.step()) return std::nullopt;
+  Case view = row_to_case(q, 2);
+  view.transferred_to = q.text(0);
+  view.transferred_at = parse_stored_time(q.text(1));
+  return view;
+}
+
 Status with_readable_case(storage::Database& db, const Clock& clock, const Actor& actor,
                           const RequestMeta& meta, const std::string& id, const char* what,
                           const std::function<Status(storage::Connection&, const Case&)>& body) {
@@ -251,6 +272,9 @@ Status with_readable_case(storage::Database& db, const Clock& clock, const Actor
     if (!found.ok()) return role.ok() ? found.error() : role.error();
     Status allowed =
         role.ok() ? authorize(&actor, Action::kCaseRead, {found->ward, std::nullopt}) : role;
+    if (!allowed.ok() && role.ok()) {
+      if (auto former = former_ward_view(c, actor, id)) return body(c, *former);
+    }
     if (!allowed.ok()) {
       audit::append(
           c, clock, &actor, meta,

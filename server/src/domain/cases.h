@@ -56,6 +56,10 @@ struct Case {
   TimePoint created_at;
   TimePoint updated_at;
   std::optional<TimePoint> closed_at;
+  // Set only in the view of a ward the case was transferred away from: the ward it moved to and
+  // when. That view is the case as it left, read-only, and shows only what happened before.
+  std::optional<std::string> transferred_to;
+  std::optional<TimePoint> transferred_at;
 };
 
 // The support plan's part of a create or PATCH: each field the request sent; the rest stay as
@@ -162,7 +166,14 @@ class Cases {
 // Used by referrals and meetings; does not audit.
 Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, const std::string& id);
 
-// Runs `body` on the case `id` inside one write transaction when `actor` may read it. A case
+// Within a transaction: for a ward the case `id` was transferred away from (by an accepted
+// transfer, the latest one), the case as it left that ward, with transferred_to/transferred_at
+// set; nullopt when none of the actor's wards gave the case away.
+std::optional<Case> former_ward_view(storage::Connection& c, const Actor& actor,
+                                     const std::string& id);
+
+// Runs `body` on the case `id` inside one write transaction when `actor` may read it (a ward
+// the case was transferred away from reads former_ward_view(), read-only). A case
 // that exists but is not the actor's to read answers exactly as an unknown id does (the role's
 // 403, or the same 404 body) and leaves a "case.read_denied" audit entry naming `what` was
 // asked for, committed although the request fails: probing other wards' cases is on record.

@@ -93,6 +93,13 @@ const std::map<std::string, SeedLoader>& loaders() {
          ctx.report.lines.push_back("Demo meetings, dated from today: " + std::to_string(n));
          return Status::Ok();
        }},
+      {"casework",
+       [](storage::Connection& c, const nlohmann::json& items, SeedContext& ctx) -> Status {
+         TRY_ASSIGN(int n, load_casework_seed(c, ctx.clock, items));
+         ctx.report.lines.push_back("Demo casework (assessments, contacts, a transfer) on " +
+                                    std::to_string(n) + " cases");
+         return Status::Ok();
+       }},
   };
   return table;
 }

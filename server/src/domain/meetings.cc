@@ -37,6 +37,7 @@ const char* kind_label(const std::string& kind) {
   if (kind == "case_conference") return "合同ケース会議";
   if (kind == "practitioners") return "実務者会議";
   if (kind == "individual") return "個別ケース検討会議";
+  if (kind == "child_guidance_conference") return "児童相談所の定例会議";
   return "会議";
 }
 

@@ -1,6 +1,8 @@
 // Meetings that hold the network together: 座談会 roundtables (kind `roundtable`), 合同ケース会議
-// (`case_conference`), the 要対協's 実務者会議 (`practitioners`) and 個別ケース検討会議
-// (`individual`), with invitations, attendance, agenda, minutes, decisions and action items.
+// (`case_conference`), the 要対協's 実務者会議 (`practitioners`), 個別ケース検討会議
+// (`individual`) and the ward's attendance at the 児童相談所's regular meeting
+// (`child_guidance_conference`: a case meeting, never a roundtable's openness), with invitations,
+// attendance, agenda, minutes, decisions and action items.
 //
 // Rules every function keeps:
 // - The confidentiality wall: residents attend roundtables without a duty of confidentiality, so
@@ -79,7 +81,8 @@ struct ActionItem {
 
 struct Meeting {
   std::string id;
-  std::string kind;  // roundtable | case_conference | practitioners | individual
+  std::string kind;  // roundtable | case_conference | practitioners | individual |
+                     // child_guidance_conference
   std::string title;
   std::string ward;
   std::optional<std::string> district;

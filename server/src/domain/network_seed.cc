@@ -3,8 +3,10 @@
 #include "domain/accounts.h"
 #include "domain/action_items.h"
 #include "domain/cases.h"
+#include "domain/casework.h"
 #include "domain/meeting_input.h"
 #include "domain/meetings.h"
+#include "domain/transfers.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {
@@ -97,6 +99,58 @@ Result<int> load_meeting_seed(storage::Connection& c, const Clock& clock, const 
     ++created;
   }
   return created;
+}
+
+namespace {
+
+// The items' days before today as the field `field` (YYYY-MM-DD).
+Json dated(const Json& item, const char* days_key, const char* field, const Clock& clock,
+           std::initializer_list<const char*> drop) {
+  Json body = without(item, drop);
+  body.erase(days_key);
+  body[field] = day_from_today(clock, -integer_or(item, days_key, 0));
+  return body;
+}
+
+Status load_case_work(storage::Connection& c, const Clock& clock, const std::string& case_id,
+                      const Json& item) {
+  for (const auto& a : item.value("assessments", Json::array())) {
+    TRY_ASSIGN(Actor nurse, seed_actor(c, a));
+    Json body = dated(a, "assessed_days_ago", "assessed_on", clock, {"as", "determination"});
+    TRY_ASSIGN(Assessment done,
+               record_assessment(c, clock, nurse, kSeedMeta, case_id, read_new_assessment(body)));
+    if (!a.contains("determination")) continue;
+    TRY_ASSIGN(Actor coordinator, seed_actor(c, a["determination"]));
+    TRY(record_determination(c, clock, coordinator, kSeedMeta, case_id, done.id,
+                             read_new_determination(without(a["determination"], {"as"}))));
+  }
+  for (const auto& k : item.value("contacts", Json::array())) {
+    TRY_ASSIGN(Actor actor, seed_actor(c, k));
+    Json body = dated(k, "days_ago", "on", clock, {"as"});
+    TRY(record_contact(c, clock, actor, kSeedMeta, case_id, read_new_contact(body)));
+  }
+  if (item.contains("transfer")) {
+    TRY_ASSIGN(Actor actor, seed_actor(c, item["transfer"]));
+    TRY(request_transfer(c, clock, actor, kSeedMeta, case_id,
+                         read_new_transfer(without(item["transfer"], {"as"}))));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<int> load_casework_seed(storage::Connection& c, const Clock& clock, const Json& items) {
+  int cases = 0;
+  for (const auto& item : items) {
+    std::string what = "casework of " + item.value("case_ref", std::string("?"));
+    auto s = c.prepare("SELECT id FROM cases WHERE ward = ?1 AND case_ref = ?2");
+    s.bind(1, item.value("ward", std::string())).bind(2, item.value("case_ref", std::string()));
+    if (!s.step()) return Error::InvalidArgument(what + ": no such case in the seed");
+    const std::string case_id = s.text(0);
+    TRY(named(load_case_work(c, clock, case_id, item), what));
+    ++cases;
+  }
+  return cases;
 }
 
 }  // namespace tsunagu::domain

@@ -23,5 +23,8 @@ namespace tsunagu::domain {
 // Returns how many were created; InvalidArgument naming the item on the first bad one.
 Result<int> load_case_seed(storage::Connection& c, const Clock& clock, const Json& items);
 Result<int> load_meeting_seed(storage::Connection& c, const Clock& clock, const Json& items);
+// seed/50_casework.json: assessments (and determinations), contacts and transfer requests of
+// cases the seed created, found by ward and case_ref; returns how many cases it touched.
+Result<int> load_casework_seed(storage::Connection& c, const Clock& clock, const Json& items);
 
 }  // namespace tsunagu::domain

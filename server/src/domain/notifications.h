@@ -2,7 +2,10 @@
 // Who is told (the producers call deliver() inside their own write transaction):
 // - a referral sent: the receiving organization's users (referral.received);
 // - a partner's answer, an expiry, an accepted referral past due: whoever sent it and the case's
-//   lead (referral.decided, referral.expired, referral.overdue);
+//   lead (referral.decided, referral.expired, referral.overdue); once the referral has moved
+//   with its case to another ward, that ward's coordinators instead of the sender;
+// - a case transfer requested: the receiving ward's coordinators (transfer.received); answered
+//   or withdrawn: whoever requested it (transfer.decided);
 // - a withdrawal: the receiving organization (referral.withdrawn);
 // - an invitation to a meeting: the invited organization's users (meeting.invited);
 // - an action item given to someone: its owner, a user or an organization (action_item.assigned).

@@ -144,7 +144,24 @@ void notify(storage::Connection& c, const Clock& clock, const std::string& kind,
     deliver(c, clock, note, {}, {s.text(2)});
   } else {
     std::optional<std::string> sender = s.optional_text(6);
-    deliver(c, clock, note, {sender ? sender : s.optional_text(4), s.optional_text(5)}, {});
+    if (!sender) sender = s.optional_text(4);
+    std::vector<std::optional<std::string>> users = {sender, s.optional_text(5)};
+    // A referral that moved with its case to another ward (a transfer) is that ward's now: its
+    // coordinators are told instead of a sender who no longer works there.
+    auto still_there = c.prepare(
+        "SELECT 1 FROM referrals r JOIN user_wards w ON w.ward = r.ward"
+        " WHERE r.id = ?1 AND w.user_id = ?2");
+    still_there.bind(1, referral_id).bind(2, sender);
+    if (sender && !still_there.step()) {
+      users = {s.optional_text(5)};
+      auto coordinators = c.prepare(
+          "SELECT u.id FROM referrals r JOIN user_wards w ON w.ward = r.ward"
+          " JOIN users u ON u.id = w.user_id"
+          " WHERE r.id = ?1 AND u.role = 'coordinator' AND u.disabled = 0 ORDER BY u.id");
+      coordinators.bind(1, referral_id);
+      while (coordinators.step()) users.push_back(coordinators.text(0));
+    }
+    deliver(c, clock, note, users, {});
   }
 }
 

@@ -13,6 +13,7 @@ std::span<const WordSet> word_sets() {
       {"risk_levels", words::kRiskLevels},
       {"case_statuses", words::kCaseStatuses},
       {"contact_kinds", words::kContactKinds},
+      {"transfer_statuses", words::kTransferStatuses},
       {"referral_statuses", words::kReferralStatuses},
       {"urgencies", words::kUrgencies},
       {"legal_bases", words::kLegalBases},

@@ -83,6 +83,15 @@ inline constexpr Word kContactKinds[] = {
     {"other", "その他", "Other"},
 };
 
+// Transfers between wards (transfer_states.h's TransferStatus indexes kTransferStatuses in
+// order).
+inline constexpr Word kTransferStatuses[] = {
+    {"pending", "受け入れ待ち", "Pending"},
+    {"accepted", "移管済み", "Accepted"},
+    {"declined", "お断り", "Declined"},
+    {"withdrawn", "取り下げ", "Withdrawn"},
+};
+
 // Referrals (referral_states.h's ReferralStatus indexes kReferralStatuses in order).
 inline constexpr Word kReferralStatuses[] = {
     {"draft", "下書き", "Draft"},           {"sent", "送付済み", "Sent"},
@@ -124,6 +133,8 @@ inline constexpr Word kMeetingKinds[] = {
     {"case_conference", "合同ケース会議", "Joint case conference"},
     {"practitioners", "実務者会議", "Practitioners' meeting"},
     {"individual", "個別ケース検討会議", "Individual case review"},
+    {"child_guidance_conference", "児童相談所の定例会議",
+     "Child guidance centre's regular meeting"},
 };
 inline constexpr Word kMeetingStatuses[] = {
     {"planned", "予定", "Planned"},

@@ -36,13 +36,18 @@ Json case_json(const domain::Case& c) {
           {"version", c.version},
           {"created_at", format_rfc3339(c.created_at)},
           {"updated_at", format_rfc3339(c.updated_at)},
-          {"closed_at", c.closed_at ? Json(format_rfc3339(*c.closed_at)) : Json(nullptr)}};
+          {"closed_at", c.closed_at ? Json(format_rfc3339(*c.closed_at)) : Json(nullptr)},
+          // Only in the view of a ward the case moved away from: read-only, as it left.
+          {"transferred_to", optional_json(c.transferred_to)},
+          {"transferred_at",
+           c.transferred_at ? Json(format_rfc3339(*c.transferred_at)) : Json(nullptr)}};
 }
 
-// An edit's from/to are objects of the changed fields; the other kinds' a single value.
+// An edit's and a determination's from/to are objects of the changed fields; the other kinds' a
+// single value.
 Json event_value(const domain::CaseEvent& e, const std::optional<std::string>& v) {
   if (!v) return nullptr;
-  if (e.kind == "edited") return Json::parse(*v, nullptr, false);
+  if (e.kind == "edited" || e.kind == "determined") return Json::parse(*v, nullptr, false);
   return *v;
 }
 

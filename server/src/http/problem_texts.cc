@@ -51,6 +51,15 @@ const std::vector<ErrorText> kErrorTexts = {
     // Precise codes.
     {"referral.illegal_transition", "Not possible in the current state", "現在の状態ではできません",
      "この紹介は現在の状態ではその操作ができません。"},
+    {"transfer.illegal_transition", "Not possible in the current state", "現在の状態ではできません",
+     "この移管は現在の状態ではその操作ができません。"},
+    {"case.transferred", "The case has moved to another ward", "ほかの区に移管されたケースです",
+     "このケースはほかの区に移りました。移管前の記録は閲覧できますが、変更はできません。"},
+    {"assessment.determined", "The assessment has been determined already",
+     "すでに判定されています",
+     "このアセスメントはすでに判定されています。判定を変えるには新しくアセスメントを登録してくださ"
+     "い"
+     "。"},
     {"meeting.roundtable_case_data", "A roundtable holds no case data",
      "座談会にはケースの情報を書けません",
      "座談会には守秘義務のない住民の方も参加します。ケース番号や世帯の呼び名を削除してください。"},
@@ -171,6 +180,14 @@ const KnownMessage kKnownMessages[] = {
     {"is only for completed", "field.invalid", "結果は「完了」にするときだけ指定できます。"},
     {"is closed", "field.invalid", "終結しています。"},
     {"must be me", "field.invalid", "me のみ指定できます。"},
+    {"is not an item of this form version", "field.invalid", "この版の様式にない項目です。"},
+    {"is not a version of this form", "field.invalid", "この様式にその版はありません。"},
+    {"is the case's own ward", "field.invalid",
+     "ケースが今いる区です。移る先の区を指定してください。"},
+    {"must name at least two people for an accompanied visit", "field.invalid",
+     "同行訪問では、訪問した職員を2人以上指定してください。"},
+    {"must include a coordinator for advice", "field.invalid",
+     "助言の記録には、統括支援員を含めてください。"},
     {"was used before with a different request", "field.invalid",
      "このキーは別の内容のリクエストですでに使われています。"},
 };
@@ -268,6 +285,16 @@ const std::pair<std::string_view, std::string_view> kFieldNames[] = {
     {"q", "検索語"},
     {"page", "ページ"},
     {"per_page", "1ページの件数"},
+    {"form", "様式"},
+    {"form_version", "様式の版"},
+    {"assessed_on", "面談日"},
+    {"answers", "回答"},
+    {"specified_pregnancy", "特定妊婦の判定"},
+    {"on", "日付"},
+    {"by_user_ids", "対応した職員"},
+    {"with_organization_id", "連携した機関"},
+    {"next_step", "次の対応"},
+    {"to_ward", "移管先の区"},
 };
 
 std::string_view lookup(std::span<const std::pair<std::string_view, std::string_view>> table,
@@ -339,6 +366,16 @@ std::string specific_detail_ja(const Error& error) {
       return std::string("この紹介はすでに受理されています。「") + to_ja + "」にはできません。";
     }
     return std::string("この紹介は「") + from_ja + "」のため、「" + to_ja + "」にはできません。";
+  }
+  if (error.code() == "transfer.illegal_transition") {
+    const domain::Word* from =
+        domain::find_word(domain::words::kTransferStatuses, param(error.params(), "from"));
+    const domain::Word* to =
+        domain::find_word(domain::words::kTransferStatuses, param(error.params(), "to"));
+    if (from == nullptr || to == nullptr) return "";
+    if (from == to) return "この移管はすでに「" + std::string(from->ja) + "」になっています。";
+    return "この移管は「" + std::string(from->ja) + "」のため、「" + std::string(to->ja) +
+           "」にはできません。";
   }
   if (error.kind() == ErrorKind::kResourceExhausted && error.retry_after_seconds()) {
     return "試行の回数が多すぎます。" + std::to_string(*error.retry_after_seconds()) +

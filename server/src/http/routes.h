@@ -16,6 +16,7 @@ void register_audit_routes(Router& router, const Services& services);
 void register_directory_routes(Router& router, const Services& services);
 void register_hsds_routes(Router& router, const Services& services);
 void register_case_routes(Router& router, const Services& services);
+void register_casework_routes(Router& router, const Services& services);
 void register_referral_routes(Router& router, const Services& services);
 void register_meeting_routes(Router& router, const Services& services);
 void register_action_item_routes(Router& router, const Services& services);
@@ -30,6 +31,7 @@ inline void register_all_routes(Router& router, const Services& services, const 
   register_directory_routes(router, services);
   register_hsds_routes(router, services);
   register_case_routes(router, services);
+  register_casework_routes(router, services);
   register_referral_routes(router, services);
   register_meeting_routes(router, services);
   register_action_item_routes(router, services);

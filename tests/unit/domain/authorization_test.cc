@@ -40,6 +40,8 @@ const std::map<Action, Row>& expected() {
       {Action::kCalendarRead, {false, kNo, kAny, kAny, kAny, kNo}},
       {Action::kNetworkRead, {false, kNo, kWard, kWard, kNo, kNo}},
       {Action::kReportRead, {false, kNo, kWard, kWard, kOrg, kNo}},
+      {Action::kAssessmentDetermine, {false, kNo, kWard, kNo, kNo, kNo}},
+      {Action::kTransferDecide, {false, kNo, kWard, kNo, kNo, kNo}},
   };
   return table;
 }
