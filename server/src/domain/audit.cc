@@ -125,7 +125,11 @@ void append(storage::Connection& c, const Clock& clock, const Actor* actor, cons
     }
   }
   {
-    auto last = c.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    // max(seq) is one step down the rowid B-tree whatever the statistics say; with ORDER BY
+    // seq DESC LIMIT 1, SQLite 3.40 planned a scan of audit_log_at and a sort once ANALYZE had
+    // seen a large log (every append then read the whole log).
+    auto last =
+        c.prepare("SELECT seq, hash FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)");
     if (last.step()) {
       seq = last.int64(0) + 1;
       prev = last.text(1);

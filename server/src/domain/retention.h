@@ -58,6 +58,16 @@ inline constexpr Erasure kErasures[] = {
     {"referral_events", "note", kReferralsOfCase, "NULL"},
     {"meeting_agenda_items", "notes", "case_id = ?1", "''"},
     {"meeting_decisions", "text", "case_id = ?1", "''"},
+    {"case_contacts", "summary", "case_id = ?1", "''"},
+    {"case_contacts", "next_step", "case_id = ?1", "NULL"},
+    {"case_assessments", "answers", "case_id = ?1", "'{}'"},
+    {"case_assessments", "note", "case_id = ?1", "NULL"},
+    {"case_assessments", "determination_note", "case_id = ?1", "NULL"},
+    {"case_transfers", "reason", "case_id = ?1", "''"},
+    {"case_transfers", "response_note", "case_id = ?1", "NULL"},
+    {"case_transfer_snapshots", "household_label", "id = ?1", "?2"},
+    {"case_transfer_snapshots", "support_plan", "id = ?1", "'{}'"},
+    {"case_transfer_snapshots", "close_reason", "id = ?1", "NULL"},
 };
 
 struct ExpiredCase {

@@ -69,20 +69,25 @@ ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std
       " ON m.id = a.meeting_id WHERE a.case_id = c.id AND m.status <> 'cancelled'"
       " AND m.starts_at >= ?2)";
   ItemList out;
-  auto count = c.prepare("SELECT count(*) FROM cases c" + where);
-  count.bind(1, scope.wards_json()).bind(2, cutoff);
-  count.step();
-  out.total = count.int64(0);
-  if (limit <= 0 || out.total == 0) return out;
+  if (limit <= 0) {
+    auto count = c.prepare("SELECT count(*) FROM cases c" + where);
+    count.bind(1, scope.wards_json()).bind(2, cutoff);
+    count.step();
+    out.total = count.int64(0);
+    return out;
+  }
+  // One pass over the ward's open cases gives the page and (count(*) OVER ()) the total: the
+  // two correlated checks per case are the cost, so they are not run twice.
   // `since`: the last meeting that had the case on its agenda, else the day it was opened.
   auto rows = c.prepare(
       "SELECT c.id, c.ward, c.case_ref, c.household_label, c.risk_level, c.risk_categories,"
       " c.sections, coalesce((SELECT max(m.starts_at) FROM meeting_agenda_items a JOIN meetings m"
       " ON m.id = a.meeting_id WHERE a.case_id = c.id AND m.status <> 'cancelled'"
-      " AND m.starts_at <= ?3), c.created_at) AS since FROM cases c" +
+      " AND m.starts_at <= ?3), c.created_at) AS since, count(*) OVER () FROM cases c" +
       where + kGraveFirst + " LIMIT ?4");
   rows.bind(1, scope.wards_json()).bind(2, cutoff).bind(3, now).bind(4, limit);
   while (rows.step()) {
+    out.total = rows.int64(8);
     ReportItem item = case_item(rows, "no_referral_no_meeting", today);
     item.since = stored_date(*item.since);
     item.days = days_between(*item.since, today);

@@ -12,6 +12,12 @@ namespace tsunagu::domain::reports {
 
 std::string ReportScope::wards_json() const { return nlohmann::json(wards).dump(); }
 
+std::string ReportScope::ward_placeholders() const {
+  std::string out = "(";
+  for (size_t i = 0; i < wards.size(); ++i) out += i == 0 ? "?" : ", ?";
+  return out + ")";
+}
+
 Result<ReportScope> resolve_scope(storage::Connection& c, const Actor& actor, Action action,
                                   const std::optional<std::string>& ward) {
   TRY(authorize_role(&actor, action));

@@ -25,6 +25,10 @@ struct ReportScope {
   std::optional<std::string> organization_id;  // a partner's organization
   std::vector<std::string> wards;  // ward roles: the wards shown; a partner: empty or the one named
   std::string wards_json() const;  // the wards as a JSON array, for json_each(?)
+  // "(?, ?)": one placeholder per ward, for `column IN` + this with `wards` bound. The planner
+  // then knows how many wards it looks up (json_each(?) gives it no estimate), and picks the
+  // ward-first indexes of the report lists.
+  std::string ward_placeholders() const;
 };
 
 // Checks `action` for the caller's role (403), that `ward` is a ward code (400 naming `ward`),
