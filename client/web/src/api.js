@@ -46,8 +46,8 @@ export function query(params) {
 }
 
 /**
- * request("GET", "/cases", {query, body, ifMatch, headers}) → parsed JSON (or text for CSV, or
- * null for 204). Paths are relative to /api/v1 unless they start with "/api/" or "/hsds/".
+ * request("GET", "/cases", {query, body, ifMatch, idempotencyKey, headers}) → parsed JSON (or text
+ * for CSV, or null for 204). Paths are relative to /api/v1 unless they start with "/api/" or "/hsds/".
  */
 export async function request(method, path, opts = {}) {
   const url =
@@ -58,6 +58,7 @@ export async function request(method, path, opts = {}) {
     headers["X-CSRF-Token"] = csrfToken.value;
   }
   if (opts.ifMatch !== undefined) headers["If-Match"] = `"${opts.ifMatch}"`;
+  if (opts.idempotencyKey) headers["Idempotency-Key"] = opts.idempotencyKey;
   let body;
   if (opts.body !== undefined) {
     headers["Content-Type"] = "application/json";
@@ -89,8 +90,40 @@ export const put = (path, body, opts) => request("PUT", path, { ...opts, body })
 export const patch = (path, body, opts) => request("PATCH", path, { ...opts, body });
 export const del = (path, opts) => request("DELETE", path, opts);
 
-/** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; this does not). */
+/**
+ * A fresh Idempotency-Key: a random UUID v4 (crypto.randomUUID needs a secure context; this
+ * does not, so it also works over plain http on a ward's intranet).
+ */
 export function newIdempotencyKey() {
   const b = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * One Idempotency-Key per submission of a form: `keys.for(body)` gives the key to send with
+ * `{idempotencyKey}`. Sending the same body again (a retry after a lost answer or a double click)
+ * reuses the key, so the server answers the first result instead of creating a second; a changed
+ * body is a new submission with a new key. `keys.done()` after a success: the next record, even
+ * one with the same words, is a new one.
+ */
+export function submissionKeys() {
+  let last = null;
+  let key = null;
+  return {
+    for(body) {
+      const text = JSON.stringify(body);
+      if (text !== last) {
+        last = text;
+        key = newIdempotencyKey();
+      }
+      return key;
+    },
+    done() {
+      last = null;
+      key = null;
+    },
+  };
 }

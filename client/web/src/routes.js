@@ -10,8 +10,8 @@ import { lazyScreen } from "./lazy-screen.jsx";
 
 // The sign-in and home screens, the cases list, the inbox and a referral's page are in the first
 // file; every other screen is fetched when first opened (the case page, the referral form, the
-// directory, capacity and hours, meetings, the network, the administrator's and the auditor's
-// screens), so they add nothing to what the sign-in and home screens download.
+// directory, capacity and hours, meetings, the network, transfers, the administrator's and the
+// auditor's screens), so they add nothing to what the sign-in and home screens download.
 const CasePage = lazyScreen(() => import("./screens/case/index.jsx"), "CasePage");
 const ReferralNew = lazyScreen(() => import("./screens/referral-new/index.jsx"), "ReferralNew");
 const MyOrganization = lazyScreen(() => import("./screens/my-organization/index.jsx"), "MyOrganization");
@@ -28,6 +28,8 @@ const AdminUser = lazyScreen(() => import("./screens/admin-users/index.jsx"), "A
 const AdminOrganizations = lazyScreen(() => import("./screens/admin-organizations/index.jsx"), "AdminOrganizations");
 const AdminOrganizationNew = lazyScreen(() => import("./screens/admin-organizations/index.jsx"), "AdminOrganizationNew");
 const AdminOrganization = lazyScreen(() => import("./screens/admin-organizations/index.jsx"), "AdminOrganization");
+const Transfers = lazyScreen(() => import("./screens/transfers/index.jsx"), "Transfers");
+const TransferPage = lazyScreen(() => import("./screens/transfers/index.jsx"), "TransferPage");
 const Audit = lazyScreen(() => import("./screens/audit/index.jsx"), "Audit");
 
 const ward = ["coordinator", "ward_staff"];
@@ -38,6 +40,8 @@ export const routes = [
   { path: "/cases", component: Cases, title: { ja: "ケース一覧", en: "Cases" }, navTitle: { ja: "ケース", en: "Cases" }, nav: ward },
   { path: "/cases/:id/refer", component: ReferralNew, title: { ja: "関係機関に紹介する", en: "Refer to a partner" } },
   { path: "/cases/:id", component: CasePage, title: { ja: "ケース", en: "Case" } },
+  { path: "/transfers", component: Transfers, title: { ja: "転居・ケース移管", en: "Transfers between wards" }, navTitle: { ja: "移管", en: "Transfers" }, nav: ward },
+  { path: "/transfers/:id", component: TransferPage, title: { ja: "移管", en: "Transfer" } },
   { path: "/inbox", component: Inbox, title: { ja: "紹介の受信箱", en: "Referral inbox" }, navTitle: { ja: "受信箱", en: "Inbox" }, nav: ["partner"] },
   { path: "/referrals/:id", component: ReferralPage, title: { ja: "紹介", en: "Referral" } },
   { path: "/my-organization", component: MyOrganization, title: { ja: "受入状況と受付時間", en: "Capacity and hours" }, navTitle: { ja: "受入状況", en: "Capacity" }, nav: ["partner"] },

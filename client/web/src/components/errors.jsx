@@ -64,6 +64,18 @@ export function problemToErrors(error, aliases = {}) {
   return { status, code: p.code, title, items, fields };
 }
 
+/**
+ * The same errors for a form whose inputs are named `prefix + field` (several forms on one page,
+ * e.g. a case's contact and assessment forms, each with a `note`), so ids never clash.
+ */
+export function prefixErrors(errors, prefix) {
+  if (!errors) return errors;
+  const fields = {};
+  for (const [k, v] of Object.entries(errors.fields)) fields[prefix + k] = v;
+  const items = errors.items.map((i) => (i.field ? { ...i, field: prefix + i.field } : i));
+  return { ...errors, fields, items };
+}
+
 // The visible label of a field (its <label> or its fieldset's legend), so a summary line says
 // which field it is about even when the server's message does not.
 function fieldLabel(field) {
@@ -74,7 +86,7 @@ function fieldLabel(field) {
 }
 
 /** GOV.UK-style error summary: focused when it appears, each item links to its field. */
-export function ErrorSummary({ errors }) {
+export function ErrorSummary({ errors, id = "error-summary-title" }) {
   const ref = useRef(null);
   useEffect(() => {
     if (errors) ref.current?.focus();
@@ -89,8 +101,8 @@ export function ErrorSummary({ errors }) {
     }
   };
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" class="error-summary__title">{errors.title}</h2>
+    <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={id}>
+      <h2 id={id} class="error-summary__title">{errors.title}</h2>
       <ul class="error-summary__list">
         {errors.items.map((item, i) => (
           <li key={i}>

@@ -1,6 +1,10 @@
 // One case: the サポートプラン with the family's own words first, then the goals and services,
-// the referrals with their timelines (who did what, when), and what meetings changed. A button
-// starts a new referral for the case.
+// the assessments and the coordinator's determination (assessments.jsx), the contacts
+// (contacts.jsx), the timeline of everything that happened (timeline.jsx), the referrals with
+// their timelines (who did what, when), what meetings changed, and the transfer to another ward
+// (transfer.jsx). A button starts a new referral for the case. A case that moved to another ward
+// is shown to the old ward as it left, read-only (`transferred_to`), with nothing to change.
+import { useState } from "preact/hooks";
 import { get } from "../../api.js";
 import { formatDate, label, lang, tr } from "../../i18n.js";
 import { wardUsers } from "../../names.js";
@@ -8,6 +12,11 @@ import { can } from "../../session.js";
 import { LoadError } from "../../components/errors.jsx";
 import { Loading, None, PageTitle, RiskBadges, SectionBadges, StatusBadge, UrgentBadge, useLoad } from "../../components/common.jsx";
 import { ReferralTimeline } from "../referral/timeline.jsx";
+import { CaseAssessments } from "./assessments.jsx";
+import { CaseContacts } from "./contacts.jsx";
+import { CaseTimeline } from "./timeline.jsx";
+import { CaseTransfer } from "./transfer.jsx";
+import "./case.css";
 
 const T = {
   ja: {
@@ -34,6 +43,10 @@ const T = {
     sent: "送付",
     open: "詳細",
     kinds: { reviewed: "見直し", lead_changed: "担当者の変更", review_scheduled: "次回見直し日の設定", plan_review_set: "プラン見直し期限の設定" },
+    movedTitle: "このケースは{ward}へ移管されました（{at}）",
+    movedText: "移管前までの記録を閲覧のみで表示しています。記録の追加や変更は、移管先の区が行います。",
+    contents: "このページの内容",
+    nav: { plan: "サポートプラン", assessments: "アセスメントと判定", contacts: "支援の記録", timeline: "経過", referrals: "紹介", transfer: "転居・移管" },
   },
   en: {
     title: "Case {ref}",
@@ -59,6 +72,10 @@ const T = {
     sent: "Sent",
     open: "Details",
     kinds: { reviewed: "Reviewed", lead_changed: "Lead changed", review_scheduled: "Next review set", plan_review_set: "Plan review date set" },
+    movedTitle: "This case moved to {ward} ({at})",
+    movedText: "What happened before the move is shown read-only. The new ward records and changes the case from now on.",
+    contents: "On this page",
+    nav: { plan: "Support plan", assessments: "Assessments", contacts: "Contacts", timeline: "Timeline", referrals: "Referrals", transfer: "Transfer" },
   },
 };
 
@@ -66,7 +83,8 @@ async function loadCase(id) {
   const path = `/cases/${encodeURIComponent(id)}`;
   const [c, refs, events, users] = await Promise.all([
     get(path),
-    get("/referrals", { case_id: id, per_page: 100 }),
+    // A ward the case moved away from may read the case as it left but not its referrals now.
+    get("/referrals", { case_id: id, per_page: 100 }).catch(() => ({ items: [] })),
     get(path + "/events", { per_page: 100 }).catch(() => ({ items: [] })),
     wardUsers(),
   ]);
@@ -81,7 +99,7 @@ function eventValue(v, users) {
 
 function Plan({ plan }) {
   return (
-    <section aria-labelledby="case-plan">
+    <section aria-labelledby="case-plan" id="plan">
       <h2 id="case-plan">{tr(T, "plan")}</h2>
       <h3>{tr(T, "voice")}</h3>
       {plan?.family_voice ? (
@@ -120,9 +138,35 @@ function Plan({ plan }) {
   );
 }
 
+// Links to the page's sections: the page is long, on a phone most of all.
+function Contents({ transfer }) {
+  const texts = T[lang.value] || T.ja;
+  const keys = ["plan", "assessments", "contacts", "timeline", "referrals", ...(transfer ? ["transfer"] : [])];
+  return (
+    <nav class="page-contents" aria-labelledby="case-contents">
+      <h2 id="case-contents" class="page-contents__title">
+        {tr(T, "contents")}
+      </h2>
+      <ul class="page-contents__list">
+        {keys.map((k) => (
+          <li key={k}>
+            <a href={"#" + k}>{texts.nav[k]}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function CasePage({ id }) {
-  const { data, error, loading } = useLoad(() => loadCase(id), [id]);
+  // Bumped after each record (a contact, an assessment, a determination, a transfer): the case,
+  // its lists and the timeline are read again, so the risk and the timeline show the change.
+  const [rev, setRev] = useState(0);
+  const { data, error, loading } = useLoad(() => loadCase(id), [id, rev]);
   const c = data?.c;
+  const changed = () => setRev((n) => n + 1);
+  const moved = !!c?.transferred_to;
+  const canWrite = !!c && c.status === "open" && !moved && can("case.write");
   return (
     <>
       <PageTitle>{c ? tr(T, "title", { ref: c.case_ref }) + "　" + c.household_label : tr(T, "title", { ref: "" })}</PageTitle>
@@ -134,7 +178,14 @@ export function CasePage({ id }) {
             <RiskBadges categories={c.risk_categories} level={c.risk_level} /> <SectionBadges sections={c.sections} />{" "}
             {c.status !== "open" ? <StatusBadge status={c.status} set="case_statuses" /> : null}
           </p>
-          {c.status === "open" && can("referral.create") ? (
+          {moved ? (
+            <div class="notice case-moved" role="note">
+              <p class="notice__title">{tr(T, "movedTitle", { ward: label("wards", c.transferred_to), at: formatDate(c.transferred_at, true) })}</p>
+              <p>{tr(T, "movedText")}</p>
+            </div>
+          ) : null}
+          <Contents transfer={canWrite} />
+          {canWrite && can("referral.create") ? (
             <p>
               <a class="button" href={`/cases/${encodeURIComponent(c.id)}/refer`}>
                 {tr(T, "newReferral")}
@@ -155,7 +206,10 @@ export function CasePage({ id }) {
               <dd>{formatDate(c.last_reviewed_on) || "—"}</dd>
             </dl>
           </section>
-          <section aria-labelledby="case-referrals">
+          <CaseAssessments c={c} users={data.users} canWrite={canWrite} rev={rev} onChanged={changed} />
+          <CaseContacts c={c} users={data.users} canWrite={canWrite} rev={rev} onChanged={changed} />
+          <CaseTimeline caseId={c.id} users={data.users} rev={rev} />
+          <section aria-labelledby="case-referrals" id="referrals">
             <h2 id="case-referrals">{tr(T, "referrals")}</h2>
             {data.referrals.length ? (
               <ul class="cards">
@@ -200,6 +254,7 @@ export function CasePage({ id }) {
               <None>{tr(T, "eventsNone")}</None>
             )}
           </section>
+          {canWrite ? <CaseTransfer c={c} users={data.users} rev={rev} onChanged={changed} /> : null}
         </>
       ) : null}
     </>
