@@ -174,7 +174,7 @@ export function CasePage({ id }) {
       {loading && !data ? <Loading /> : null}
       {c ? (
         <>
-          <p>
+          <p class="case-badges">
             <RiskBadges categories={c.risk_categories} level={c.risk_level} /> <SectionBadges sections={c.sections} />{" "}
             {c.status !== "open" ? <StatusBadge status={c.status} set="case_statuses" /> : null}
           </p>
