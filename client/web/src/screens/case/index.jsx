@@ -36,13 +36,18 @@ const T = {
     referrals: "紹介",
     referralsNone: "このケースの紹介はまだありません。",
     newReferral: "関係機関に紹介する",
-    events: "会議での決定・変更の記録",
+    events: "ケースの変更の記録（会議での決定を含む）",
     eventsNone: "記録はありません。",
     to: "紹介先",
     due: "回答期限",
     sent: "送付",
     open: "詳細",
-    kinds: { reviewed: "見直し", lead_changed: "担当者の変更", review_scheduled: "次回見直し日の設定", plan_review_set: "プラン見直し期限の設定" },
+    kinds: {
+      reviewed: "見直し", lead_changed: "担当者の変更", review_scheduled: "次回見直し日の設定", plan_review_set: "プラン見直し期限の設定",
+      created: "ケースを登録", edited: "ケースを編集", closed: "終結", reopened: "再開",
+      determined: "判定（特定妊婦・リスク）", transferred: "他の区へ移管",
+    },
+    riskWord: "リスク",
     movedTitle: "このケースは{ward}へ移管されました（{at}）",
     movedText: "移管前までの記録を閲覧のみで表示しています。記録の追加や変更は、移管先の区が行います。",
     contents: "このページの内容",
@@ -65,13 +70,18 @@ const T = {
     referrals: "Referrals",
     referralsNone: "No referrals for this case yet.",
     newReferral: "Refer to a partner",
-    events: "Decisions and changes from meetings",
+    events: "Changes of the case (meeting decisions included)",
     eventsNone: "Nothing recorded.",
     to: "To",
     due: "Answer by",
     sent: "Sent",
     open: "Details",
-    kinds: { reviewed: "Reviewed", lead_changed: "Lead changed", review_scheduled: "Next review set", plan_review_set: "Plan review date set" },
+    kinds: {
+      reviewed: "Reviewed", lead_changed: "Lead changed", review_scheduled: "Next review set", plan_review_set: "Plan review date set",
+      created: "Case registered", edited: "Case edited", closed: "Closed", reopened: "Reopened",
+      determined: "Determination (specified pregnancy, risk)", transferred: "Moved to another ward",
+    },
+    riskWord: "risk",
     movedTitle: "This case moved to {ward} ({at})",
     movedText: "What happened before the move is shown read-only. The new ward records and changes the case from now on.",
     contents: "On this page",
@@ -91,9 +101,17 @@ async function loadCase(id) {
   return { c, referrals: refs.items || [], events: events.items || [], users };
 }
 
-// An event's before/after: a user's name for a lead, else a date.
-function eventValue(v, users) {
+// An event's before/after in words: the risk for a determination (categories and level), a ward
+// for a transfer, a status for closing and reopening, a user's name for a lead, else a date.
+function eventValue(kind, v, users) {
   if (!v) return "—";
+  if (kind === "determined" && typeof v === "object") {
+    const cats = (v.risk_categories || []).map((x) => label("risk_categories", x)).join("・");
+    return `${cats ? cats + "／" : ""}${tr(T, "riskWord")} ${label("risk_levels", v.risk_level)}`;
+  }
+  if (typeof v === "object") return null;
+  if (kind === "transferred") return label("wards", v);
+  if (kind === "closed" || kind === "reopened") return label("case_statuses", v);
   return users[v] || formatDate(v);
 }
 
@@ -241,12 +259,13 @@ export function CasePage({ id }) {
                   <li key={e.seq}>
                     <strong>{T[lang.value].kinds[e.kind] || e.kind}</strong>{" "}
                     <span class="muted small">{formatDate(e.at, true)}</span>
-                    {e.from || e.to ? (
+                    {(e.from || e.to) && eventValue(e.kind, e.from || e.to, data.users) !== null ? (
                       <span>
                         {" "}
-                        {eventValue(e.from, data.users)} → {eventValue(e.to, data.users)}
+                        {eventValue(e.kind, e.from, data.users)} → {eventValue(e.kind, e.to, data.users)}
                       </span>
                     ) : null}
+                    {e.reason ? <span class="timeline__note">{e.reason}</span> : null}
                   </li>
                 ))}
               </ol>

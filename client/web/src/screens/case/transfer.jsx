@@ -150,7 +150,7 @@ export function CaseTransfer({ c, users, rev, onChanged }) {
           }}
         />
       ) : null}
-      <p class="small">
+      <p class="small after-lists">
         <a href="/transfers">{tr(T, "all")}</a>
       </p>
     </section>
