@@ -110,6 +110,9 @@ export function CaseTimeline({ caseId, users, rev }) {
                   </time>{" "}
                   <span class="badge badge--muted">{texts.types[e.type] || e.type}</span>{" "}
                   {d.href ? <a href={d.href}>{d.what}</a> : <strong>{d.what}</strong>}
+                  {e.type === "meeting" && Date.parse(e.at) > Date.now() ? (
+                    <span class="badge badge--info timeline__planned">{label("meeting_statuses", "planned")}</span>
+                  ) : null}
                 </p>
                 {d.text ? <p class="timeline__text prewrap">{d.text}</p> : null}
                 {e.actor_id && users[e.actor_id] ? <p class="small muted timeline__by">{tr(T, "by", { name: users[e.actor_id] })}</p> : null}
