@@ -1,5 +1,6 @@
 // Casework in the browser: on a case, the coordinator records a contact (the server's 422 for a
-// missing summary shows on the field first) and sees it in the timeline, makes an assessment from
+// missing summary shows on the field first; a retry after a lost answer reuses its
+// Idempotency-Key and makes one contact) and sees it in the timeline, makes an assessment from
 // the newest form and records the determination, and the case's risk changes; a transfer is
 // requested from a case page and withdrawn; the demo's pending 北区 → 中央区 transfer is accepted
 // by 中央区's coordinator on a phone, the case is then 中央区's, and 北区 sees it read-only.
@@ -53,12 +54,32 @@ test("a contact, an assessment and the determination on a case: the timeline and
   await summary.getByRole("link").first().click();
   assert.equal(await page.evaluate(() => document.activeElement.name), "contact.summary");
 
-  // Completed, it is recorded and appears in the list and the timeline.
+  // Completed, it is recorded — but its answer is lost on the way back (the server made the
+  // contact; the browser sees a dropped connection). Sent again, the same Idempotency-Key brings the
+  // first answer back instead of a second contact.
+  const keys = [];
+  await page.route("**/api/v1/cases/*/contacts", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length === 1) {
+      await route.fetch();
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
   await page.locator('[name="contact.summary"]').fill(`自宅を訪問し、健診の予定を一緒に確認した（${marker}）。`);
   await page.getByLabel("次の対応（任意）").fill("2週間後に電話");
+  page.expectErrors(/ERR_CONNECTION_RESET|ERR_FAILED/);
+  await page.getByRole("button", { name: "記録する", exact: true }).click();
+  await page.locator("#contacts .error-summary", { hasText: "サーバーに接続できません" }).waitFor();
   await page.getByRole("button", { name: "記録する", exact: true }).click();
   await page.getByText(/家庭訪問（.*）を記録しました。/).waitFor();
+  await page.unroute("**/api/v1/cases/*/contacts");
+  assert.equal(keys.length, 2);
+  assert.match(keys[0], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, "a random UUID");
+  assert.equal(keys[1], keys[0], "the retry of the same submission reuses its key");
   await page.locator("#contacts .card", { hasText: marker }).waitFor();
+  assert.equal(await page.locator("#contacts .card", { hasText: marker }).count(), 1, "one contact, not two");
   await page.locator("#timeline li", { hasText: marker }).waitFor();
   assert.match(await page.locator("#timeline li", { hasText: marker }).textContent(), /支援の記録.*家庭訪問/);
 
