@@ -19,11 +19,11 @@ const T = {
     add: "アセスメントを行う",
     formTitle: "アセスメント",
     form: "アセスメントの様式",
-    version: "第{n}版",
+    version: "（第{n}版）",
     assessed_on: "実施日",
     answers: "該当する項目",
     answersHint: "面談で確認できた項目に印をつけてください。点数はサーバーが様式の版ごとに計算します（{medium}点以上でリスク中、{high}点以上でリスク高の目安）。",
-    weight: "{n}点",
+    weight: "（{n}点）",
     note: "メモ（任意）",
     save: "アセスメントを記録する",
     saving: "記録しています…",
@@ -56,11 +56,11 @@ const T = {
     add: "Make an assessment",
     formTitle: "Assessment",
     form: "Assessment form",
-    version: "version {n}",
+    version: " (version {n})",
     assessed_on: "Date",
     answers: "Items that apply",
     answersHint: "Tick what the interview confirmed. The server scores it by the form's version ({medium}+ suggests medium risk, {high}+ high).",
-    weight: "{n} pt",
+    weight: " ({n} pt)",
     note: "Note (optional)",
     save: "Record the assessment",
     saving: "Recording…",
@@ -130,7 +130,7 @@ function AssessmentForm({ c, forms, onSaved, onCancel }) {
   return (
     <form class="step-form" onSubmit={submit} novalidate aria-labelledby="assessment-form-title">
       <h3 id="assessment-form-title">
-        {form ? `${form.title}（${tr(T, "version", { n: form.version })}）` : tr(T, "formTitle")}
+        {form ? `${form.title}${tr(T, "version", { n: form.version })}` : tr(T, "formTitle")}
       </h3>
       <ErrorSummary errors={errors} id="assessment-errors" />
       {newest.length > 1 ? (
@@ -143,7 +143,7 @@ function AssessmentForm({ c, forms, onSaved, onCancel }) {
             setAnswers({});
           }}
           error={fe[A + "form"]}
-          options={newest.map((f) => [f.form, `${f.title}（${tr(T, "version", { n: f.version })}）`])}
+          options={newest.map((f) => [f.form, `${f.title}${tr(T, "version", { n: f.version })}`])}
         />
       ) : null}
       <TextField name={A + "assessed_on"} type="date" label={tr(T, "assessed_on")} value={on} onInput={setOn} error={fe[A + "assessed_on"]} max={todayInTokyo()} required />
@@ -178,7 +178,7 @@ function AssessmentForm({ c, forms, onSaved, onCancel }) {
                     />
                   ) : null}
                   <label class="checkbox__label" for={id}>
-                    {item.text} <span class="muted small nowrap">（{tr(T, "weight", { n: item.weight })}）</span>
+                    {item.text} <span class="muted small nowrap">{tr(T, "weight", { n: item.weight })}</span>
                   </label>
                 </li>
               );
@@ -267,7 +267,8 @@ function AssessmentCard({ c, a, form, users, canDetermine, onDetermined }) {
   return (
     <li class="card assessment">
       <h3 class="card__title assessment__title">
-        <time datetime={a.assessed_on}>{formatDate(a.assessed_on)}</time>　{form?.title || a.form}（{tr(T, "version", { n: a.form_version })}）
+        <time datetime={a.assessed_on}>{formatDate(a.assessed_on)}</time>　{form?.title || a.form}
+        {tr(T, "version", { n: a.form_version })}
       </h3>
       <dl class="facts facts--compact">
         <dt>{tr(T, "score")}</dt>
@@ -285,7 +286,7 @@ function AssessmentCard({ c, a, form, users, canDetermine, onDetermined }) {
               <ul class="drivers">
                 {a.drivers.map((x) => (
                   <li key={x.code}>
-                    {text(x.code)} <span class="muted small nowrap">（{tr(T, "weight", { n: x.weight })}）</span>
+                    {text(x.code)} <span class="muted small nowrap">{tr(T, "weight", { n: x.weight })}</span>
                   </li>
                 ))}
               </ul>

@@ -34,6 +34,7 @@ const T = {
     openCase: "ケースを開く",
     errorTitle: "移管の回答",
     household: "ケース {ref}　{label}",
+    coordinatorAnswers: "受け入れるかどうかは、この区のおやこ支援担当係長が回答します。",
   },
   en: {
     fromTo: "{from} → {to}",
@@ -58,6 +59,7 @@ const T = {
     openCase: "Open the case",
     errorTitle: "Answering the transfer",
     household: "Case {ref} {label}",
+    coordinatorAnswers: "This ward's coordinator answers the request.",
   },
 };
 
@@ -148,7 +150,7 @@ export function TransferCard({ t, users = {}, onChanged, showCase = true, headin
           {label("transfer_statuses", t.status)}
         </span>{" "}
         <span class="badge badge--muted">{tr(T, t.direction === "incoming" ? "incoming" : "outgoing")}</span>{" "}
-        <strong>{tr(T, "fromTo", { from: label("wards", t.from_ward), to: label("wards", t.to_ward) })}</strong>
+        <strong class="nowrap">{tr(T, "fromTo", { from: label("wards", t.from_ward), to: label("wards", t.to_ward) })}</strong>
       </p>
       <dl class="facts facts--compact">
         <dt>{tr(T, "reason")}</dt>
@@ -179,6 +181,7 @@ export function TransferCard({ t, users = {}, onChanged, showCase = true, headin
           {tr(T, "moved", { referrals: t.moved.referrals, agenda: t.moved.agenda_items, lead: t.moved.lead_cleared ? tr(T, "leadCleared") : "" })}
         </p>
       ) : null}
+      {t.status === "pending" && t.direction === "incoming" && !steps.length ? <p class="small muted">{tr(T, "coordinatorAnswers")}</p> : null}
       {errors ? <ErrorSummary errors={errors} id={`transfer-${t.id}-accept-errors`} /> : null}
       {steps.length && !step ? (
         <div class="button-row">
