@@ -4,7 +4,7 @@ tsunagu-server on a free port with the demo data.
 
 A scripted day: coord.chuo finds a night nursery open tonight at 23:30 and refers a case to it;
 the nursery (partner.night) accepts and completes the referral; the coordinator reads its history
-and the gaps report. Along the way: exit codes, problem+json errors as one line, --json parsed,
+and the gaps report, records a home visit and a call, and assesses the household (特定妊婦). Along the way: exit codes, problem+json errors as one line, --json parsed,
 a table with Japanese text checked column by column, the token file's modes, colour only on a
 terminal and never with NO_COLOR, every command's --help, and an unreachable server.
 
@@ -126,7 +126,7 @@ def check_table_columns(stdout, headers, items, fields, limit):
         row = cells(line, starts)
         for start, cell, field in zip(starts, row, fields):
             expected = field(item)
-            if start > 0:
+            if start > 0 and width(line) > start:  # an empty last cell leaves the line short
                 prefix = "".join(ch for ch in line)
                 # the two display columns before a cell are spaces
                 col, before = 0, ""
@@ -141,6 +141,194 @@ def check_table_columns(stdout, headers, items, fields, limit):
                 check(expected.startswith(cell[:-1]), f"{cell!r} is not a cut of {expected!r}")
             else:
                 check(cell == expected, f"cell {cell!r} != {expected!r} in {line!r}")
+
+
+def tokyo_today():
+    return datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=9))).date().isoformat()
+
+
+def one_line_error(r):
+    return len(r.stderr.strip().split("\n")) == 1 and r.stderr.startswith("tsunagu: ")
+
+
+def casework(coord, tmp):
+    """The coordinator records a home visit and a call, assesses the household with the
+    specified-pregnancy form and determines it; a typo in an item is refused before anything is
+    sent, the server's 422 is one line."""
+    me = coord.json("whoami")
+    me = me.get("user", me)
+    kinds = {"home_visit": "家庭訪問", "accompanied_visit": "同行訪問", "phone": "電話",
+             "office_visit": "来所", "advice": "助言", "other": "その他"}
+    org = coord.json("org", "show", NIGHT_NURSERY)
+    org_name = org.get("name") or org.get("organization", {}).get("name")
+
+    # Record a visit (a table line) and a call (--json).
+    visit = "自宅を訪問。母は夜勤明けで疲れているが、子どもは元気。夜間保育の利用について説明し、見学の日程を相談した。"
+    r = coord.run("case", "contacts", CASE_REF, "--add", "--kind", "home_visit", "--on", "today",
+                  "--summary", visit, "--next-step", "来週、保育園の見学に同行する",
+                  "--with-org", NIGHT_NURSERY)
+    check(r.stdout.startswith("対応を記録しました: ") and "家庭訪問" in r.stdout, r.stdout)
+    call = coord.json("case", "contacts", CASE_REF, "--add", "--kind", "phone", "--by", "me",
+                      "--summary", "見学の日時を電話で確認。")
+    check(call["kind"] == "phone" and call["by_user_ids"] == [me["id"]] and
+          call["on"] == tokyo_today() and call["next_step"] is None, f"contact --json: {call}")
+
+    contacts = coord.json("case", "contacts", CASE_REF)
+    check(contacts["total"] == 2 and [c["kind"] for c in contacts["items"]] == ["phone", "home_visit"],
+          f"contacts newest first: {contacts}")
+    recorded = contacts["items"][1]
+    check(recorded["summary"] == visit and recorded["with_organization_id"] == NIGHT_NURSERY and
+          recorded["by_user_ids"] == [me["id"]] and recorded["on"] == tokyo_today(),
+          f"the visit as recorded: {recorded}")
+    names = {me["id"]: me["display_name"]}
+    headers = ["日付", "種別", "対応者", "概要", "次の対応"]
+    fields = [lambda c: c["on"], lambda c: kinds[c["kind"]],
+              lambda c: "、".join([names.get(u, u) for u in c["by_user_ids"]] +
+                                 ([org_name] if c["with_organization_id"] == NIGHT_NURSERY else [])),
+              lambda c: c["summary"], lambda c: c["next_step"] or ""]
+    table = coord.run("case", "contacts", CASE_REF).stdout
+    check_table_columns(table, headers, contacts["items"], fields, 100)
+    check(visit[:5] in table and "…" in table, f"the long summary is cut to fit 100 columns:\n{table}")
+    narrow = coord.run("case", "contacts", CASE_REF, env={"COLUMNS": "80"}).stdout
+    check_table_columns(narrow, headers, contacts["items"], fields, 80)
+    paged = coord.json("case", "contacts", CASE_REF, "--per-page", "1", "--page", "2")
+    check(paged["total"] == 2 and [c["id"] for c in paged["items"]] == [recorded["id"]], "paging")
+    r = coord.run("case", "contacts", CASE_REF, "--per-page", "1")
+    check("2 件中 1 件を表示" in r.stdout, r.stdout)
+    # Recording flags without --add, and --add without its fields, are usage errors.
+    r = coord.run("case", "contacts", CASE_REF, "--kind", "phone", expect=2)
+    check("--add" in r.stderr, r.stderr)
+    r = coord.run("case", "contacts", CASE_REF, "--add", "--kind", "phone", expect=2)
+    check(one_line_error(r) and "--summary" in r.stderr, r.stderr)
+    # The server's 422 (an accompanied visit names two people) is one line.
+    r = coord.run("case", "contacts", CASE_REF, "--add", "--kind", "accompanied_visit",
+                  "--summary", "同行訪問", expect=1)
+    check(one_line_error(r) and "[HTTP 422" in r.stderr and "by_user_ids" in r.stderr, r.stderr)
+    check(coord.json("case", "contacts", CASE_REF)["total"] == 2, "nothing more was recorded")
+
+    # Assess with the newest form version; the score and suggested level are printed.
+    forms = coord.json("case", "forms")
+    newest = max((f for f in forms["items"] if f["form"] == "specified_pregnancy"),
+                 key=lambda f: f["version"])
+    weights = {i["code"]: i["weight"] for i in newest["items"]}
+    texts = {i["code"]: i["text"] for i in newest["items"]}
+    present = ["young_mother", "no_prenatal_checkups", "domestic_violence"]
+    score = sum(weights[c] for c in present)
+    level = ("high" if score >= newest["thresholds"]["high"] else
+             "medium" if score >= newest["thresholds"]["medium"] else "low")
+    check("young_mother" in coord.run("case", "forms").stdout, "case forms lists the items")
+    r = coord.run("case", "assess", CASE_REF, "--form", "specified_pregnancy", "--item",
+                  "young_mother", "--item", "no_prenatal_checkups,domestic_violence", "--note",
+                  "妊娠届出時の面談。19歳。")
+    check(r.stdout.startswith("アセスメントを記録しました: "), r.stdout)
+    score_line = [l for l in r.stdout.split("\n") if l.startswith("点数")]
+    check(score_line and re.search(rf"\b{score} 点", score_line[0]), f"score {score}: {r.stdout}")
+    level_line = [l for l in r.stdout.split("\n") if l.startswith("判定目安")]
+    check(level_line and level_line[0].split()[-1] == {"high": "高", "medium": "中", "low": "低"}[level],
+          f"suggested {level}: {r.stdout}")
+
+    assessments = coord.json("case", "assess", CASE_REF)
+    check(assessments["total"] == 1, f"one assessment: {assessments}")
+    a = assessments["items"][0]
+    check(a["score"] == score and a["suggested_risk_level"] == level and
+          a["form_version"] == newest["version"] and
+          a["answers"] == {c: True for c in present} and a["assessed_on"] == tokyo_today(),
+          f"the assessment as made: {a}")
+    table = coord.run("case", "assess", CASE_REF).stdout
+    check_table_columns(
+        table, ["ID", "実施日", "様式", "点数", "目安", "決定", "主な要因"], assessments["items"],
+        [lambda a: a["id"], lambda a: a["assessed_on"], lambda a: f"特定妊婦 v{a['form_version']}",
+         lambda a: str(a["score"]), lambda a: {"high": "高", "medium": "中", "low": "低"}[level],
+         lambda a: "未決定",
+         lambda a: "、".join(f"{texts[d['code']]}({d['weight']})" for d in a["drivers"])], 100)
+
+    # An item the form does not have: refused here, naming it and the valid ones; nothing sent.
+    r = coord.run("case", "assess", CASE_REF, "--item", "young_mother,yuong_mother", expect=2)
+    check(one_line_error(r) and r.stderr.startswith("tsunagu: --item:") and
+          "yuong_mother" in r.stderr and all(c in r.stderr for c in weights), r.stderr)
+    r = coord.run("case", "assess", CASE_REF, "--form", "no_such_form", expect=2)
+    check(one_line_error(r) and "specified_pregnancy" in r.stderr, r.stderr)
+    # A future date is the server's 422, one line.
+    r = coord.run("case", "assess", CASE_REF, "--item", "young_mother", "--on", "tomorrow",
+                  expect=1)
+    check(one_line_error(r) and "[HTTP 422" in r.stderr and "assessed_on" in r.stderr, r.stderr)
+    check(coord.json("case", "assess", CASE_REF)["total"] == 1, "no assessment was added")
+
+    # The coordinator's determination: the case becomes a 特定妊婦 case; a second one is a 409.
+    r = coord.run("case", "assess", CASE_REF, "--determine", a["id"], "--specified-pregnancy",
+                  "yes", "--risk", "high", "--note", "実務者会議で合意")
+    check("特定妊婦・高" in r.stdout, r.stdout)
+    case = coord.json("case", "find", CASE_REF)
+    check("specified_pregnancy" in case["risk_categories"] and case["risk_level"] == "high",
+          f"determined: {case['risk_categories']} {case['risk_level']}")
+    check("特定妊婦・高" in coord.run("case", "assess", CASE_REF).stdout, "the table shows it")
+    r = coord.run("case", "assess", CASE_REF, "--determine", a["id"], "--specified-pregnancy",
+                  "no", "--risk", "low", expect=1)
+    check(one_line_error(r) and "[HTTP 409" in r.stderr, r.stderr)
+    r = coord.run("case", "assess", CASE_REF, "--determine", a["id"], "--risk", "high", expect=2)
+    check("--specified-pregnancy" in r.stderr, r.stderr)
+
+    # --help names every flag; completion knows the new commands and flags.
+    r = coord.run("case", "contacts", "--help")
+    check(all(f in r.stdout for f in ("--add", "--kind", "--on", "--summary", "--next-step",
+                                       "--with-org", "--by", "--page", "--per-page")), r.stdout)
+    r = coord.run("case", "assess", "--help")
+    check(all(f in r.stdout for f in ("--form", "--item", "--on", "--note", "--determine",
+                                       "--specified-pregnancy", "--risk", "--page")), r.stdout)
+    if shutil.which("bash"):
+        script = coord.run("completion", "bash").stdout
+        for words, expected in ((["case", "as"], "assess"), (["case", "cont"], "contacts"),
+                                (["case", "contacts", CASE_REF, "--with"], "--with-org"),
+                                (["case", "assess", CASE_REF, "--dete"], "--determine")):
+            r = subprocess.run(["bash", "-c", script + "\nCOMP_WORDS=(tsunagu " + " ".join(words) +
+                                "); COMP_CWORD=" + str(len(words)) + '; _tsunagu; echo "${COMPREPLY[*]}"'],
+                               capture_output=True, text=True)
+            check(r.stdout.strip() == expected, f"completion of {words}: {r.stdout!r} {r.stderr!r}")
+
+    idempotency_on_the_wire(coord)
+
+
+def idempotency_on_the_wire(coord):
+    """A creating POST carries an Idempotency-Key (a random UUID); when its answer is lost, the
+    client sends it once more with the same key. A stand-in server records the requests, drops
+    the first answer and answers the second."""
+    import http.server
+    seen = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            seen.append((self.path, self.headers.get("Idempotency-Key"), body))
+            if len(seen) == 1:
+                self.close_connection = True  # the answer is lost
+                return
+            answer = json.dumps({"id": "c1", "kind": "phone", "on": "2026-12-01"}).encode()
+            self.send_response(201)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *args):
+            pass
+
+    fake = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    try:
+        case_id = "c0000000-0000-4000-8000-000000000001"
+        r = coord.run("--server", f"http://127.0.0.1:{fake.server_address[1]}", "case",
+                      "contacts", case_id, "--add", "--kind", "phone", "--on", "2026-12-01",
+                      "--summary", "電話")
+        check("c1" in r.stdout, r.stdout)
+    finally:
+        fake.shutdown()
+    check(len(seen) == 2, f"sent twice: {seen}")
+    if len(seen) == 2:
+        check(seen[0][0] == f"/api/v1/cases/{case_id}/contacts", seen[0][0])
+        check(re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                           seen[0][1] or ""), f"Idempotency-Key is a UUID: {seen[0][1]!r}")
+        check(seen[0][1] == seen[1][1] and seen[0][2] == seen[1][2],
+              "the retry has the same key and body")
 
 
 def main():
@@ -312,6 +500,8 @@ def run_day(tmp, base):
         f.write(f"{CASE_REF} について話した\n")
     r = coord.run("meeting", "minutes", roundtable["id"], "--file", minutes, expect=1)
     check("minutes" in r.stderr and "[HTTP 422" in r.stderr, r.stderr)
+
+    casework(coord, tmp)
 
     # Colour: on a terminal only, never with NO_COLOR.
     def on_terminal(extra_env):

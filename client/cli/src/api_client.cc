@@ -2,6 +2,10 @@
 
 #include <httplib.h>
 
+#include <array>
+#include <cstdint>
+#include <random>
+
 #include "errors.h"
 #include "terminal.h"
 
@@ -37,6 +41,25 @@ std::string ApiError::line() const {
     out += ")";
   }
   out += " [HTTP " + std::to_string(status_) + (code_.empty() ? "" : " " + code_) + "]";
+  return out;
+}
+
+std::string new_idempotency_key() {
+  std::random_device random;
+  std::array<unsigned char, 16> b{};
+  for (std::size_t i = 0; i < b.size(); i += 4) {
+    const auto r = static_cast<std::uint32_t>(random());
+    for (std::size_t k = 0; k < 4; ++k) b[i + k] = static_cast<unsigned char>(r >> (8 * k));
+  }
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // version 4
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += kHex[b[i] >> 4];
+    out += kHex[b[i] & 15];
+  }
   return out;
 }
 
@@ -171,6 +194,16 @@ std::string ApiClient::get_text(const std::string& path, const Query& query,
 Json ApiClient::post(const std::string& path, const Json& body,
                      const std::optional<std::string>& if_match) {
   return parse_body(send("POST", path, {}, body, if_match_header(if_match)));
+}
+
+Json ApiClient::create(const std::string& path, const Json& body) {
+  const std::map<std::string, std::string> headers{{"Idempotency-Key", new_idempotency_key()}};
+  try {
+    return parse_body(send("POST", path, {}, body, headers));
+  } catch (const ConnectionError&) {
+    // Sent but unanswered, or never sent: either way the same key cannot record it twice.
+    return parse_body(send("POST", path, {}, body, headers));
+  }
 }
 
 Json ApiClient::put(const std::string& path, const Json& body) {

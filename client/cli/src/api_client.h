@@ -55,6 +55,10 @@ class ApiClient {
   Json put(const std::string& path, const Json& body);
   Json patch(const std::string& path, const Json& body,
              const std::optional<std::string>& if_match = std::nullopt);
+  // POST that creates a record, with a fresh Idempotency-Key. When the answer is lost (the
+  // connection fails), it is sent once more with the same key: the server then answers the
+  // record the first request made instead of recording it twice.
+  Json create(const std::string& path, const Json& body);
 
   // Any method; returns 2xx answers as they are and throws ApiError for the others.
   ApiResponse send(const std::string& method, const std::string& path, const Query& query,
@@ -65,6 +69,9 @@ class ApiClient {
   ApiClientOptions options_;
   std::unique_ptr<httplib::Client> http_;
 };
+
+// A random UUID (version 4, from std::random_device) for an Idempotency-Key header.
+std::string new_idempotency_key();
 
 // Percent-encodes one path segment or query value (RFC 3986 unreserved characters stay).
 std::string url_encode(const std::string& text);

@@ -14,6 +14,8 @@ namespace tsunagu::cli {
 void add_auth_commands(CLI::App& app, Context& ctx);       // login, logout, whoami
 void add_directory_commands(CLI::App& app, Context& ctx);  // org
 void add_case_commands(CLI::App& app, Context& ctx);       // case
+// case contacts, case assess, case forms (commands_casework.cc), under `case`.
+void add_casework_commands(CLI::App* cases, Context& ctx);
 void add_referral_commands(CLI::App& app, Context& ctx);   // referral
 void add_meeting_commands(CLI::App& app, Context& ctx);    // meeting, actions
 void add_report_commands(CLI::App& app, Context& ctx);     // gaps, report, network
@@ -32,6 +34,9 @@ void print_list(Context& ctx, const Json& page, const std::vector<Column>& colum
 // The display name of a user of the caller's wards (GET /api/v1/users, once per run), or the id
 // when the caller may not list users.
 std::string user_display_name(Context& ctx, const std::string& id);
+// The id of a user named by "me", their id, or their display name among the users of the
+// caller's wards; anything else as it is (the server refuses it, naming the field).
+std::string user_id_for(Context& ctx, const std::string& who);
 // The name of a directory entry (looked up once per id), or the id when it is not visible.
 std::string organization_display_name(Context& ctx, const std::string& id);
 

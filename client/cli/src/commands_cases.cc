@@ -167,6 +167,8 @@ void add_case_commands(CLI::App& app, Context& ctx) {
     ctx.print_line(ctx.t("ケースを登録しました: ", "Case created: ") + text(c, "case_ref") + " " +
                    text(c, "id"));
   });
+
+  add_casework_commands(cases, ctx);
 }
 
 }  // namespace tsunagu::cli

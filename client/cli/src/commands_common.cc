@@ -36,9 +36,12 @@ void print_list(Context& ctx, const Json& page, const std::vector<Column>& colum
   }
 }
 
-std::string user_display_name(Context& ctx, const std::string& id) {
+namespace {
+
+// The enabled users of the caller's wards (GET /api/v1/users, once per run); empty when the caller
+// may not list them.
+const Json& ward_users(Context& ctx) {
   static std::optional<Json> users;
-  if (id.empty()) return "";
   if (!users) {
     try {
       users = ctx.api().get("/api/v1/users", {{"per_page", "200"}}).value("items", Json::array());
@@ -46,9 +49,26 @@ std::string user_display_name(Context& ctx, const std::string& id) {
       users = Json::array();  // partners may not list users: show ids
     }
   }
-  for (const auto& u : *users)
+  return *users;
+}
+
+}  // namespace
+
+std::string user_display_name(Context& ctx, const std::string& id) {
+  if (id.empty()) return "";
+  for (const auto& u : ward_users(ctx))
     if (text(u, "id") == id) return text(u, "display_name");
   return id;
+}
+
+std::string user_id_for(Context& ctx, const std::string& who) {
+  if (who == "me") {
+    Json me = ctx.api().get("/api/v1/me");
+    return text(me.contains("user") ? me["user"] : me, "id");
+  }
+  for (const auto& u : ward_users(ctx))
+    if (text(u, "id") == who || text(u, "display_name") == who) return text(u, "id");
+  return who;  // the server names it if it is no one of the ward
 }
 
 std::string organization_display_name(Context& ctx, const std::string& id) {
