@@ -120,19 +120,19 @@ void add_contacts_command(CLI::App* cases, Context& ctx) {
   auto* add = cmd->add_flag("--add", o->add,
                             "Record a contact (with --kind and --summary) instead of listing them");
   cmd->add_option("--kind", o->kind,
-                  "With --add: home_visit, accompanied_visit, phone, office_visit, advice or other")
+                  "home_visit, accompanied_visit, phone, office_visit, advice or other")
       ->needs(add);
   cmd->add_option("--on", o->on,
-                  "With --add: the day of the contact, YYYY-MM-DD, today or yesterday (default "
+                  "The day of the contact: YYYY-MM-DD, today or yesterday (default "
                   "today)")
       ->needs(add);
-  cmd->add_option("--summary", o->summary, "With --add: what happened (no full names)")->needs(add);
-  cmd->add_option("--next-step", o->next_step, "With --add: what is to be done next")->needs(add);
+  cmd->add_option("--summary", o->summary, "What happened (no full names)")->needs(add);
+  cmd->add_option("--next-step", o->next_step, "What is to be done next")->needs(add);
   cmd->add_option("--with-org", o->with_org,
-                  "With --add: id of the partner organization the contact was made with")
+                  "Id of the partner organization the contact was made with")
       ->needs(add);
   cmd->add_option("--by", o->by,
-                  "With --add: who made it — me, a user id or display name (repeat; default: you; "
+                  "Who made it — me, a user id or display name (repeat; default: you; "
                   "an accompanied_visit names two or more)")
       ->needs(add);
   add_paging_options(cmd, o->paging);
@@ -195,10 +195,10 @@ void add_assess_command(CLI::App* cases, Context& ctx) {
                       "--specified-pregnancy and --risk; coordinators only)");
   determine->excludes(form)->excludes(item)->excludes(on);
   cmd->add_option("--specified-pregnancy", o->specified_pregnancy,
-                  "With --determine: yes or no — the household is a 特定妊婦")
+                  "yes or no: the household is a 特定妊婦")
       ->check(CLI::IsMember({"yes", "no"}))
       ->needs(determine);
-  cmd->add_option("--risk", o->risk, "With --determine: the case's risk level, low, medium or high")
+  cmd->add_option("--risk", o->risk, "The case's risk level: low, medium or high")
       ->check(CLI::IsMember({"low", "medium", "high"}))
       ->needs(determine);
   add_paging_options(cmd, o->paging);
