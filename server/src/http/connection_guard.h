@@ -59,9 +59,12 @@ class ConnectionGuard {
     // Waits for the next request's first byte, at most `keep_alive`; false when the connection
     // should close instead (timeout, cut, peer closed, or `stopping()`). A request that has
     // already arrived when the server stops is still served: its client sent it before the
-    // stop and may not be able to tell whether a retry is safe.
+    // stop and may not be able to tell whether a retry is safe. `received`: bytes of the next
+    // request are already held above the socket (decrypted inside the TLS session), so it
+    // begins now.
     template <typename Stopping>
-    bool await_next_request(Stopping stopping) {
+    bool await_next_request(Stopping stopping, bool received = false) {
+      if (received) return begin_head();
       idle();
       for (;;) {
         const bool stop = stopping();

@@ -3,6 +3,8 @@
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -10,11 +12,14 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <climits>
 #include <cstring>
 #include <exception>
+#include <type_traits>
 
 #include "common/ids.h"
 #include "common/log.h"
+#include "domain/authorization.h"
 #include "http/connection_guard.h"
 #include "http/metrics.h"
 #include "http/problem.h"
@@ -78,16 +83,21 @@ void peer_address(int fd, bool local, std::string& ip, int& port) {
   ip = text.data();
 }
 
-// A plain TCP connection as httplib's Stream: reads through a 4 KiB buffer (the library's line
-// reader scans buffered bytes at once) and waits at most the read or write timeout per call.
-// The library's own SocketStream is private to its implementation file.
+// One request's reading and its answer on a connection, as httplib's Stream: plain TCP or, with
+// `ssl`, TLS over the same socket (OpenSSL on the blocking descriptor). Reads through a 4 KiB
+// buffer (the library's line reader scans buffered bytes at once) and waits at most the read or
+// write timeout per call. The library's own SocketStream and SSLSocketStream are private to its
+// implementation.
 class TcpStream final : public httplib::Stream {
  public:
-  TcpStream(int fd, int read_timeout_ms, int write_timeout_ms)
-      : fd_(fd), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms) {}
+  TcpStream(int fd, int read_timeout_ms, int write_timeout_ms, SSL* ssl)
+      : fd_(fd),
+        read_timeout_ms_(read_timeout_ms),
+        write_timeout_ms_(write_timeout_ms),
+        ssl_(ssl) {}
 
-  bool is_readable() const override { return offset_ < size_; }
-  bool wait_readable() const override { return wait(POLLIN, read_timeout_ms_); }
+  bool is_readable() const override { return offset_ < size_ || tls_pending(); }
+  bool wait_readable() const override { return tls_pending() || wait(POLLIN, read_timeout_ms_); }
   bool wait_writable() const override { return wait(POLLOUT, write_timeout_ms_); }
   bool is_peer_alive() const override {
     char c;
@@ -107,10 +117,7 @@ class TcpStream final : public httplib::Stream {
     }
     offset_ = size_ = 0;
     const bool into_buffer = size < buffer_.size();
-    ssize_t n;
-    do {
-      n = ::recv(fd_, into_buffer ? buffer_.data() : ptr, into_buffer ? buffer_.size() : size, 0);
-    } while (n < 0 && errno == EINTR);
+    ssize_t n = receive(into_buffer ? buffer_.data() : ptr, into_buffer ? buffer_.size() : size);
     if (n <= 0) {
       error_ = n == 0 ? httplib::Error::ConnectionClosed : httplib::Error::Read;
       return n;
@@ -123,6 +130,11 @@ class TcpStream final : public httplib::Stream {
   }
   ssize_t write(const char* ptr, size_t size) override {
     if (!wait_writable()) return -1;
+    if (ssl_ != nullptr) {
+      ERR_clear_error();
+      int n = SSL_write(ssl_, ptr, static_cast<int>(std::min<size_t>(size, INT_MAX)));
+      return n > 0 ? n : -1;
+    }
     ssize_t n;
     do {
       n = ::send(fd_, ptr, size, MSG_NOSIGNAL);
@@ -156,8 +168,24 @@ class TcpStream final : public httplib::Stream {
     } while (r < 0 && errno == EINTR);
     return r > 0;
   }
+  bool tls_pending() const { return ssl_ != nullptr && SSL_pending(ssl_) > 0; }
+  // One read from the socket or the TLS session: > 0 bytes, 0 when the peer closed, -1 on error.
+  ssize_t receive(char* to, size_t size) {
+    if (ssl_ != nullptr) {
+      ERR_clear_error();  // SSL_get_error reads the thread's error queue
+      int n = SSL_read(ssl_, to, static_cast<int>(std::min<size_t>(size, INT_MAX)));
+      if (n > 0) return n;
+      return SSL_get_error(ssl_, n) == SSL_ERROR_ZERO_RETURN ? 0 : -1;
+    }
+    ssize_t n;
+    do {
+      n = ::recv(fd_, to, size, 0);
+    } while (n < 0 && errno == EINTR);
+    return n;
+  }
   int fd_;
   int read_timeout_ms_, write_timeout_ms_;
+  SSL* ssl_;
   std::array<char, 4096> buffer_{};
   size_t offset_ = 0, size_ = 0;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
@@ -185,12 +213,53 @@ void drain_and_close(int fd) {
   ::close(fd);
 }
 
-// httplib::Server whose connections are watched by a ConnectionGuard: the same per-connection
-// loop as the library's (process_request for each request of a keep-alive connection), with the
-// wait between requests and the head's progress reported to the guard.
-class GuardedServer final : public httplib::Server {
+// The TLS session of one connection, accepted on its blocking socket with the server's context
+// (the library's SSLServer loads the certificate and sets the protocol floor).
+class TlsSession {
  public:
-  explicit GuardedServer(ConnectionGuard& guard) : guard_(guard) {}
+  TlsSession() = default;
+  ~TlsSession() {
+    if (ssl_ != nullptr) SSL_free(ssl_);
+    ERR_clear_error();  // leave the worker's error queue empty
+  }
+  TlsSession(const TlsSession&) = delete;
+  TlsSession& operator=(const TlsSession&) = delete;
+
+  // The handshake; blocks until it completes or fails. The guard cuts the socket when the head
+  // deadline passes, which ends a handshake that never finishes.
+  bool accept(SSL_CTX* ctx, int fd) {
+    ssl_ = ctx != nullptr ? SSL_new(ctx) : nullptr;
+    if (ssl_ == nullptr || SSL_set_fd(ssl_, fd) != 1) return false;
+    ERR_clear_error();
+    handshaken_ = SSL_accept(ssl_) == 1;
+    return handshaken_;
+  }
+  // Decrypted bytes of a request the client sent ahead, held inside the session.
+  bool pending() const { return ssl_ != nullptr && SSL_pending(ssl_) > 0; }
+  // close_notify after the last answer, so the client knows it was complete.
+  void close() {
+    if (handshaken_) SSL_shutdown(ssl_);
+  }
+  SSL* get() const { return ssl_; }
+
+ private:
+  SSL* ssl_ = nullptr;
+  bool handshaken_ = false;
+};
+
+// An httplib server (Server, or SSLServer for HTTPS only) whose connections are watched by a
+// ConnectionGuard: the same per-connection loop as the library's (process_request for each
+// request of a keep-alive connection), with the wait between requests and the head's progress
+// reported to the guard. Over TLS the handshake counts as part of the first request's head (the
+// same deadline; a slow handshake makes room for a waiting connection like a slow head).
+template <typename Base>
+class GuardedServer final : public Base {
+ public:
+  static constexpr bool kTls = std::is_base_of_v<httplib::SSLServer, Base>;
+
+  template <typename... Args>
+  explicit GuardedServer(ConnectionGuard& guard, Args&&... args)
+      : Base(std::forward<Args>(args)...), guard_(guard) {}
 
  private:
   bool process_and_close_socket(socket_t sock) override {
@@ -206,23 +275,35 @@ class GuardedServer final : public httplib::Server {
 
   bool serve(socket_t sock) {
     ConnectionGuard::Lease lease(guard_, sock);
+    TlsSession tls;
+    if constexpr (kTls) {
+      if (!tls.accept(static_cast<SSL_CTX*>(this->tls_context()), sock)) return false;
+    }
     std::string remote_addr, local_addr;
     int remote_port = 0, local_port = 0;
     peer_address(sock, false, remote_addr, remote_port);
     peer_address(sock, true, local_addr, local_port);
+    const int read_ms =
+        static_cast<int>(this->read_timeout_sec_ * 1000 + this->read_timeout_usec_ / 1000);
+    const int write_ms =
+        static_cast<int>(this->write_timeout_sec_ * 1000 + this->write_timeout_usec_ / 1000);
+    std::function<void(httplib::Request&)> mark_tls;
+    if constexpr (kTls) mark_tls = [&tls](httplib::Request& req) { req.ssl = tls.get(); };
     bool ok = true;
-    for (size_t left = keep_alive_max_count_; left > 0; --left) {
-      if (left != keep_alive_max_count_ &&
-          !lease.await_next_request([this] { return svr_sock_ == INVALID_SOCKET; })) {
+    const size_t max_count = this->keep_alive_max_count_;
+    for (size_t left = max_count; left > 0; --left) {
+      if (left != max_count &&
+          !lease.await_next_request([this] { return this->svr_sock_ == INVALID_SOCKET; },
+                                    tls.pending())) {
         break;
       }
-      TcpStream stream(sock, static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000),
-                       static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000));
+      TcpStream stream(sock, read_ms, write_ms, tls.get());
       bool closed = false;
-      ok = process_request(stream, remote_addr, remote_port, local_addr, local_port, left == 1,
-                           closed, nullptr);
+      ok = this->process_request(stream, remote_addr, remote_port, local_addr, local_port,
+                                 left == 1, closed, mark_tls);
       if (!ok || closed) break;
     }
+    tls.close();
     return ok;
   }
 
@@ -282,8 +363,6 @@ const char* slug_for_status(int status) {
 // header is attacker-chosen bytes (not even valid UTF-8, or a secret such as a calendar token).
 const char* detail_for_status(int status) {
   switch (status) {
-    case 404:
-      return "There is no resource at this path.";
     case 413:
       return "The body is larger than the server accepts.";
     case 414:
@@ -297,11 +376,9 @@ const char* detail_for_status(int status) {
 }
 
 std::unique_ptr<httplib::Server> make_server(const ServerOptions& o, ConnectionGuard& guard) {
-  if (o.tls_cert.empty()) return std::make_unique<GuardedServer>(guard);
-  // The TLS server keeps the library's own connection loop (its handshake is private to it):
-  // only the per-read timeouts bound a slow client there. docs/operations.md says to terminate
-  // TLS at a reverse proxy where clients are not trusted.
-  return std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
+  if (o.tls_cert.empty()) return std::make_unique<GuardedServer<httplib::Server>>(guard);
+  return std::make_unique<GuardedServer<httplib::SSLServer>>(guard, o.tls_cert.c_str(),
+                                                             o.tls_key.c_str());
 }
 
 }  // namespace
@@ -310,7 +387,7 @@ struct HttpServer::Impl {
   ServerOptions options;
   Services services;
   ConnectionGuard guard;
-  std::unique_ptr<httplib::Server> owned;  // GuardedServer, or httplib::SSLServer with TLS
+  std::unique_ptr<httplib::Server> owned;  // a GuardedServer, plain or TLS
   httplib::Server& server;
   Metrics metrics;
   Router router{server};
@@ -369,9 +446,17 @@ void HttpServer::Impl::configure(const std::function<void(Router&)>& extra_route
       [tls](const httplib::Request&, httplib::Response& res) noexcept {
         try {
           set_security_headers(res, tls);
+          // A request the library refused before routing (its line, its headers) had none yet.
+          if (!res.has_header("X-Request-Id")) res.set_header("X-Request-Id", new_request_id());
           if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-          write_problem(res, res.status, slug_for_status(res.status), title_for_status(res.status),
-                        detail_for_status(res.status));
+          if (res.status == 404) {
+            // The body of every other 404 (an unknown id, one outside the caller's scope): a
+            // path the router does not know, an id of another shape, says no more.
+            write_problem(res, domain::not_found());
+          } else {
+            write_problem(res, res.status, slug_for_status(res.status),
+                          title_for_status(res.status), detail_for_status(res.status));
+          }
           return httplib::Server::HandlerResponse::Handled;
         } catch (...) {
           return httplib::Server::HandlerResponse::Unhandled;

@@ -5,8 +5,8 @@
 // 413, bad request) without quoting the request, and a 500 without exception text for anything
 // that escapes a handler; no exception leaves a worker. A ConnectionGuard keeps slow and idle
 // connections from holding the workers (limits: docs/operations.md). With a certificate and key
-// it serves HTTPS only (httplib::SSLServer over OpenSSL). This header keeps httplib.h out of the
-// rest of the program.
+// it serves HTTPS only (OpenSSL, through the same guarded connection loop). This header keeps
+// httplib.h out of the rest of the program.
 //
 // Thread-safety: bind() and listen() from one thread; stop() from any thread.
 #pragma once

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <openssl/ssl.h>
 
 #include <atomic>
 #include <chrono>
@@ -427,6 +428,107 @@ TEST_F(EdgeTest, AKeepAliveClientIsNotStarvedWhileEveryWorkerIsBusy) {
   done = true;
   slow_clients.join();
   EXPECT_EQ(answered, 10) << "the keep-alive connection was cut while its client was using it";
+}
+
+// A TLS client (no certificate check: the test's certificate is self-signed) over a connected
+// socket.
+class TlsClient {
+ public:
+  explicit TlsClient(int fd) : ctx_(SSL_CTX_new(TLS_client_method())), ssl_(SSL_new(ctx_)) {
+    SSL_set_fd(ssl_, fd);
+    connected_ = SSL_connect(ssl_) == 1;
+  }
+  ~TlsClient() {
+    SSL_free(ssl_);
+    SSL_CTX_free(ctx_);
+  }
+  TlsClient(const TlsClient&) = delete;
+  TlsClient& operator=(const TlsClient&) = delete;
+  bool connected() const { return connected_; }
+  bool send(const std::string& data) {
+    return SSL_write(ssl_, data.data(), static_cast<int>(data.size())) > 0;
+  }
+  // What arrives within `timeout` (the socket's receive timeout bounds each read).
+  std::string read_some(std::chrono::milliseconds timeout) {
+    timeval tv{static_cast<time_t>(timeout.count() / 1000),
+               static_cast<suseconds_t>((timeout.count() % 1000) * 1000)};
+    setsockopt(SSL_get_fd(ssl_), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    std::string out;
+    char buf[4096];
+    int n;
+    while ((n = SSL_read(ssl_, buf, sizeof buf)) > 0) {
+      out.append(buf, static_cast<size_t>(n));
+      if (out.find("\r\n\r\n") != std::string::npos) break;
+    }
+    return out;
+  }
+
+ private:
+  SSL_CTX* ctx_;
+  SSL* ssl_;
+  bool connected_ = false;
+};
+
+ServerOptions small_limits_tls(const tsunagu::testing::TempDir& dir) {
+  EXPECT_TRUE(tsunagu::testing::make_tls_certificate(dir));
+  ServerOptions options = small_limits();
+  options.tls_cert = dir.file("cert.pem");
+  options.tls_key = dir.file("key.pem");
+  return options;
+}
+
+TEST_F(EdgeTest, ATlsConnectionThatNeverHandshakesIsCutAtTheHeadDeadline) {
+  start(small_limits_tls(dir_));
+  RawConnection silent(port_);
+  ASSERT_TRUE(silent.connected());
+  auto started = Clock::now();
+  EXPECT_TRUE(silent.closed_within(2500ms));
+  EXPECT_LT(Clock::now() - started, 2500ms);
+}
+
+TEST_F(EdgeTest, ATlsHeadTrickledLineByLineIsCutAtTheDeadline) {
+  start(small_limits_tls(dir_));
+  RawConnection slow(port_);
+  ASSERT_TRUE(slow.connected());
+  TlsClient tls(slow.fd());
+  ASSERT_TRUE(tls.connected());
+  tls.send("GET /healthz HTTP/1.1\r\n");
+  auto started = Clock::now();
+  bool open = true;
+  for (int i = 0; i < 20 && open; ++i) {  // one header line every 200 ms, for up to 4 s
+    std::this_thread::sleep_for(200ms);
+    open = tls.send("X-Slow-" + std::to_string(i) + ": 1\r\n") && !slow.closed_within(1ms);
+  }
+  EXPECT_FALSE(open) << "a TLS head trickled for 4 s was still being read";
+  EXPECT_LT(Clock::now() - started, 2500ms);
+}
+
+TEST_F(EdgeTest, ManyHeaderLinesOverTlsAreRefusedQuickly) {
+  start(small_limits_tls(dir_));
+  RawConnection c(port_);
+  ASSERT_TRUE(c.connected());
+  TlsClient tls(c.fd());
+  ASSERT_TRUE(tls.connected());
+  std::string request = "GET /healthz HTTP/1.1\r\nHost: t\r\n";
+  for (int i = 0; i < 100; ++i) request += "X-Filler-" + std::to_string(i) + ": 1\r\n";
+  auto started = Clock::now();
+  tls.send(request + "\r\n");
+  std::string res = tls.read_some(2s);
+  EXPECT_EQ(res.substr(0, res.find("\r\n")), "HTTP/1.1 400 Bad Request");
+  EXPECT_LT(Clock::now() - started, 2s);
+}
+
+TEST_F(EdgeTest, TlsKeepsConnectionsAliveAndAnswersEachRequest) {
+  start(small_limits_tls(dir_));
+  httplib::SSLClient tls("127.0.0.1", port_);
+  tls.enable_server_certificate_verification(false);
+  tls.set_keep_alive(true);
+  for (int i = 0; i < 5; ++i) {
+    auto res = tls.Get("/probe/list");
+    ASSERT_TRUE(res) << httplib::to_string(res.error());
+    EXPECT_EQ(res->status, 200);
+    EXPECT_EQ(res->body.size(), 3000u + 12u);
+  }
 }
 
 }  // namespace
