@@ -59,7 +59,9 @@ Result<std::string> checked_key(std::string key, const std::string& source) {
   return key;
 }
 
-Result<std::unique_ptr<storage::Database>> open_existing(const Config& config) {
+// The database at --db, which must exist; `read_only`: opened without writing to it at all.
+Result<std::unique_ptr<storage::Database>> open_existing(const Config& config,
+                                                         bool read_only = false) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(config.db_path, ec)) {
     return Error::NotFound("no database at " + config.db_path);
@@ -67,10 +69,12 @@ Result<std::unique_ptr<storage::Database>> open_existing(const Config& config) {
   storage::DatabaseOptions options;
   options.path = config.db_path;
   options.readers = 1;
+  options.read_only = read_only;
   return storage::Database::open(options);
 }
 
-// The database and the key, for the audit subcommands; prints why not and gives nullptr.
+// The database, opened read-only (an audit never changes its evidence), and the key, for the
+// audit subcommands; prints why not and gives nullptr.
 std::unique_ptr<storage::Database> open_for_audit(const Config& config, std::ostream& err) {
   auto key = load_audit_key(config);
   if (!key.ok()) {
@@ -78,7 +82,7 @@ std::unique_ptr<storage::Database> open_for_audit(const Config& config, std::ost
     return nullptr;
   }
   domain::audit::set_chain_key(*key);
-  auto db = open_existing(config);
+  auto db = open_existing(config, true);
   if (!db.ok()) {
     err << "tsunagu-server: " << db.error().message() << "\n";
     return nullptr;

@@ -45,7 +45,9 @@ const char* synchronous_name(Synchronous s) {
 void Connection::StmtDeleter::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 
 Connection::Connection(const ConnectionOptions& options) {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int flags = options.open_read_only
+                  ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(options.path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);

@@ -21,6 +21,8 @@ struct ConnectionOptions {
   Synchronous synchronous = Synchronous::kFull;  // an acknowledged referral survives a power cut
   int busy_timeout_ms = 5000;
   bool read_only = false;  // query_only: a reader connection can never write
+  // The file itself is opened read-only and must exist (SQLITE_OPEN_READONLY); with read_only.
+  bool open_read_only = false;
   // A writer copies the WAL back into the main file (a PASSIVE checkpoint, with an fsync of the
   // main file under synchronous=FULL) inside the commit that takes the WAL past this many pages.
   // SQLite's default of 1000 pages is 70 referral create+sends at ~14 pages each; the hot

@@ -31,6 +31,7 @@ Database::~Database() {
 Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options) {
   std::unique_ptr<Database> db(new Database(options));
   try {
+    if (options.read_only) return open_read_only(std::move(db));
     db->writer_ = std::make_unique<Connection>(
         ConnectionOptions{options.path, options.synchronous, options.busy_timeout_ms, false});
     auto version = migrate(*db->writer_, embedded_migrations());
@@ -46,6 +47,18 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options)
     log_storage_error("open", e);
     return Error::Internal("Cannot open the database " + options.path + ": " + e.what());
   }
+  return db;
+}
+
+Result<std::unique_ptr<Database>> Database::open_read_only(std::unique_ptr<Database> db) {
+  const DatabaseOptions& options = db->options_;
+  ConnectionOptions reader{options.path, options.synchronous, options.busy_timeout_ms, true};
+  reader.open_read_only = true;
+  int readers = options.readers < 1 ? 1 : options.readers;
+  for (int i = 0; i < readers; ++i) db->readers_.push_back(std::make_unique<Connection>(reader));
+  auto version = check_current(*db->readers_.front(), embedded_migrations());
+  if (!version.ok()) return version.error();
+  db->schema_version_ = *version;
   return db;
 }
 

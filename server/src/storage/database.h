@@ -42,13 +42,18 @@ struct DatabaseOptions {
   int busy_timeout_ms = 5000;
   // ANALYZE at open (below); off where the file is only checked, e.g. a backup just made.
   bool refresh_statistics = true;
+  // Opens the file read-only (SQLite's SQLITE_OPEN_READONLY) with readers only: nothing is
+  // migrated, analysed or checkpointed, the schema must be exactly this server's, and write()
+  // fails. For checking evidence (audit-verify) without changing it.
+  bool read_only = false;
 };
 
 class Database {
  public:
   // Opens the file, applies the pending migrations, refreshes the query planner's statistics
   // (ANALYZE, sampled) and prepares the reader pool. Fails with
-  // FailedPrecondition when the file's schema is newer than this binary, Internal otherwise.
+  // FailedPrecondition when the file's schema is newer than this binary (read-only: not exactly
+  // this binary's), Internal otherwise.
   static Result<std::unique_ptr<Database>> open(const DatabaseOptions& options);
   ~Database();
 
@@ -93,6 +98,8 @@ class Database {
   };
 
   explicit Database(const DatabaseOptions& options);
+  // open() for options.read_only: the reader pool only. Throws StorageError.
+  static Result<std::unique_ptr<Database>> open_read_only(std::unique_ptr<Database> db);
   // Queues `w` and returns when its group has committed or failed.
   void write_in_group(PendingWrite& w);
   // The leader's work: one transaction over `group`, a SAVEPOINT each when there are several.
@@ -118,6 +125,7 @@ class Database {
 template <typename Fn>
 auto Database::write(Fn&& fn) -> std::invoke_result_t<Fn, Connection&> {
   using R = std::invoke_result_t<Fn, Connection&>;
+  if (!writer_) return R(Error::FailedPrecondition("The database is open read-only."));
   std::optional<R> result;
   std::exception_ptr thrown;
   PendingWrite w;

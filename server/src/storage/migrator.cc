@@ -16,7 +16,31 @@ int version_of(std::string_view name) {
   }
   return v;
 }
+
+Error too_new(int current, int newest) {
+  return Error::FailedPrecondition(
+      "The database has schema version " + std::to_string(current) +
+      ", newer than this server understands (" + std::to_string(newest) +
+      "). Run a newer tsunagu-server, or restore a backup made by this version.");
+}
+
 }  // namespace
+
+Result<int> check_current(Connection& connection, const std::vector<EmbeddedFile>& migrations) {
+  const int newest = static_cast<int>(migrations.size());
+  const int current = static_cast<int>(connection.pragma_int("user_version"));
+  if (current > newest) return too_new(current, newest);
+  if (current < newest) {
+    return Error::FailedPrecondition(
+        "The database has schema version " + std::to_string(current) +
+        ", older than this "
+        "server's (" +
+        std::to_string(newest) +
+        "), and it is opened read-only, so it is not "
+        "migrated. Check it with the tsunagu-server that wrote it, or migrate a copy first.");
+  }
+  return current;
+}
 
 Result<int> migrate(Connection& connection, const std::vector<EmbeddedFile>& migrations) {
   for (size_t i = 0; i < migrations.size(); ++i) {
@@ -27,12 +51,7 @@ Result<int> migrate(Connection& connection, const std::vector<EmbeddedFile>& mig
   }
   const int newest = static_cast<int>(migrations.size());
   int current = static_cast<int>(connection.pragma_int("user_version"));
-  if (current > newest) {
-    return Error::FailedPrecondition(
-        "The database has schema version " + std::to_string(current) +
-        ", newer than this server understands (" + std::to_string(newest) +
-        "). Run a newer tsunagu-server, or restore a backup made by this version.");
-  }
+  if (current > newest) return too_new(current, newest);
   for (int v = current + 1; v <= newest; ++v) {
     const EmbeddedFile& m = migrations[static_cast<size_t>(v - 1)];
     try {

@@ -23,4 +23,8 @@ const std::vector<EmbeddedFile>& embedded_migrations();
 // migration that SQLite rejects; the failed migration leaves nothing behind.
 Result<int> migrate(Connection& connection, const std::vector<EmbeddedFile>& migrations);
 
+// The connection's user_version when it is exactly the newest of `migrations`, for a database
+// opened read-only (nothing is applied). FailedPrecondition for an older or a newer one.
+Result<int> check_current(Connection& connection, const std::vector<EmbeddedFile>& migrations);
+
 }  // namespace tsunagu::storage

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -127,6 +128,22 @@ TEST(ConfigHardeningTest, TrustedProxiesAreRepeatableOrACommaList) {
     return std::nullopt;
   };
   EXPECT_EQ(parse_invocation({}, env)->config.audit_key, std::string(40, 'x'));
+}
+
+// The evidence an auditor checks is not changed by the check: no migration, no ANALYZE, no
+// checkpoint writes the file.
+TEST_F(AuditVerifyCommandTest, TheDatabaseFileIsNotWritten) {
+  auto bytes = [&] {
+    std::ifstream in(config_.db_path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string before = bytes();
+  ASSERT_FALSE(before.empty());
+  EXPECT_EQ(run(), 0) << err_.str();
+  EXPECT_EQ(bytes(), before) << "audit-verify changed the database file";
+  const std::string wal = config_.db_path + "-wal";
+  EXPECT_TRUE(!std::filesystem::exists(wal) || std::filesystem::file_size(wal) == 0)
+      << "audit-verify wrote to the write-ahead log";
 }
 
 TEST_F(AuditVerifyCommandTest, MissingDatabaseIsNotCreated) {

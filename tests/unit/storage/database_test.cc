@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
 #include <thread>
 #include <vector>
 
@@ -49,6 +50,48 @@ TEST_F(DatabaseTest, OpenAppliesHouseSettings) {
   });
   EXPECT_EQ(*mode, "wal");
   EXPECT_GE(db_->schema_version(), 1);
+}
+
+TEST(DatabaseReadOnlyTest, ReadsWithoutWritingAndRefusesWrites) {
+  testing::TempDir dir;
+  {
+    auto db = Database::open({dir.file("r.db")});
+    ASSERT_OK(db);
+  }
+  DatabaseOptions options{dir.file("r.db")};
+  options.read_only = true;
+  auto db = Database::open(options);
+  ASSERT_OK(db);
+  EXPECT_GE((*db)->schema_version(), 1);
+  auto written = (*db)->write([](Connection& c) -> Status {
+    c.exec("CREATE TABLE t (x)");
+    return Status::Ok();
+  });
+  ASSERT_FALSE(written.ok());
+  EXPECT_EQ(written.error().kind(), ErrorKind::kFailedPrecondition);
+
+  DatabaseOptions absent{dir.file("absent.db")};
+  absent.read_only = true;
+  EXPECT_FALSE(Database::open(absent).ok());
+  EXPECT_FALSE(std::filesystem::exists(dir.file("absent.db"))) << "a read-only open created it";
+}
+
+TEST(DatabaseReadOnlyTest, AnOlderSchemaIsRefusedNotMigrated) {
+  testing::TempDir dir;
+  int newest = 0;
+  {
+    auto db = Database::open({dir.file("r.db")});
+    ASSERT_OK(db);
+    newest = (*db)->schema_version();
+  }
+  Connection({dir.file("r.db")}).exec("PRAGMA user_version = " + std::to_string(newest - 1));
+  DatabaseOptions options{dir.file("r.db")};
+  options.read_only = true;
+  auto db = Database::open(options);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.error().kind(), ErrorKind::kFailedPrecondition);
+  EXPECT_NE(db.error().message().find("older"), std::string::npos) << db.error().message();
+  EXPECT_EQ(Connection({dir.file("r.db")}).pragma_int("user_version"), newest - 1);
 }
 
 TEST_F(DatabaseTest, WriteCommitsOnSuccess) {
