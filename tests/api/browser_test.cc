@@ -426,10 +426,25 @@ TEST_F(StaticFilesApiTest, TheIndexForTheRootAndForClientRoutes) {
     ASSERT_EQ(res->status, 200) << path;
     EXPECT_EQ(res->body, "<!doctype html><title>つなぐ</title>") << path;
     EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8") << path;
-    EXPECT_EQ(res->get_header_value("Cache-Control"), "no-cache") << path;
+    // Never kept: the contract's "index.html never [cached]".
+    EXPECT_EQ(res->get_header_value("Cache-Control"), "no-store") << path;
     EXPECT_EQ(res->get_header_value_count("Cache-Control"), 1u) << path;
     expect_client_headers(res);
   }
+}
+
+TEST_F(StaticFilesApiTest, AMissingFileKeepsTheClientsHeadersAndTheOne404Body) {
+  auto res = client_.Get("/assets/missing-Zz99Yy88.js");
+  ASSERT_EQ(res->status, 404);
+  expect_client_headers(res);
+  EXPECT_FALSE(res->get_header_value("X-Request-Id").empty());
+  json body = json::parse(res->body);
+  // The same body as an unknown id anywhere in the API.
+  auto api = client_.Get("/api/v1/no-such-route");
+  ASSERT_EQ(api->status, 404);
+  json unknown_route = json::parse(api->body);
+  EXPECT_EQ(unknown_route["detail"], "Not found.");
+  EXPECT_EQ(unknown_route["title"], body["title"]);
 }
 
 TEST_F(StaticFilesApiTest, HashedAssetsAreCachedForAYear) {

@@ -119,6 +119,24 @@ TEST_F(CaseTransferTest, ARequestIsCheckedAndNotifiesTheReceivingCoordinator) {
   EXPECT_EQ(get("coord.chuo", "/api/v1/cases/" + id)->status, 404);
 }
 
+// A retried request with its Idempotency-Key answers the first transfer (not a 409 for a second
+// pending one), and Location answers.
+TEST_F(CaseTransferTest, ARetriedRequestWithItsKeyAnswersTheFirstTransfer) {
+  std::string id = kita_case();
+  const Json body = {{"to_ward", "chuo"}, {"reason", "中央区へ転居（4月5日）"}};
+  httplib::Headers key{{"Idempotency-Key", "move-k-m"}};
+  auto first = post("coord.kita", "/api/v1/cases/" + id + "/transfers", body, key);
+  ASSERT_EQ(first->status, 201) << first->body;
+  auto again = post("coord.kita", "/api/v1/cases/" + id + "/transfers", body, key);
+  ASSERT_EQ(again->status, 201) << again->body;
+  EXPECT_EQ(again->get_header_value("Idempotent-Replayed"), "true");
+  EXPECT_EQ(body_json(again)["id"], body_json(first)["id"]);
+  EXPECT_EQ(body_json(get("coord.kita", "/api/v1/transfers"))["total"], 1);
+  auto read = get("coord.kita", first->get_header_value("Location"));
+  ASSERT_EQ(read->status, 200);
+  EXPECT_EQ(body_json(read)["id"], body_json(first)["id"]);
+}
+
 TEST_F(CaseTransferTest, AcceptMovesTheCasePlanAndOpenReferralsAndThePartnerSeesNoBreak) {
   std::string id = kita_case();
   Json open_referral = kita_referral(id);
@@ -180,7 +198,10 @@ TEST_F(CaseTransferTest, TheFormerWardReadsWhatHappenedBeforeTheMoveAndChangesNo
   std::string id = kita_case();
   ASSERT_EQ(contact_before_move(id), 201);
   Json t = request(id);
+  // A clock that moves at every reading: the move's event still falls within 北区's view.
+  server_.clock().set_step(std::chrono::milliseconds(1));
   ASSERT_EQ(step("coord.chuo", t, {{"to", "accepted"}})->status, 200);
+  server_.clock().set_step(std::chrono::milliseconds(0));
   advance(std::chrono::hours(1));
   // 中央区 carries on: a contact and a change of risk.
   auto visit = post("coord.chuo", "/api/v1/cases/" + id + "/contacts",
@@ -203,6 +224,8 @@ TEST_F(CaseTransferTest, TheFormerWardReadsWhatHappenedBeforeTheMoveAndChangesNo
   for (const Json& e : kita_events["items"]) {
     EXPECT_NE(e["kind"], "edited") << "北区 sees no change made after the move";
   }
+  ASSERT_FALSE(kita_events["items"].empty());
+  EXPECT_EQ(kita_events["items"].back()["kind"], "transferred") << "北区 sees the move itself";
   const Json kita_timeline = body_json(get("coord.kita", "/api/v1/cases/" + id + "/timeline"));
   for (const Json& e : kita_timeline["items"]) {
     EXPECT_LE(e["at"].get<std::string>(), as_left["transferred_at"].get<std::string>());
@@ -217,8 +240,8 @@ TEST_F(CaseTransferTest, TheFormerWardReadsWhatHappenedBeforeTheMoveAndChangesNo
                             Json({{"risk_level", "low"}}).dump(), "application/json");
   EXPECT_EQ(edit->status, 404);
   EXPECT_EQ(post("coord.kita", "/api/v1/cases/" + id + "/close", {{"reason", "x"}})->status, 404);
-  // A partner still gets nothing.
-  EXPECT_EQ(get("partner.itokonchi", "/api/v1/cases/" + id + "/contacts")->status, 404);
+  // A partner still gets nothing: its role's 403, as for every case.
+  EXPECT_EQ(get("partner.itokonchi", "/api/v1/cases/" + id + "/contacts")->status, 403);
 }
 
 TEST_F(CaseTransferTest, DeclineNeedsAReasonAndLeavesTheCaseWhereItWas) {

@@ -136,29 +136,73 @@ TEST_F(CaseworkApiTest, TheDeterminationUpdatesTheCaseAndWritesOneEvent) {
   EXPECT_EQ(events_of(id)["items"].size(), events_before + 1);
 }
 
-TEST_F(CaseworkApiTest, PartnersAndOtherWardsGetTheSame404) {
+// A role that never reads cases gets its 403 whether the case exists or not (nothing about the
+// case is revealed); another ward gets the same 404 for the case and for an unknown id.
+TEST_F(CaseworkApiTest, RolesWithoutCaseAccessGet403AndOtherWardsTheSame404) {
   std::string id = create_case();
   auto a = assess("staff.chuo", id, {{"young_mother", true}});
   ASSERT_EQ(a->status, 201);
-  ASSERT_EQ(contact("staff.chuo", id)->status, 201);
+  auto c = contact("staff.chuo", id);
+  ASSERT_EQ(c->status, 201);
   const std::string aid = body_json(a)["id"];
+  const std::string cid = body_json(c)["id"];
   const std::string unknown = "00000000-0000-4000-8000-000000000000";
-  for (const char* user : {"partner.itokonchi", "coord.kita", "admin", "auditor"}) {
+  const std::vector<std::pair<std::string, int>> callers = {
+      {"partner.itokonchi", 403}, {"admin", 403}, {"auditor", 403}, {"coord.kita", 404}};
+  for (const auto& [user, status] : callers) {
     for (const std::string& case_id : {id, unknown}) {
       const std::string base = "/api/v1/cases/" + case_id;
-      Json not_found = body_json(get(user, base + "/assessments"));
-      EXPECT_EQ(not_found["status"], 404) << user;
-      EXPECT_EQ(get(user, base + "/contacts")->status, 404) << user;
-      EXPECT_EQ(get(user, base + "/timeline")->status, 404) << user;
-      EXPECT_EQ(assess(user, case_id, {{"young_mother", true}})->status, 404) << user;
-      EXPECT_EQ(contact(user, case_id)->status, 404) << user;
+      Json answer = body_json(get(user, base + "/assessments"));
+      EXPECT_EQ(answer["status"], status) << user;
+      EXPECT_EQ(get(user, base + "/assessments/" + aid)->status, status) << user;
+      EXPECT_EQ(get(user, base + "/contacts")->status, status) << user;
+      EXPECT_EQ(get(user, base + "/contacts/" + cid)->status, status) << user;
+      EXPECT_EQ(get(user, base + "/timeline")->status, status) << user;
+      EXPECT_EQ(assess(user, case_id, {{"young_mother", true}})->status, status) << user;
+      EXPECT_EQ(contact(user, case_id)->status, status) << user;
       EXPECT_EQ(post(user, base + "/assessments/" + aid + "/determination",
                      {{"specified_pregnancy", true}, {"risk_level", "high"}})
                     ->status,
-                404)
+                status)
           << user;
     }
   }
+}
+
+// Location names a resource that answers; a retry with the same Idempotency-Key records nothing
+// twice.
+TEST_F(CaseworkApiTest, CreatedRecordsAnswerAtTheirLocationAndRetriesAreIdempotent) {
+  std::string id = create_case();
+  for (const char* kind : {"contacts", "assessments"}) {
+    httplib::Headers key{{"Idempotency-Key", std::string("retry-") + kind}};
+    Json body = std::string(kind) == "contacts"
+                    ? Json{{"kind", "phone"}, {"on", "2026-03-31"}, {"summary", "電話で様子を確認"}}
+                    : Json{{"form", "specified_pregnancy"},
+                           {"form_version", 1},
+                           {"assessed_on", "2026-04-01"},
+                           {"answers", {{"young_mother", true}}}};
+    const std::string path = "/api/v1/cases/" + id + "/" + kind;
+    auto first = post("staff.chuo", path, body, key);
+    ASSERT_EQ(first->status, 201) << first->body;
+    auto again = post("staff.chuo", path, body, key);
+    ASSERT_EQ(again->status, 201) << again->body;
+    EXPECT_EQ(again->get_header_value("Idempotent-Replayed"), "true") << kind;
+    EXPECT_EQ(body_json(again)["id"], body_json(first)["id"]) << kind;
+    EXPECT_EQ(body_json(get("staff.chuo", path))["total"], 1) << kind << " recorded twice";
+
+    const std::string location = first->get_header_value("Location");
+    auto read = get("staff.chuo", location);
+    ASSERT_EQ(read->status, 200) << location;
+    EXPECT_EQ(body_json(read), body_json(first)) << location;
+    EXPECT_EQ(get("staff.chuo", location + "?x=1")->status, 400) << location;
+    EXPECT_EQ(get("staff.chuo", path + "/00000000-0000-4000-8000-000000000000")->status, 404);
+  }
+  // The same key with another body is refused, not replayed.
+  auto other = post("staff.chuo", "/api/v1/cases/" + id + "/contacts",
+                    {{"kind", "office_visit"}, {"on", "2026-03-31"}, {"summary", "別の記録"}},
+                    {{"Idempotency-Key", "retry-contacts"}});
+  ASSERT_EQ(other->status, 422) << other->body;
+  EXPECT_EQ(body_json(other)["errors"][0]["field"], "Idempotency-Key");
 }
 
 TEST_F(CaseworkApiTest, ContactsAreCheckedListedNewestFirstAndPaged) {
@@ -215,6 +259,12 @@ TEST_F(CaseworkApiTest, TheTimelineShowsContactsReferralsMeetingsAndEventsTogeth
     EXPECT_GE(timeline["items"][i - 1]["at"].get<std::string>(),
               timeline["items"][i]["at"].get<std::string>());
   }
+  // The referral was created and sent in one instant: the later step comes first.
+  std::vector<std::string> referral_steps;
+  for (const Json& e : timeline["items"]) {
+    if (e["type"] == "referral") referral_steps.push_back(e["kind"]);
+  }
+  EXPECT_EQ(referral_steps, (std::vector<std::string>{"sent", "draft"}));
 }
 
 TEST_F(CaseworkApiTest, TheChildGuidanceConferenceCarriesCasesButPartnersSeeOnlyTheTime) {

@@ -33,16 +33,21 @@ class SystemClock final : public Clock {
   TimePoint now() const override;
 };
 
-// A clock that stands still until a test moves it.
+// A clock that stands still until a test moves it, or that moves on by a step at every reading
+// (set_step), for a test that one change takes one instant rather than reading the clock twice.
 class FakeClock final : public Clock {
  public:
   explicit FakeClock(TimePoint start) : ms_(start.time_since_epoch().count()) {}
-  TimePoint now() const override { return TimePoint(std::chrono::milliseconds(ms_.load())); }
+  TimePoint now() const override {
+    return TimePoint(std::chrono::milliseconds(ms_.fetch_add(step_.load())));
+  }
   void set(TimePoint t) { ms_ = t.time_since_epoch().count(); }
   void advance(std::chrono::milliseconds d) { ms_ += d.count(); }
+  void set_step(std::chrono::milliseconds step) { step_ = step.count(); }
 
  private:
-  std::atomic<int64_t> ms_;
+  mutable std::atomic<int64_t> ms_;
+  std::atomic<int64_t> step_{0};
 };
 
 // "2026-04-01T09:00:00+09:00" (seconds precision; milliseconds are shown only when non-zero).

@@ -155,6 +155,27 @@ Result<Creation<ActionItem>> ActionItems::create(const Actor& actor, const Reque
   });
 }
 
+namespace {
+// The organization an item is owned by as `actor` sees it: a partner user also acts on what was
+// given to it by name.
+std::optional<std::string> owner_for(const ActionItem& item, const Actor& actor) {
+  if (item.owner_user_id == actor.user_id) return actor.organization_id;
+  return item.owner_organization_id;
+}
+}  // namespace
+
+Result<ActionItem> ActionItems::get(const Actor& actor, const std::string& id) {
+  TRY(authorize_role(&actor, Action::kMeetingRead));
+  return db_.read([&](storage::Connection& c) -> Result<ActionItem> {
+    auto item = load_item(c, id, tokyo_date(clock_.now()));
+    if (!item) return not_found();
+    auto m = meeting_store::load_row(c, item->meeting_id);
+    if (!m) return not_found();
+    TRY(authorize(&actor, Action::kMeetingRead, {m->ward, owner_for(*item, actor)}));
+    return *item;
+  });
+}
+
 Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& meta,
                                        const std::string& id, const ActionItemFields& f,
                                        std::optional<int64_t> if_match) {
@@ -166,9 +187,7 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
     if (!current) return not_found();
     auto m = meeting_store::load_row(c, current->meeting_id);  // its ward and kind
     // A partner acts on what its organization owns, or what was given to the partner user.
-    std::optional<std::string> owner_org = current->owner_organization_id;
-    if (current->owner_user_id == actor.user_id) owner_org = actor.organization_id;
-    TRY(authorize(&actor, Action::kActionItemUpdate, {m->ward, owner_org}));
+    TRY(authorize(&actor, Action::kActionItemUpdate, {m->ward, owner_for(*current, actor)}));
     if (actor.role == Role::kPartner &&
         (f.title || f.owner_organization_id || f.owner_user_id || f.due_on || f.due_on_removed)) {
       return Error::PermissionDenied(

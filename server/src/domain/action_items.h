@@ -60,6 +60,8 @@ class ActionItems {
   Result<Creation<ActionItem>> create(const Actor& actor, const RequestMeta& meta,
                                       const std::string& meeting_id, const ActionItemFields& f,
                                       const std::optional<IdempotencyKey>& key = std::nullopt);
+  // One item, in the scope list() gives the caller (a ward's meetings; a partner's own items).
+  Result<ActionItem> get(const Actor& actor, const std::string& id);
   // `if_match`: the version the caller read; a different one is Aborted (412).
   Result<ActionItem> update(const Actor& actor, const RequestMeta& meta, const std::string& id,
                             const ActionItemFields& f, std::optional<int64_t> if_match);

@@ -93,16 +93,6 @@ std::optional<std::string> read_until(const Case& view) {
   return format_utc(*view.transferred_at);
 }
 
-// with_readable_case(), except that a role which never reads cases gets the 404 too: a case's
-// assessments and contacts are not admitted to exist to partners, admin or auditors.
-Status with_case(storage::Database& db, const Clock& clock, const Actor& actor,
-                 const RequestMeta& meta, const std::string& id, const char* what,
-                 const std::function<Status(storage::Connection&, const Case&)>& body) {
-  Status s = with_readable_case(db, clock, actor, meta, id, what, body);
-  if (!s.ok() && s.error().kind() == ErrorKind::kPermissionDenied) return not_found();
-  return s;
-}
-
 // Within a write transaction: the case for a new record by `actor` — its own ward's and open.
 // A ward the case moved away from is told so (read-only there); everyone else gets the 404.
 Result<Case> case_for_record(storage::Connection& c, const Actor& actor, const std::string& id) {
@@ -119,12 +109,6 @@ Result<Case> case_for_record(storage::Connection& c, const Actor& actor, const s
   TRY(authorize(&actor, Action::kCaseWrite, {found->ward, std::nullopt}));
   if (found->status != "open") return Error::FailedPrecondition("The case is closed.");
   return *found;
-}
-
-Status authorize_casework(const Actor& actor) {
-  Status s = authorize_role(&actor, Action::kCaseWrite);
-  if (!s.ok() && s.error().kind() == ErrorKind::kPermissionDenied) return not_found();
-  return s;
 }
 
 // A date that is given, well formed and not after today (Asia/Tokyo).
@@ -146,6 +130,15 @@ Result<Assessment> load_assessment(storage::Connection& c, const std::string& ca
   s.bind(1, id).bind(2, case_id);
   if (!s.step()) return not_found();
   return row_to_assessment(s);
+}
+
+Result<Contact> load_contact(storage::Connection& c, const std::string& case_id,
+                             const std::string& id) {
+  auto s = c.prepare(std::string("SELECT ") + kContactColumns +
+                     " FROM case_contacts WHERE id = ?1 AND case_id = ?2");
+  s.bind(1, id).bind(2, case_id);
+  if (!s.step()) return not_found();
+  return row_to_contact(s);
 }
 
 std::vector<std::string> with_category(std::vector<std::string> categories, bool present) {
@@ -226,7 +219,7 @@ NewContact read_new_contact(const Json& body) {
 Result<Assessment> record_assessment(storage::Connection& c, const Clock& clock, const Actor& actor,
                                      const RequestMeta& meta, const std::string& case_id,
                                      const NewAssessment& in) {
-  TRY(authorize_casework(actor));
+  TRY(authorize_role(&actor, Action::kCaseWrite));
   // One pass: the reader's findings, the form and its version, the date, the answers.
   std::vector<FieldError> errors = in.input_errors;
   std::vector<FieldError> rules;
@@ -293,37 +286,63 @@ Result<Assessment> record_assessment(storage::Connection& c, const Clock& clock,
   }
 }
 
-Result<Assessment> Casework::assess(const Actor& actor, const RequestMeta& meta,
-                                    const std::string& case_id, const NewAssessment& in) {
-  TRY(authorize_casework(actor));
-  return db_.write([&](storage::Connection& c) -> Result<Assessment> {
-    return record_assessment(c, clock_, actor, meta, case_id, in);
+Result<Creation<Assessment>> Casework::assess(const Actor& actor, const RequestMeta& meta,
+                                              const std::string& case_id, const NewAssessment& in,
+                                              const std::optional<IdempotencyKey>& key) {
+  TRY(authorize_role(&actor, Action::kCaseWrite));
+  return db_.write([&](storage::Connection& c) -> Result<Creation<Assessment>> {
+    return idempotency::create_once<Assessment>(
+        c, clock_, actor.user_id, key,
+        [&](const std::string& first_id) -> Result<Assessment> {
+          TRY(case_for_record(c, actor, case_id));
+          return load_assessment(c, case_id, first_id);
+        },
+        [&] { return record_assessment(c, clock_, actor, meta, case_id, in); });
   });
+}
+
+Result<Assessment> Casework::assessment(const Actor& actor, const RequestMeta& meta,
+                                        const std::string& case_id, const std::string& id) {
+  std::optional<Assessment> out;
+  TRY(with_readable_case(
+      db_, clock_, actor, meta, case_id, "assessment",
+      [&](storage::Connection& c, const Case& view) -> Status {
+        TRY_ASSIGN(Assessment a, load_assessment(c, case_id, id));
+        if (auto until = read_until(view); until && format_utc(a.created_at) > *until) {
+          return not_found();  // recorded after the case left this ward
+        }
+        audit::append(c, clock_, &actor, meta,
+                      case_entry("case.assessment", "case_assessment", id, case_id));
+        out = std::move(a);
+        return Status::Ok();
+      }));
+  return std::move(*out);
 }
 
 Result<Page<Assessment>> Casework::assessments(const Actor& actor, const RequestMeta& meta,
                                                const std::string& case_id,
                                                const PageRequest& page) {
   Page<Assessment> out;
-  TRY(with_case(db_, clock_, actor, meta, case_id, "assessments",
-                [&](storage::Connection& c, const Case& view) -> Status {
-                  const char* where =
-                      " FROM case_assessments WHERE case_id = ?1 AND (?2 IS NULL OR created_at <= "
-                      "?2)";
-                  auto count = c.prepare(std::string("SELECT count(*)") + where);
-                  count.bind(1, case_id).bind(2, read_until(view));
-                  count.step();
-                  out.total = count.int64(0);
-                  auto rows = c.prepare(std::string("SELECT ") + kAssessmentColumns + where +
-                                        " ORDER BY assessed_on DESC, created_at DESC, id"
-                                        " LIMIT ?3 OFFSET ?4");
-                  rows.bind(1, case_id).bind(2, read_until(view));
-                  rows.bind(3, page.per_page).bind(4, page.offset());
-                  while (rows.step()) out.items.push_back(row_to_assessment(rows));
-                  audit::append(c, clock_, &actor, meta,
-                                case_entry("case.assessments", "case", case_id, case_id));
-                  return Status::Ok();
-                }));
+  TRY(with_readable_case(
+      db_, clock_, actor, meta, case_id, "assessments",
+      [&](storage::Connection& c, const Case& view) -> Status {
+        const char* where =
+            " FROM case_assessments WHERE case_id = ?1 AND (?2 IS NULL OR created_at <= "
+            "?2)";
+        auto count = c.prepare(std::string("SELECT count(*)") + where);
+        count.bind(1, case_id).bind(2, read_until(view));
+        count.step();
+        out.total = count.int64(0);
+        auto rows = c.prepare(std::string("SELECT ") + kAssessmentColumns + where +
+                              " ORDER BY assessed_on DESC, created_at DESC, id"
+                              " LIMIT ?3 OFFSET ?4");
+        rows.bind(1, case_id).bind(2, read_until(view));
+        rows.bind(3, page.per_page).bind(4, page.offset());
+        while (rows.step()) out.items.push_back(row_to_assessment(rows));
+        audit::append(c, clock_, &actor, meta,
+                      case_entry("case.assessments", "case", case_id, case_id));
+        return Status::Ok();
+      }));
   return out;
 }
 
@@ -332,7 +351,7 @@ Result<Assessment> record_determination(storage::Connection& c, const Clock& clo
                                         const std::string& case_id,
                                         const std::string& assessment_id,
                                         const NewDetermination& in) {
-  TRY(authorize_casework(actor));
+  TRY(authorize_role(&actor, Action::kCaseWrite));
   std::vector<FieldError> errors = in.input_errors;
   std::vector<FieldError> rules;
   if (!in.specified_pregnancy) rules.push_back(FieldError::Required("specified_pregnancy"));
@@ -402,7 +421,7 @@ Result<Assessment> record_determination(storage::Connection& c, const Clock& clo
 Result<Assessment> Casework::determine(const Actor& actor, const RequestMeta& meta,
                                        const std::string& case_id, const std::string& assessment_id,
                                        const NewDetermination& in) {
-  TRY(authorize_casework(actor));
+  TRY(authorize_role(&actor, Action::kCaseWrite));
   return db_.write([&](storage::Connection& c) -> Result<Assessment> {
     return record_determination(c, clock_, actor, meta, case_id, assessment_id, in);
   });
@@ -411,7 +430,7 @@ Result<Assessment> Casework::determine(const Actor& actor, const RequestMeta& me
 Result<Contact> record_contact(storage::Connection& c, const Clock& clock, const Actor& actor,
                                const RequestMeta& meta, const std::string& case_id,
                                const NewContact& in) {
-  TRY(authorize_casework(actor));
+  TRY(authorize_role(&actor, Action::kCaseWrite));
   std::vector<FieldError> errors = in.input_errors;
   std::vector<FieldError> rules;
   if (!in.kind) {
@@ -462,43 +481,65 @@ Result<Contact> record_contact(storage::Connection& c, const Clock& clock, const
         .run();
     audit::append(c, clock, &actor, meta,
                   case_entry("contact.create", "case_contact", id, case_id, *in.kind));
-    auto s =
-        c.prepare(std::string("SELECT ") + kContactColumns + " FROM case_contacts WHERE id = ?1");
-    s.bind(1, id);
-    s.step();
-    return row_to_contact(s);
+    return load_contact(c, case_id, id);
   }
 }
 
-Result<Contact> Casework::add_contact(const Actor& actor, const RequestMeta& meta,
-                                      const std::string& case_id, const NewContact& in) {
-  TRY(authorize_casework(actor));
-  return db_.write([&](storage::Connection& c) -> Result<Contact> {
-    return record_contact(c, clock_, actor, meta, case_id, in);
+Result<Creation<Contact>> Casework::add_contact(const Actor& actor, const RequestMeta& meta,
+                                                const std::string& case_id, const NewContact& in,
+                                                const std::optional<IdempotencyKey>& key) {
+  TRY(authorize_role(&actor, Action::kCaseWrite));
+  return db_.write([&](storage::Connection& c) -> Result<Creation<Contact>> {
+    return idempotency::create_once<Contact>(
+        c, clock_, actor.user_id, key,
+        [&](const std::string& first_id) -> Result<Contact> {
+          TRY(case_for_record(c, actor, case_id));
+          return load_contact(c, case_id, first_id);
+        },
+        [&] { return record_contact(c, clock_, actor, meta, case_id, in); });
   });
+}
+
+Result<Contact> Casework::contact(const Actor& actor, const RequestMeta& meta,
+                                  const std::string& case_id, const std::string& id) {
+  std::optional<Contact> out;
+  TRY(with_readable_case(db_, clock_, actor, meta, case_id, "contact",
+                         [&](storage::Connection& c, const Case& view) -> Status {
+                           TRY_ASSIGN(Contact found, load_contact(c, case_id, id));
+                           if (auto until = read_until(view);
+                               until && format_utc(found.created_at) > *until) {
+                             return not_found();  // recorded after the case left this ward
+                           }
+                           audit::append(c, clock_, &actor, meta,
+                                         case_entry("case.contact", "case_contact", id, case_id));
+                           out = std::move(found);
+                           return Status::Ok();
+                         }));
+  return std::move(*out);
 }
 
 Result<Page<Contact>> Casework::contacts(const Actor& actor, const RequestMeta& meta,
                                          const std::string& case_id, const PageRequest& page) {
   Page<Contact> out;
-  TRY(with_case(db_, clock_, actor, meta, case_id, "contacts",
-                [&](storage::Connection& c, const Case& view) -> Status {
-                  const char* where =
-                      " FROM case_contacts WHERE case_id = ?1 AND (?2 IS NULL OR created_at <= ?2)";
-                  auto count = c.prepare(std::string("SELECT count(*)") + where);
-                  count.bind(1, case_id).bind(2, read_until(view));
-                  count.step();
-                  out.total = count.int64(0);
-                  auto rows = c.prepare(std::string("SELECT ") + kContactColumns + where +
-                                        " ORDER BY on_date DESC, created_at DESC, id"
-                                        " LIMIT ?3 OFFSET ?4");
-                  rows.bind(1, case_id).bind(2, read_until(view));
-                  rows.bind(3, page.per_page).bind(4, page.offset());
-                  while (rows.step()) out.items.push_back(row_to_contact(rows));
-                  audit::append(c, clock_, &actor, meta,
-                                case_entry("case.contacts", "case", case_id, case_id));
-                  return Status::Ok();
-                }));
+  TRY(with_readable_case(
+      db_, clock_, actor, meta, case_id, "contacts",
+      [&](storage::Connection& c, const Case& view) -> Status {
+        const char* where =
+            " FROM case_contacts WHERE case_id = ?1 AND (?2 IS NULL OR created_at <= ?2)";
+        auto count = c.prepare(std::string("SELECT count(*)") + where);
+        count.bind(1, case_id).bind(2, read_until(view));
+        count.step();
+        out.total = count.int64(0);
+        auto rows = c.prepare(std::string("SELECT ") + kContactColumns + where +
+                              " ORDER BY on_date DESC, created_at DESC, id"
+                              " LIMIT ?3 OFFSET ?4");
+        rows.bind(1, case_id).bind(2, read_until(view));
+        rows.bind(3, page.per_page).bind(4, page.offset());
+        while (rows.step()) out.items.push_back(row_to_contact(rows));
+        audit::append(c, clock_, &actor, meta,
+                      case_entry("case.contacts", "case", case_id, case_id));
+        return Status::Ok();
+      }));
   return out;
 }
 
@@ -506,7 +547,7 @@ Result<Page<TimelineEntry>> Casework::timeline(const Actor& actor, const Request
                                                const std::string& case_id,
                                                const PageRequest& page) {
   std::vector<TimelineEntry> all;
-  TRY(with_case(
+  TRY(with_readable_case(
       db_, clock_, actor, meta, case_id, "timeline",
       [&](storage::Connection& c, const Case& view) -> Status {
         const std::optional<std::string> until = read_until(view);
@@ -544,7 +585,7 @@ Result<Page<TimelineEntry>> Casework::timeline(const Actor& actor, const Request
             "SELECT e.referral_id, e.at, e.actor_id, e.to_status, o.name FROM referral_events e"
             " JOIN referrals r ON r.id = e.referral_id"
             " JOIN organizations o ON o.id = r.organization_id"
-            " WHERE r.case_id = ?1 AND (?2 IS NULL OR e.at <= ?2)",
+            " WHERE r.case_id = ?1 AND (?2 IS NULL OR e.at <= ?2) ORDER BY e.seq",
             [](const storage::Statement& s) {
               return TimelineEntry{parse_stored_time(s.text(1)), "referral", s.text(3), s.text(0),
                                    s.optional_text(2),           s.text(4)};
@@ -585,7 +626,10 @@ Result<Page<TimelineEntry>> Casework::timeline(const Actor& actor, const Request
                       case_entry("case.timeline", "case", case_id, case_id));
         return Status::Ok();
       }));
-  // Newest first; a stable order for entries of the same moment.
+  // Newest first; a stable order for entries of the same moment. Each source was read in the
+  // order it was recorded, so reversed first, a referral's steps of one instant (created and sent
+  // at once) show the later step first.
+  std::reverse(all.begin(), all.end());
   std::stable_sort(all.begin(), all.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
     if (a.at != b.at) return a.at > b.at;
     if (a.type != b.type) return a.type < b.type;

@@ -6,8 +6,8 @@
 //
 // Rules every function keeps:
 // - Ward staff and coordinators of the case's ward write; a determination is the coordinator's.
-// - Whoever may not read the case — partners, admin, auditor, other wards — gets the same 404
-//   as for an unknown case: these records are not admitted to exist.
+// - A role that never reads cases (partners, admin, auditor) gets its 403 whether the case
+//   exists or not; another ward gets the same 404 as for an unknown case.
 // - A ward the case was transferred away from reads what happened before the move (its
 //   assessments, contacts, timeline up to the move) and changes nothing (case.transferred).
 // - Every read and change is audited in the same transaction.
@@ -25,6 +25,7 @@
 #include "common/time.h"
 #include "domain/actor.h"
 #include "domain/assessment_forms.h"
+#include "domain/idempotency.h"
 #include "domain/paging.h"
 
 namespace tsunagu::storage {
@@ -136,8 +137,12 @@ class Casework {
  public:
   Casework(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  Result<Assessment> assess(const Actor& actor, const RequestMeta& meta, const std::string& case_id,
-                            const NewAssessment& in);
+  // `key`: the Idempotency-Key; a retry with it answers the assessment the first one made.
+  Result<Creation<Assessment>> assess(const Actor& actor, const RequestMeta& meta,
+                                      const std::string& case_id, const NewAssessment& in,
+                                      const std::optional<IdempotencyKey>& key = std::nullopt);
+  Result<Assessment> assessment(const Actor& actor, const RequestMeta& meta,
+                                const std::string& case_id, const std::string& id);
   // Newest first.
   Result<Page<Assessment>> assessments(const Actor& actor, const RequestMeta& meta,
                                        const std::string& case_id, const PageRequest& page);
@@ -148,8 +153,11 @@ class Casework {
                                const std::string& case_id, const std::string& assessment_id,
                                const NewDetermination& in);
 
-  Result<Contact> add_contact(const Actor& actor, const RequestMeta& meta,
-                              const std::string& case_id, const NewContact& in);
+  Result<Creation<Contact>> add_contact(const Actor& actor, const RequestMeta& meta,
+                                        const std::string& case_id, const NewContact& in,
+                                        const std::optional<IdempotencyKey>& key = std::nullopt);
+  Result<Contact> contact(const Actor& actor, const RequestMeta& meta, const std::string& case_id,
+                          const std::string& id);
   // Newest first (by the day of the contact, then by when it was recorded).
   Result<Page<Contact>> contacts(const Actor& actor, const RequestMeta& meta,
                                  const std::string& case_id, const PageRequest& page);

@@ -292,20 +292,28 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
                                        const std::string& id, const TransitionRequest& req,
                                        std::optional<int64_t> if_match) {
   TRY(authorize_role(&actor, Action::kReferralTransition));
-  auto to = parse_referral_status(req.to);
-  if (!to) {
-    return Error::Field(
+  // One pass: the reader's findings, then every field's own rule; those that depend on the
+  // referral's state follow once it is loaded.
+  std::vector<FieldError> errors = req.input_errors;
+  std::vector<FieldError> rules;
+  std::optional<ReferralStatus> to = parse_referral_status(req.to);
+  if (req.to.empty()) {
+    rules.push_back(FieldError::Required("to"));
+  } else if (!to) {
+    rules.push_back(
         FieldError::InvalidChoice("to", "sent, accepted, declined, withdrawn, completed"));
-  }
-  if (*to == ReferralStatus::kExpired || *to == ReferralStatus::kDraft) {
-    return Error::Field("to", "is set by the server, not by a request");
+  } else if (*to == ReferralStatus::kExpired || *to == ReferralStatus::kDraft) {
+    rules.push_back({"to", "is set by the server, not by a request"});
+    to.reset();
   }
   if (req.reason_code && !is_reason_code(*req.reason_code)) {
-    return Error::Field(invalid_choice("reason_code", words::kDeclineReasons));
+    rules.push_back(invalid_choice("reason_code", words::kDeclineReasons));
   }
   if (req.outcome && !is_outcome(*req.outcome)) {
-    return Error::Field(invalid_choice("outcome", words::kOutcomes));
+    rules.push_back(invalid_choice("outcome", words::kOutcomes));
   }
+  add_field_errors(errors, std::move(rules));
+  if (!to) return Error::InvalidArgument("The transition has invalid fields.", errors);
   const Date now_date = today(clock_);
   return db_.write([&](storage::Connection& c) -> Result<Referral> {
     TRY_ASSIGN(Referral current, load_in_scope(c, actor, id, now_date));
@@ -327,16 +335,23 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
           (rule->by == Party::kReceiver ? "receiving partner" : "referring ward") +
           " may make a referral " + req.to + ".");
     }
-    std::vector<FieldError> errors;
-    if (rule->needs_reason && !req.reason_code) errors.push_back({"reason_code", "is required"});
+    std::vector<FieldError> state_rules;
+    if (rule->needs_reason && !req.reason_code) {
+      state_rules.push_back({"reason_code", "is required"});
+    }
     if (req.reason_code && *req.reason_code == "other" && !req.note) {
-      errors.push_back({"note", "is required when the reason is other"});
+      state_rules.push_back({"note", "is required when the reason is other"});
     }
-    if (rule->needs_outcome && !req.outcome) errors.push_back({"outcome", "is required"});
-    if (!rule->needs_outcome && req.outcome) errors.push_back({"outcome", "is only for completed"});
+    if (rule->needs_outcome && !req.outcome) state_rules.push_back({"outcome", "is required"});
+    if (!rule->needs_outcome && req.outcome) {
+      state_rules.push_back({"outcome", "is only for completed"});
+    }
     if (*to == ReferralStatus::kSent) {
-      for (auto& e : check_sendable(current.legal_basis, current.consent)) errors.push_back(e);
+      for (auto& e : check_sendable(current.legal_basis, current.consent)) {
+        state_rules.push_back(e);
+      }
     }
+    add_field_errors(errors, std::move(state_rules));
     if (!errors.empty()) return Error::InvalidArgument("The transition is incomplete.", errors);
 
     const std::string now = format_utc(clock_.now());

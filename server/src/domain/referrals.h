@@ -118,6 +118,8 @@ struct TransitionRequest {
   std::optional<std::string> reason_code;
   std::optional<std::string> note;
   std::optional<std::string> outcome;
+  // What the request's reader found wrong with its shape, reported with the rules' findings.
+  std::vector<FieldError> input_errors{};
 };
 
 struct ReferralFilter {

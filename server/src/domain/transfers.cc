@@ -89,10 +89,11 @@ NotificationNote transfer_note(const char* kind, const Transfer& t) {
   return note;
 }
 
-// The move itself, inside the accepting transaction (see transfers.h).
-Status move_case(storage::Connection& c, const Clock& clock, const Actor& actor, const Transfer& t,
-                 bool had_lead) {
-  const std::string now = format_utc(clock.now());
+// The move itself, inside the accepting transaction (see transfers.h). `now` is the transfer's
+// decided_at: the former ward's read-only view ends there, so the `transferred` event must carry
+// the same instant to stay in it.
+Status move_case(storage::Connection& c, const std::string& now, const Actor& actor,
+                 const Transfer& t, bool had_lead) {
   c.prepare(
        "INSERT INTO case_transfer_snapshots (transfer_id, id, ward, case_ref, household_label,"
        " risk_categories, risk_level, sections, lead_user_id, status, close_reason, support_plan,"
@@ -199,11 +200,15 @@ Result<Transfer> request_transfer(storage::Connection& c, const Clock& clock, co
   }
 }
 
-Result<Transfer> Transfers::request(const Actor& actor, const RequestMeta& meta,
-                                    const std::string& case_id, const NewTransfer& in) {
+Result<Creation<Transfer>> Transfers::request(const Actor& actor, const RequestMeta& meta,
+                                              const std::string& case_id, const NewTransfer& in,
+                                              const std::optional<IdempotencyKey>& key) {
   TRY(authorize_role(&actor, Action::kCaseWrite));
-  return db_.write([&](storage::Connection& c) -> Result<Transfer> {
-    return request_transfer(c, clock_, actor, meta, case_id, in);
+  return db_.write([&](storage::Connection& c) -> Result<Creation<Transfer>> {
+    return idempotency::create_once<Transfer>(
+        c, clock_, actor.user_id, key,
+        [&](const std::string& first_id) { return load_in_scope(c, actor, first_id); },
+        [&] { return request_transfer(c, clock_, actor, meta, case_id, in); });
   });
 }
 
@@ -275,7 +280,7 @@ Result<Transfer> Transfers::transition(const Actor& actor, const RequestMeta& me
         }
         had_lead = row.optional_text(1).has_value();
       }
-      TRY(move_case(c, clock_, actor, current, had_lead));
+      TRY(move_case(c, now, actor, current, had_lead));
     }
     Transfer updated = *load(c, id);
     deliver(c, clock_, transfer_note("transfer.decided", updated), {updated.requested_by}, {});

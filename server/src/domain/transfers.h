@@ -25,6 +25,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/actor.h"
+#include "domain/idempotency.h"
 #include "domain/paging.h"
 
 namespace tsunagu::storage {
@@ -88,8 +89,10 @@ class Transfers {
  public:
   Transfers(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  Result<Transfer> request(const Actor& actor, const RequestMeta& meta, const std::string& case_id,
-                           const NewTransfer& in);
+  // `key`: the Idempotency-Key; a retry with it answers the transfer the first one made.
+  Result<Creation<Transfer>> request(const Actor& actor, const RequestMeta& meta,
+                                     const std::string& case_id, const NewTransfer& in,
+                                     const std::optional<IdempotencyKey>& key = std::nullopt);
   // `if_match`: the version the caller read; a different one is Aborted (412).
   Result<Transfer> transition(const Actor& actor, const RequestMeta& meta, const std::string& id,
                               const TransferStep& step, std::optional<int64_t> if_match);

@@ -58,6 +58,14 @@ Status create_item(const Services& s, const httplib::Request& req, httplib::Resp
   return Status::Ok();
 }
 
+Status get_item(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY(only_params(req, {}));
+  TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+  TRY_ASSIGN(auto found, s.action_items->get(actor, req.matches[1]));
+  write_item(res, 200, found);
+  return Status::Ok();
+}
+
 Status update_item(const Services& s, const httplib::Request& req, httplib::Response& res) {
   TRY_ASSIGN(auto actor, signed_in_caller(req, s));
   TRY_ASSIGN(auto version, if_match_version(req));
@@ -80,6 +88,9 @@ void register_action_item_routes(Router& router, const Services& s) {
               [&s](const httplib::Request& req, httplib::Response& res) {
                 return create_item(s, req, res);
               });
+  router.get(
+      std::string("/api/v1/action-items/") + kId, "action_item",
+      [&s](const httplib::Request& req, httplib::Response& res) { return get_item(s, req, res); });
   router.patch(std::string("/api/v1/action-items/") + kId, "action_item",
                [&s](const httplib::Request& req, httplib::Response& res) {
                  return update_item(s, req, res);

@@ -11,6 +11,7 @@
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/json_io.h"
+#include "http/query_params.h"
 #include "http/response_headers.h"
 #include "http/routes.h"
 #include "http/user_json.h"
@@ -41,6 +42,7 @@ Status sign_in(const Services& s, const httplib::Request& req, httplib::Response
 
 // GET /auth/session: the cookie session's CSRF token again (after a reload of the page).
 Status current_session(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY(only_params(req, {}));
   auto token = session_cookie(req);
   if (!token || req.has_header("Authorization")) {
     return Error::Unauthenticated("Sign in first.");
@@ -73,6 +75,7 @@ Json words_json(domain::Words words) {
 }
 
 Status reference(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  TRY(only_params(req, {}));
   TRY(signed_in_caller(req, s));
   Json body = Json::object();
   for (const domain::WordSet& set : domain::word_sets()) body[set.name] = words_json(set.words);

@@ -7,6 +7,7 @@
 #include "domain/transfers.h"
 #include "http/auth.h"
 #include "http/etag.h"
+#include "http/idempotency_key.h"
 #include "http/json_io.h"
 #include "http/query_params.h"
 #include "http/routes.h"
@@ -151,19 +152,29 @@ void register_casework_routes(Router& router, const Services& s) {
                write_json(res, 200, page_envelope(std::move(items), page.total, paging));
                return Status::Ok();
              });
-  router.post(kCase + "/assessments", "case_assessments",
-              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
-                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
-                TRY_ASSIGN(Json body, parse_json_body(req));
-                TRY(require_object(body));
-                TRY_ASSIGN(auto created,
-                           s.casework->assess(actor, request_meta(req), req.matches[1],
-                                              domain::read_new_assessment(body)));
-                res.set_header("Location",
-                               "/api/v1/cases/" + created.case_id + "/assessments/" + created.id);
-                write_json(res, 201, assessment_json(created));
-                return Status::Ok();
-              });
+  router.post(
+      kCase + "/assessments", "case_assessments",
+      [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+        TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+        TRY_ASSIGN(auto key, idempotency_key(req));
+        TRY_ASSIGN(Json body, parse_json_body(req));
+        TRY(require_object(body));
+        TRY_ASSIGN(auto created, s.casework->assess(actor, request_meta(req), req.matches[1],
+                                                    domain::read_new_assessment(body), key));
+        const auto& a = created.resource;
+        mark_created(res, "/api/v1/cases/" + a.case_id + "/assessments/" + a.id, created.replayed);
+        write_json(res, 201, assessment_json(a));
+        return Status::Ok();
+      });
+  router.get(kCase + "/assessments/" + kId, "case_assessment",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto found, s.casework->assessment(actor, request_meta(req),
+                                                             req.matches[1], req.matches[2]));
+               write_json(res, 200, assessment_json(found));
+               return Status::Ok();
+             });
   router.post(kCase + "/assessments/" + kId + "/determination", "case_assessment_determination",
               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(auto actor, signed_in_caller(req, s));
@@ -191,14 +202,25 @@ void register_casework_routes(Router& router, const Services& s) {
       kCase + "/contacts", "case_contacts",
       [&s](const httplib::Request& req, httplib::Response& res) -> Status {
         TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+        TRY_ASSIGN(auto key, idempotency_key(req));
         TRY_ASSIGN(Json body, parse_json_body(req));
         TRY(require_object(body));
         TRY_ASSIGN(auto created, s.casework->add_contact(actor, request_meta(req), req.matches[1],
-                                                         domain::read_new_contact(body)));
-        res.set_header("Location", "/api/v1/cases/" + created.case_id + "/contacts/" + created.id);
-        write_json(res, 201, contact_json(created));
+                                                         domain::read_new_contact(body), key));
+        const auto& c = created.resource;
+        mark_created(res, "/api/v1/cases/" + c.case_id + "/contacts/" + c.id, created.replayed);
+        write_json(res, 201, contact_json(c));
         return Status::Ok();
       });
+  router.get(kCase + "/contacts/" + kId, "case_contact",
+             [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
+               TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+               TRY_ASSIGN(auto found, s.casework->contact(actor, request_meta(req), req.matches[1],
+                                                          req.matches[2]));
+               write_json(res, 200, contact_json(found));
+               return Status::Ok();
+             });
   router.get(kCase + "/timeline", "case_timeline",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY_ASSIGN(auto paging, list_paging(req));
@@ -214,13 +236,14 @@ void register_casework_routes(Router& router, const Services& s) {
   router.post(kCase + "/transfers", "case_transfers",
               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                TRY_ASSIGN(auto key, idempotency_key(req));
                 TRY_ASSIGN(Json body, parse_json_body(req));
                 TRY(require_object(body));
                 TRY_ASSIGN(auto created,
                            s.transfers->request(actor, request_meta(req), req.matches[1],
-                                                domain::read_new_transfer(body)));
-                res.set_header("Location", "/api/v1/transfers/" + created.id);
-                write_transfer(res, 201, actor, created);
+                                                domain::read_new_transfer(body), key));
+                mark_created(res, "/api/v1/transfers/" + created.resource.id, created.replayed);
+                write_transfer(res, 201, actor, created.resource);
                 return Status::Ok();
               });
   router.get("/api/v1/transfers", "transfers",
@@ -240,6 +263,7 @@ void register_casework_routes(Router& router, const Services& s) {
              });
   router.get(std::string("/api/v1/transfers/") + kId, "transfer",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto found, s.transfers->get(actor, request_meta(req), req.matches[1]));
                write_transfer(res, 200, actor, found);

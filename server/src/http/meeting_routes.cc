@@ -87,6 +87,7 @@ Status record_decision(const Services& s, const httplib::Request& req, httplib::
 // every use ("no-cache"), so a cancelled meeting does not linger.
 Status write_calendar(const Services& s, const domain::Actor& actor, const httplib::Request& req,
                       httplib::Response& res) {
+  TRY(only_params(req, {}));
   TRY_ASSIGN(auto meetings, s.meetings->calendar(actor));
   std::string body = render_calendar(meetings, "Tsunagu 会議（" + actor.username + "）");
   const std::string etag = etag_of_content(body);
@@ -107,14 +108,15 @@ void register_calendar_routes(Router& router, const Services& s) {
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                return write_calendar(s, actor, req, res);
              });
-  router.post(
-      "/api/v1/me/calendar-link", "calendar_link",
-      [&s](const httplib::Request& req, httplib::Response& res) -> Status {
-        TRY_ASSIGN(auto actor, signed_in_caller(req, s));
-        TRY_ASSIGN(auto token, s.calendar_links->issue(actor, request_meta(req)));
-        write_json(res, 201, {{"token", token}, {"url", "/api/v1/calendar/" + token + ".ics"}});
-        return Status::Ok();
-      });
+  router.post("/api/v1/me/calendar-link", "calendar_link",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+                TRY_ASSIGN(auto token, s.calendar_links->issue(actor, request_meta(req)));
+                const std::string url = "/api/v1/calendar/" + token + ".ics";
+                res.set_header("Location", url);
+                write_json(res, 201, {{"token", token}, {"url", url}});
+                return Status::Ok();
+              });
   router.del("/api/v1/me/calendar-link", "calendar_link",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));

@@ -33,6 +33,11 @@ Status only_params(const httplib::Request& req, std::initializer_list<std::strin
     } else if (req.params.count(name) > 1) {
       errors.push_back({printable_name(name), "is given more than once"});
       reported.insert(name);
+    } else if (value.empty() && name != "q" && name != "search") {
+      // An empty filter would read as no filter and pass an unfiltered answer off as a filtered
+      // one; only a search text may be empty (nothing typed yet).
+      errors.push_back({printable_name(name), "is empty; leave the parameter out instead"});
+      reported.insert(name);
     }
   }
   if (errors.empty()) return Status::Ok();

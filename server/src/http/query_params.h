@@ -20,8 +20,8 @@ namespace tsunagu::http {
 inline constexpr std::string_view kPage = "page";
 inline constexpr std::string_view kPerPage = "per_page";
 
-// Ok when every parameter of `req` is one of `known` and none repeats; otherwise Malformed with
-// a field error per offending parameter.
+// Ok when every parameter of `req` is one of `known`, none repeats and none is empty (but a
+// search text, `q` or `search`); otherwise Malformed with a field error per offending parameter.
 Status only_params(const httplib::Request& req, std::initializer_list<std::string_view> known);
 
 // For a list that takes no filter: only ?page=&per_page=, parsed (400 on anything else).

@@ -259,7 +259,7 @@ void register_referral_routes(Router& router, const Services& s) {
                 t.reason_code = r.string("reason_code", Need::kOptional, 40);
                 t.note = r.string("note", Need::kOptional, 2000);
                 t.outcome = r.string("outcome", Need::kOptional, 40);
-                TRY(r.finish());
+                t.input_errors = r.take_errors();
                 TRY_ASSIGN(auto updated, s.referrals->transition(actor, request_meta(req),
                                                                  req.matches[1], t, version));
                 write_referral(res, 200, updated, actor.role == domain::Role::kPartner);

@@ -14,8 +14,9 @@
 namespace tsunagu::http {
 
 // X-Content-Type-Options: nosniff, Referrer-Policy: no-referrer, X-Frame-Options: DENY,
-// Content-Security-Policy: frame-ancestors 'none', Accept-Ranges: none, and with `tls`
-// Strict-Transport-Security (one year, subdomains). Replaces earlier values of these headers.
+// Content-Security-Policy: frame-ancestors 'none' (unless a policy is set already: the web
+// client's own), Accept-Ranges: none, and with `tls` Strict-Transport-Security (one year,
+// subdomains). Replaces earlier values of these headers.
 void set_security_headers(httplib::Response& res, bool tls);
 
 // Sets `name` to `value`, removing every earlier value (httplib's set_header adds a second one).

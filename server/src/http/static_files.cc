@@ -94,10 +94,12 @@ Status serve(const fs::path& root, const httplib::Request& req, httplib::Respons
     LOG(kError) << "cannot read " << file->string();
     return Error::Internal("cannot read a file of the web client");
   }
-  // The default (no-store) is for the API; the client's own files may be kept.
-  replace_header(
-      res, "Cache-Control",
-      !is_index && is_hashed_asset(path) ? "public, max-age=31536000, immutable" : "no-cache");
+  // The page itself is never kept (a new release is seen at once); hashed assets are kept for a
+  // year; other files are revalidated.
+  replace_header(res, "Cache-Control",
+                 is_index                ? "no-store"
+                 : is_hashed_asset(path) ? "public, max-age=31536000, immutable"
+                                         : "no-cache");
   std::string etag = etag_of_content(*body);
   replace_header(res, "ETag", etag);
   if (if_none_match(req, etag)) {

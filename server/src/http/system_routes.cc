@@ -27,7 +27,8 @@ void append_metric(std::string& out, const std::string& name, const char* type, 
 
 void register_system_routes(Router& router, const Services& services, const Metrics& metrics) {
   router.get("/healthz", "healthz",
-             [&services](const httplib::Request&, httplib::Response& res) -> Status {
+             [&services](const httplib::Request& req, httplib::Response& res) -> Status {
+               TRY(only_params(req, {}));
                domain::Health health = domain::health(*services.db);
                write_json(res, 200,
                           {{"status", "ok"},
@@ -37,7 +38,8 @@ void register_system_routes(Router& router, const Services& services, const Metr
              });
   router.get(
       "/metrics", "metrics",
-      [&services, &metrics](const httplib::Request&, httplib::Response& res) -> Status {
+      [&services, &metrics](const httplib::Request& req, httplib::Response& res) -> Status {
+        TRY(only_params(req, {}));
         std::string body = metrics.render();
         domain::Health health = domain::health(*services.db);
         domain::StorageStats stats = domain::storage_stats(*services.db);
