@@ -25,9 +25,11 @@ TEST_F(ReportGapsTest, ListsEverySectionWithReasonsAndDays) {
   Json r = gaps("coord.chuo");
   EXPECT_EQ(r["today"], "2026-05-02");
   EXPECT_EQ(r["wards"], Json::array({"chuo"}));
-  EXPECT_EQ(
-      r["parameters"],
-      Json({{"unanswered_days", 7}, {"outcome_days", 14}, {"quiet_days", 30}, {"limit", 50}}));
+  EXPECT_EQ(r["parameters"], Json({{"unanswered_days", 7},
+                                   {"outcome_days", 14},
+                                   {"quiet_days", 30},
+                                   {"page", 1},
+                                   {"per_page", 50}}));
   const Json& s = r["sections"];
 
   // Oldest first: the urgent one (past its due date) was sent an hour before the routine one;
@@ -87,26 +89,48 @@ TEST_F(ReportGapsTest, ListsEverySectionWithReasonsAndDays) {
 }
 
 TEST_F(ReportGapsTest, ParametersMoveTheThresholds) {
-  const Json s =
-      gaps("coord.chuo", "?unanswered_days=40&outcome_days=31&quiet_days=32&limit=1")["sections"];
+  const Json s = gaps("coord.chuo",
+                      "?unanswered_days=40&outcome_days=31&quiet_days=32&per_page=1")["sections"];
   // Past due_by is listed whatever N says; the routine one waits 31 < 40 days.
   EXPECT_EQ(ids(s["unanswered_referrals"]), (std::vector<std::string>{urgent_}));
   EXPECT_EQ(s["accepted_without_outcome"]["total"], 1);  // 31 days ≥ 31
   EXPECT_EQ(s["quiet_high_risk_cases"]["total"], 0);     // opened 31 days ago only
   EXPECT_EQ(gaps("coord.chuo", "?outcome_days=32")["sections"]["accepted_without_outcome"]["total"],
             0);
-  // limit caps the rows, not the totals.
-  const Json all = gaps("coord.chuo", "?limit=1")["sections"];
-  EXPECT_EQ(all["unanswered_referrals"]["total"], 2);
-  EXPECT_EQ(all["unanswered_referrals"]["items"].size(), 1u);
-  EXPECT_EQ(gaps("coord.chuo", "?limit=0")["sections"]["quiet_high_risk_cases"]["items"].size(),
-            0u);
+}
+
+// Every section is a list in the contract's envelope; page and per_page page each one, and the
+// totals always count every row.
+TEST_F(ReportGapsTest, EachSectionPagesWithTheListEnvelope) {
+  const Json first = gaps("coord.chuo", "?per_page=1")["sections"];
+  for (const auto& [name, section] : first.items()) {
+    EXPECT_EQ(section["page"], 1) << name;
+    EXPECT_EQ(section["per_page"], 1) << name;
+    EXPECT_LE(section["items"].size(), 1u) << name;
+  }
+  EXPECT_EQ(first["unanswered_referrals"]["total"], 2);
+  EXPECT_EQ(ids(first["unanswered_referrals"]), (std::vector<std::string>{urgent_}));
+  EXPECT_EQ(ids(first["quiet_high_risk_cases"], "case_ref"), (std::vector<std::string>{"G-1"}));
+
+  const Json second = gaps("coord.chuo", "?per_page=1&page=2")["sections"];
+  EXPECT_EQ(second["unanswered_referrals"]["page"], 2);
+  EXPECT_EQ(ids(second["unanswered_referrals"]), (std::vector<std::string>{routine_}));
+  EXPECT_EQ(ids(second["quiet_high_risk_cases"], "case_ref"), (std::vector<std::string>{"H-1"}));
+
+  // Past the last page: no rows, and still every total.
+  const Json past = gaps("coord.chuo", "?per_page=1&page=9")["sections"];
+  EXPECT_EQ(past["unanswered_referrals"]["total"], 2);
+  EXPECT_EQ(past["quiet_high_risk_cases"]["total"], 2);
+  EXPECT_EQ(past["quiet_high_risk_cases"]["items"].size(), 0u);
+  EXPECT_EQ(past["plans_past_review"]["total"], 1);
+  EXPECT_EQ(past["overdue_action_items"]["total"], first["overdue_action_items"]["total"]);
 }
 
 TEST_F(ReportGapsTest, BadParametersAre400NamingThem) {
   for (const std::string q :
        {"?unanswered_days=0", "?unanswered_days=x", "?outcome_days=366", "?quiet_days=-1",
-        "?limit=501", "?limit=1.5", "?ward=nowhere", "?format=xml", "?wards=chuo", "?n=7"}) {
+        "?per_page=201", "?per_page=0", "?page=0", "?page=1.5", "?limit=5", "?ward=nowhere",
+        "?format=xml", "?wards=chuo", "?n=7"}) {
     auto res = get("coord.chuo", "/api/v1/reports/gaps" + q);
     ASSERT_EQ(res->status, 400) << q << " " << res->body;
     std::string name = q.substr(1, q.find('=') - 1);
@@ -147,6 +171,45 @@ TEST_F(ReportGapsTest, ScopedPerRole) {
   Json night = gaps("partner.night");
   EXPECT_EQ(night["sections"]["unanswered_referrals"]["total"], 0);
   EXPECT_EQ(night["sections"]["stale_capacity"]["total"], 0);
+}
+
+// 中央区 asks 北区 to take G-1 over: the sending ward sees it waiting for 北区, 北区 sees it
+// waiting for its answer, partners never see the section, and the answer takes it off both.
+TEST_F(ReportGapsTest, PendingTransfersAreListedForBothWardsUntilAnswered) {
+  EXPECT_EQ(gaps("coord.chuo")["sections"]["pending_transfers"]["total"], 0);
+  auto requested = post("coord.chuo", "/api/v1/cases/" + g_ + "/transfers",
+                        {{"to_ward", "kita"}, {"reason", "北区へ転居"}});
+  ASSERT_EQ(requested->status, 201) << requested->body;
+  const std::string transfer = body_json(requested)["id"];
+  server_.clock().set(test_epoch() + std::chrono::days(34));
+  sign_in_everyone();
+
+  const Json outgoing = gaps("coord.chuo")["sections"]["pending_transfers"];
+  ASSERT_EQ(outgoing["total"], 1);
+  const Json& row = outgoing["items"][0];
+  EXPECT_EQ(row["reason"], "transfer_awaiting_other_ward");
+  EXPECT_EQ(row["record_type"], "transfer");
+  EXPECT_EQ(row["id"], transfer);
+  EXPECT_EQ(row["href"], "/api/v1/transfers/" + transfer);
+  EXPECT_EQ(row["case_id"], g_);
+  EXPECT_EQ(row["case_ref"], "G-1");
+  EXPECT_EQ(row["ward"], "chuo");
+  EXPECT_EQ(row["status"], "pending");
+  EXPECT_EQ(row["since"], "2026-05-02");
+  EXPECT_EQ(row["days"], 3);
+
+  const Json incoming = gaps("coord.kita")["sections"]["pending_transfers"];
+  ASSERT_EQ(incoming["total"], 1);
+  EXPECT_EQ(incoming["items"][0]["reason"], "transfer_to_answer");
+  EXPECT_EQ(incoming["items"][0]["case_ref"], "G-1");
+  EXPECT_EQ(gaps("coord.kita", "?page=2")["sections"]["pending_transfers"]["items"].size(), 0u);
+  EXPECT_FALSE(gaps("partner.itokonchi")["sections"].contains("pending_transfers"));
+
+  auto answered =
+      post("coord.kita", "/api/v1/transfers/" + transfer + "/transitions", {{"to", "accepted"}});
+  ASSERT_EQ(answered->status, 200) << answered->body;
+  EXPECT_EQ(gaps("coord.chuo")["sections"]["pending_transfers"]["total"], 0);
+  EXPECT_EQ(gaps("coord.kita")["sections"]["pending_transfers"]["total"], 0);
 }
 
 TEST_F(ReportGapsTest, ReadingTheCasesItListsIsAudited) {

@@ -2,8 +2,9 @@
 // missing summary shows on the field first; a retry after a lost answer reuses its
 // Idempotency-Key and makes one contact) and sees it in the timeline, makes an assessment from
 // the newest form and records the determination, and the case's risk changes; a transfer is
-// requested from a case page and withdrawn; the demo's pending 北区 → 中央区 transfer is accepted
-// by 中央区's coordinator on a phone, the case is then 中央区's, and 北区 sees it read-only.
+// requested from a case page, listed on the home screen as waiting for the other ward, and
+// withdrawn; the demo's pending 北区 → 中央区 transfer is accepted by 中央区's coordinator on a
+// phone, the case is then 中央区's, and 北区 sees it read-only.
 // Every screen passes axe at both widths, with screenshots and no console errors.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -144,6 +145,15 @@ test("a transfer is requested from the case page (refused first without a ward) 
   assert.match(await pending.textContent(), /受け入れ待ち.*中央区 → 北区/);
   await assertAccessible(page, "case page with a pending transfer");
   await screenshot(page, "case-transfer-pending");
+
+  // The home screen lists it among the transfers waiting for an answer (the other ward's).
+  await page.goto(base + "/");
+  const waiting = page.locator("section", { has: page.locator("#home-pending_transfers") });
+  const row = waiting.locator("li", { hasText: "中央-2025-0150" });
+  await row.waitFor();
+  assert.match(await row.textContent(), /相手区の回答待ち/);
+  await page.goBack();
+  await page.getByRole("heading", { name: "転居・ケース移管" }).waitFor();
 
   await pending.getByRole("button", { name: /依頼を取り下げる/ }).click();
   await pending.getByLabel("取り下げる理由（任意）").fill("転居が取りやめになった");

@@ -19,6 +19,7 @@ constexpr SectionName kGapSections[] = {
     {"accepted_without_outcome", "受入後、結果の届かない紹介", "Accepted without an outcome"},
     {"quiet_high_risk_cases", "支援の動きがない要支援ケース", "High-risk cases gone quiet"},
     {"plans_past_review", "見直し期限を過ぎた支援計画", "Support plans past review"},
+    {"pending_transfers", "回答待ちのケース移管", "Transfers waiting for an answer"},
     {"overdue_action_items", "期限を過ぎた宿題", "Overdue action items"},
     {"stale_capacity", "受入状況が30日以上更新されていない連携先",
      "Capacity not updated in 30 days"},
@@ -70,10 +71,10 @@ void add_report_commands(CLI::App& app, Context& ctx) {
   auto* gaps = app.add_subcommand("gaps", "What is slipping: unanswered referrals, quiet cases, …");
   gaps->add_option("--ward", go->ward, "Ward code (default: all of yours)");
   gaps->add_option("--limit", go->limit, "Rows per section (default 20; totals count every row)")
-      ->check(CLI::Range(0, 500));
+      ->check(CLI::Range(1, 200));
   gaps->add_flag("--csv", go->csv, "Print the server's CSV (UTF-8 with BOM) instead of tables");
   gaps->callback([&ctx, go] {
-    Query q{{"ward", go->ward}, {"limit", std::to_string(go->limit)}};
+    Query q{{"ward", go->ward}, {"per_page", std::to_string(go->limit)}};
     if (go->csv) {
       ctx.out() << ctx.api().get_text("/api/v1/reports/gaps", q, "text/csv");
       return;

@@ -47,7 +47,10 @@ Json report_item_json(const ReportItem& item) {
 Json item_list_json(const domain::reports::ItemList& list) {
   Json items = Json::array();
   for (const auto& item : list.items) items.push_back(report_item_json(item));
-  return {{"total", list.total}, {"items", std::move(items)}};
+  return {{"items", std::move(items)},
+          {"total", list.total},
+          {"page", list.slice.page},
+          {"per_page", list.slice.per_page}};
 }
 
 Json gaps_json(const domain::reports::GapsReport& report) {
@@ -60,7 +63,8 @@ Json gaps_json(const domain::reports::GapsReport& report) {
            {{"unanswered_days", p.unanswered_days},
             {"outcome_days", p.outcome_days},
             {"quiet_days", p.quiet_days},
-            {"limit", p.limit}}},
+            {"page", p.slice.page},
+            {"per_page", p.slice.per_page}}},
           {"sections", std::move(sections)}};
 }
 

@@ -27,15 +27,16 @@ std::string wards_label(const Services& s, const std::vector<std::string>& wards
 
 Status gaps(const Services& s, const httplib::Request& req, httplib::Response& res) {
   TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
-  TRY(only_params(req,
-                  {"ward", "unanswered_days", "outcome_days", "quiet_days", "limit", "format"}));
+  TRY(only_params(
+      req, {"ward", "unanswered_days", "outcome_days", "quiet_days", kPage, kPerPage, "format"}));
   TRY_ASSIGN(std::string format, output_format(req, {"json", "csv"}));
   domain::reports::GapParams p;
   p.ward = query(req, "ward");
   TRY_ASSIGN(p.unanswered_days, bounded_int_param(req, "unanswered_days", 7, 1, 365));
   TRY_ASSIGN(p.outcome_days, bounded_int_param(req, "outcome_days", 14, 1, 365));
   TRY_ASSIGN(p.quiet_days, bounded_int_param(req, "quiet_days", 30, 1, 365));
-  TRY_ASSIGN(p.limit, bounded_int_param(req, "limit", 50, 0, 500));
+  TRY_ASSIGN(Paging paging, parse_paging(req));
+  p.slice = {paging.page, paging.per_page};
   TRY_ASSIGN(auto report,
              domain::reports::gaps_report(*s.db, *s.clock, actor, request_meta(req), p));
   if (format == "csv") {

@@ -57,7 +57,7 @@ ReportItem case_item(storage::Statement& s, const std::string& reason, const std
 // no referral sent or accepted and no meeting (held, planned or coming) that has them on its
 // agenda since then.
 ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std::string& cutoff,
-                     const std::string& now, const std::string& today, int limit) {
+                     const std::string& now, const std::string& today, const Slice& slice) {
   const std::string where =
       " WHERE c.ward IN (SELECT value FROM json_each(?1)) AND c.status = 'open'"
       " AND c.created_at <= ?2"
@@ -69,13 +69,15 @@ ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std
       " ON m.id = a.meeting_id WHERE a.case_id = c.id AND m.status <> 'cancelled'"
       " AND m.starts_at >= ?2)";
   ItemList out;
-  if (limit <= 0) {
+  out.slice = slice;
+  auto count_only = [&] {
     auto count = c.prepare("SELECT count(*) FROM cases c" + where);
     count.bind(1, scope.wards_json()).bind(2, cutoff);
     count.step();
     out.total = count.int64(0);
     return out;
-  }
+  };
+  if (slice.per_page <= 0) return count_only();
   // One pass over the ward's open cases gives the page and (count(*) OVER ()) the total: the
   // two correlated checks per case are the cost, so they are not run twice.
   // `since`: the last meeting that had the case on its agenda, else the day it was opened.
@@ -84,8 +86,12 @@ ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std
       " c.sections, coalesce((SELECT max(m.starts_at) FROM meeting_agenda_items a JOIN meetings m"
       " ON m.id = a.meeting_id WHERE a.case_id = c.id AND m.status <> 'cancelled'"
       " AND m.starts_at <= ?3), c.created_at) AS since, count(*) OVER () FROM cases c" +
-      where + kGraveFirst + " LIMIT ?4");
-  rows.bind(1, scope.wards_json()).bind(2, cutoff).bind(3, now).bind(4, limit);
+      where + kGraveFirst + " LIMIT ?4 OFFSET ?5");
+  rows.bind(1, scope.wards_json())
+      .bind(2, cutoff)
+      .bind(3, now)
+      .bind(4, slice.per_page)
+      .bind(5, slice.offset());
   while (rows.step()) {
     out.total = rows.int64(8);
     ReportItem item = case_item(rows, "no_referral_no_meeting", today);
@@ -93,26 +99,29 @@ ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std
     item.days = days_between(*item.since, today);
     out.items.push_back(std::move(item));
   }
+  // A page past the last row has no row to carry the total.
+  if (out.items.empty() && slice.offset() > 0) return count_only();
   return out;
 }
 
 // Open cases whose support plan's review_by has passed.
 ItemList plans_past_review(storage::Connection& c, const ReportScope& scope,
-                           const std::string& today, int limit) {
+                           const std::string& today, const Slice& slice) {
   const std::string where =
       " WHERE c.ward IN (SELECT value FROM json_each(?1)) AND c.status = 'open'"
       " AND json_extract(c.support_plan, '$.review_by') < ?2";
   ItemList out;
+  out.slice = slice;
   auto count = c.prepare("SELECT count(*) FROM cases c" + where);
   count.bind(1, scope.wards_json()).bind(2, today);
   count.step();
   out.total = count.int64(0);
-  if (limit <= 0 || out.total == 0) return out;
+  if (slice.per_page <= 0 || out.total <= slice.offset()) return out;
   auto rows = c.prepare(
       "SELECT c.id, c.ward, c.case_ref, c.household_label, c.risk_level, c.risk_categories,"
       " c.sections, json_extract(c.support_plan, '$.review_by') AS since FROM cases c" +
-      where + " ORDER BY since, c.case_ref, c.id LIMIT ?3");
-  rows.bind(1, scope.wards_json()).bind(2, today).bind(3, limit);
+      where + " ORDER BY since, c.case_ref, c.id LIMIT ?3 OFFSET ?4");
+  rows.bind(1, scope.wards_json()).bind(2, today).bind(3, slice.per_page).bind(4, slice.offset());
   while (rows.step()) {
     ReportItem item = case_item(rows, "plan_review_overdue", today);
     item.due = item.since;
@@ -123,7 +132,7 @@ ItemList plans_past_review(storage::Connection& c, const ReportScope& scope,
 
 // Active partners of the scope whose capacity was last given before `cutoff`.
 ItemList stale_capacity(storage::Connection& c, const ReportScope& scope, const std::string& cutoff,
-                        const std::string& today, int limit) {
+                        const std::string& today, const Slice& slice) {
   Where where;
   where.add("o.status = 'active'").add("o.capacity_updated_at < ?", {cutoff});
   if (scope.partner) {
@@ -135,15 +144,17 @@ ItemList stale_capacity(storage::Connection& c, const ReportScope& scope, const 
         {scope.wards_json()});
   }
   ItemList out;
+  out.slice = slice;
   auto count = c.prepare("SELECT count(*) FROM organizations o" + where.sql());
   where.bind(count);
   count.step();
   out.total = count.int64(0);
-  if (limit <= 0 || out.total == 0) return out;
+  if (slice.per_page <= 0 || out.total <= slice.offset()) return out;
   auto rows = c.prepare(
       "SELECT o.id, o.name, o.capacity_status, o.capacity_updated_at FROM organizations o" +
-      where.sql() + " ORDER BY o.capacity_updated_at, o.id LIMIT ?");
-  rows.bind(where.bind(rows), limit);
+      where.sql() + " ORDER BY o.capacity_updated_at, o.id LIMIT ? OFFSET ?");
+  const int next = where.bind(rows);
+  rows.bind(next, slice.per_page).bind(next + 1, slice.offset());
   while (rows.step()) {
     ReportItem item;
     item.reason = "capacity_stale";
@@ -160,6 +171,44 @@ ItemList stale_capacity(storage::Connection& c, const ReportScope& scope, const 
   return out;
 }
 
+// Pending transfers of the scope's wards, oldest request first. An incoming one waits for this
+// ward's answer (transfer_to_answer), an outgoing one for the other ward's
+// (transfer_awaiting_other_ward). Both wards see the case's reference and label on a transfer.
+ItemList pending_transfers(storage::Connection& c, const ReportScope& scope,
+                           const std::string& today, const Slice& slice) {
+  const std::string from =
+      " FROM case_transfers t JOIN cases c ON c.id = t.case_id WHERE t.status = 'pending'"
+      " AND (t.to_ward IN (SELECT value FROM json_each(?1))"
+      " OR t.from_ward IN (SELECT value FROM json_each(?1)))";
+  ItemList out;
+  out.slice = slice;
+  auto count = c.prepare("SELECT count(*)" + from);
+  count.bind(1, scope.wards_json());
+  count.step();
+  out.total = count.int64(0);
+  if (slice.per_page <= 0 || out.total <= slice.offset()) return out;
+  auto rows = c.prepare(
+      "SELECT t.id, t.from_ward, c.case_ref, c.household_label, c.risk_level, c.risk_categories,"
+      " c.sections, t.requested_at, c.id,"
+      " t.to_ward IN (SELECT value FROM json_each(?1)) AS incoming" +
+      from + " ORDER BY t.requested_at, t.id LIMIT ?2 OFFSET ?3");
+  rows.bind(1, scope.wards_json()).bind(2, slice.per_page).bind(3, slice.offset());
+  while (rows.step()) {
+    const bool incoming = rows.int64(9) != 0;
+    ReportItem item =
+        case_item(rows, incoming ? "transfer_to_answer" : "transfer_awaiting_other_ward", today);
+    item.record_type = "transfer";
+    item.href = "/api/v1/transfers/" + item.id;
+    item.status = "pending";
+    item.case_id = rows.text(8);
+    item.audit_case_id = item.case_id;
+    item.since = stored_date(*item.since);
+    item.days = days_between(*item.since, today);
+    out.items.push_back(std::move(item));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<GapsReport> gaps_report(storage::Database& db, const Clock& clock, const Actor& actor,
@@ -169,7 +218,7 @@ Result<GapsReport> gaps_report(storage::Database& db, const Clock& clock, const 
   report.today = format_date(tokyo_date(now));
   report.params = params;
   const std::string& today = report.today;
-  const int limit = params.limit;
+  const Slice& slice = params.slice;
   TRY(db.read([&](storage::Connection& c) -> Status {
     TRY_ASSIGN(report.scope, resolve_scope(c, actor, Action::kReportRead, params.ward));
     const ReportScope& scope = report.scope;
@@ -179,7 +228,7 @@ Result<GapsReport> gaps_report(storage::Database& db, const Clock& clock, const 
     unanswered.add(kOpenReferrals)
         .add("r.status = 'sent'")
         .add("(r.due_by < ? OR r.sent_at <= ?)", {today, days_ago(now, params.unanswered_days)});
-    ItemList list = referral_items(c, scope, unanswered, "no_answer", "r.sent_at", today, limit);
+    ItemList list = referral_items(c, scope, unanswered, "no_answer", "r.sent_at", today, slice);
     for (auto& item : list.items) {
       if (item.due && *item.due < today) item.reason = "past_due_by";
     }
@@ -190,21 +239,22 @@ Result<GapsReport> gaps_report(storage::Database& db, const Clock& clock, const 
         .add("r.responded_at <= ?", {days_ago(now, params.outcome_days)});
     report.sections.push_back(
         {"accepted_without_outcome",
-         referral_items(c, scope, accepted, "no_outcome", "r.responded_at", today, limit)});
+         referral_items(c, scope, accepted, "no_outcome", "r.responded_at", today, slice)});
     if (!scope.partner) {
       report.sections.push_back(
           {"quiet_high_risk_cases",
-           quiet_cases(c, scope, days_ago(now, params.quiet_days), format_utc(now), today, limit)});
-      report.sections.push_back({"plans_past_review", plans_past_review(c, scope, today, limit)});
+           quiet_cases(c, scope, days_ago(now, params.quiet_days), format_utc(now), today, slice)});
+      report.sections.push_back({"plans_past_review", plans_past_review(c, scope, today, slice)});
+      report.sections.push_back({"pending_transfers", pending_transfers(c, scope, today, slice)});
     }
     Where overdue;
     overdue.add("a.due_on < ?", {today});
     report.sections.push_back(
         {"overdue_action_items",
-         action_item_items(c, scope, actor, overdue, "action_item_overdue", today, limit)});
+         action_item_items(c, scope, actor, overdue, "action_item_overdue", today, slice)});
     report.sections.push_back(
         {"stale_capacity",
-         stale_capacity(c, scope, days_ago(now, kCapacityStaleDaysForGaps), today, limit)});
+         stale_capacity(c, scope, days_ago(now, kCapacityStaleDaysForGaps), today, slice)});
     return Status::Ok();
   }));
   std::vector<const ItemList*> lists;

@@ -3,9 +3,10 @@
 //
 // Sections (api.md "Reports"): referrals sent and unanswered past due_by or `unanswered_days`;
 // accepted without an outcome after `outcome_days`; open high-risk cases with no active referral
-// and no meeting in `quiet_days`; support plans past review_by; overdue action items; partners
-// whose capacity is older than 30 days or was never given. A partner's report holds only its
-// own referrals, action items and capacity, without case references or household labels.
+// and no meeting in `quiet_days`; support plans past review_by; transfers waiting for either
+// ward; overdue action items; partners whose capacity is older than 30 days (one that never gave
+// any is `unknown` in the directory, not listed). A partner's report holds only its own
+// referrals, action items and capacity, without case references or household labels.
 //
 // Thread-safety: free functions; safe from any thread.
 #pragma once
@@ -30,12 +31,13 @@ struct GapParams {
   int unanswered_days = 7;  // a sent referral without an answer this long is listed
   int outcome_days = 14;    // an accepted referral without an outcome this long is listed
   int quiet_days = 30;      // a high-risk case without referral or meeting this long is listed
-  int limit = 50;           // rows per section (the totals count them all)
+  Slice slice;              // the page of each section (the totals count every row)
 };
 
 struct GapSection {
   std::string name;  // unanswered_referrals, accepted_without_outcome, quiet_high_risk_cases,
-                     // plans_past_review, overdue_action_items, stale_capacity
+                     // plans_past_review, pending_transfers, overdue_action_items,
+                     // stale_capacity
   ItemList list;
 };
 

@@ -6,20 +6,24 @@
 namespace tsunagu::domain::reports {
 namespace {
 
+// The first rows of each list on the home screen.
+constexpr Slice kFirstItems{1, kOverviewItems};
+
 // The wards' planned meetings from now on, soonest first.
 ItemList next_meetings(storage::Connection& c, const ReportScope& scope, const std::string& now,
-                       int limit) {
+                       const Slice& slice) {
   const std::string where =
       " WHERE m.ward IN (SELECT value FROM json_each(?1)) AND m.status = 'planned'"
       " AND m.starts_at >= ?2";
   ItemList out;
+  out.slice = slice;
   auto count = c.prepare("SELECT count(*) FROM meetings m" + where);
   count.bind(1, scope.wards_json()).bind(2, now);
   count.step();
   out.total = count.int64(0);
   auto rows = c.prepare("SELECT m.id, m.ward, m.kind, m.title, m.starts_at FROM meetings m" +
                         where + " ORDER BY m.starts_at, m.id LIMIT ?3");
-  rows.bind(1, scope.wards_json()).bind(2, now).bind(3, limit);
+  rows.bind(1, scope.wards_json()).bind(2, now).bind(3, slice.per_page);
   while (rows.step()) {
     ReportItem item;
     item.reason = rows.text(2);  // the meeting's kind
@@ -91,7 +95,7 @@ Result<Overview> overview(storage::Database& db, const Clock& clock, const Actor
   }
   if (actor.role != Role::kPartner) {
     GapParams params;
-    params.limit = kOverviewItems;
+    params.slice = kFirstItems;
     TRY_ASSIGN(GapsReport gaps, gaps_report(db, clock, actor, meta, params));
     out.gaps = std::move(gaps.sections);
   }
@@ -104,14 +108,14 @@ Result<Overview> overview(storage::Database& db, const Clock& clock, const Actor
     if (scope.partner) {
       Where overdue;
       overdue.add(kOpenReferrals).add("r.due_by < ?", {today});
-      out.lists = {{"new_referrals",
-                    referral_items(c, scope, sent, "sent", "r.sent_at", today, kOverviewItems)},
-                   {"accepted", referral_items(c, scope, accepted, "accepted", "r.responded_at",
-                                               today, kOverviewItems)},
-                   {"overdue", referral_items(c, scope, overdue, "past_due_by", "r.sent_at", today,
-                                              kOverviewItems)},
-                   {"action_items",
-                    action_item_items(c, scope, actor, none, "open", today, kOverviewItems)}};
+      out.lists = {
+          {"new_referrals",
+           referral_items(c, scope, sent, "sent", "r.sent_at", today, kFirstItems)},
+          {"accepted",
+           referral_items(c, scope, accepted, "accepted", "r.responded_at", today, kFirstItems)},
+          {"overdue",
+           referral_items(c, scope, overdue, "past_due_by", "r.sent_at", today, kFirstItems)},
+          {"action_items", action_item_items(c, scope, actor, none, "open", today, kFirstItems)}};
       out.capacity = capacity_age(c, scope.organization_id.value_or(""), now);
       return Status::Ok();
     }
@@ -119,12 +123,11 @@ Result<Overview> overview(storage::Database& db, const Clock& clock, const Actor
     mine.add("a.owner_user_id = ?", {actor.user_id});
     out.lists = {
         {"awaiting_answer",
-         referral_items(c, scope, sent, "sent", "r.sent_at", today, kOverviewItems)},
+         referral_items(c, scope, sent, "sent", "r.sent_at", today, kFirstItems)},
         {"accepted_without_outcome",
-         referral_items(c, scope, accepted, "accepted", "r.responded_at", today, kOverviewItems)},
-        {"my_action_items",
-         action_item_items(c, scope, actor, mine, "open", today, kOverviewItems)},
-        {"next_meetings", next_meetings(c, scope, format_utc(now), kOverviewItems)}};
+         referral_items(c, scope, accepted, "accepted", "r.responded_at", today, kFirstItems)},
+        {"my_action_items", action_item_items(c, scope, actor, mine, "open", today, kFirstItems)},
+        {"next_meetings", next_meetings(c, scope, format_utc(now), kFirstItems)}};
     return Status::Ok();
   }));
   std::vector<const ItemList*> lists;

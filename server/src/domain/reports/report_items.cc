@@ -16,15 +16,17 @@ std::string stored_date(const std::optional<std::string>& utc) {
 // Runs the count and the page of one list.
 template <typename RowFn>
 ItemList run_list(storage::Connection& c, const std::string& count_sql, const std::string& rows_sql,
-                  const Where& where, int limit, RowFn&& row) {
+                  const Where& where, const Slice& slice, RowFn&& row) {
   ItemList out;
+  out.slice = slice;
   auto count = c.prepare(count_sql);
   where.bind(count);
   count.step();
   out.total = count.int64(0);
-  if (limit <= 0 || out.total == 0) return out;
+  if (slice.per_page <= 0 || out.total <= slice.offset()) return out;
   auto rows = c.prepare(rows_sql);
-  rows.bind(where.bind(rows), limit);
+  const int next = where.bind(rows);
+  rows.bind(next, slice.per_page).bind(next + 1, slice.offset());
   while (rows.step()) out.items.push_back(row(rows));
   return out;
 }
@@ -33,7 +35,7 @@ ItemList run_list(storage::Connection& c, const std::string& count_sql, const st
 
 ItemList referral_items(storage::Connection& c, const ReportScope& scope, Where where,
                         const std::string& reason, const std::string& since_column,
-                        const std::string& today, int limit) {
+                        const std::string& today, const Slice& slice) {
   if (scope.partner) {
     where.add("r.organization_id = ?", {scope.organization_id.value_or("")});
     where.add(referral_store::kSentToPartner);
@@ -52,8 +54,8 @@ ItemList referral_items(storage::Connection& c, const ReportScope& scope, Where 
       ", r.due_by FROM referrals r JOIN cases c ON c.id = r.case_id"
       " JOIN organizations o ON o.id = r.organization_id"
       " WHERE r.rowid IN (SELECT r.rowid FROM referrals r" +
-      where.sql() + order + " LIMIT ?)" + order;
-  return run_list(c, "SELECT count(*) FROM referrals r" + where.sql(), rows_sql, where, limit,
+      where.sql() + order + " LIMIT ? OFFSET ?)" + order;
+  return run_list(c, "SELECT count(*) FROM referrals r" + where.sql(), rows_sql, where, slice,
                   [&](storage::Statement& s) {
                     ReportItem item;
                     item.record_type = "referral";
@@ -81,7 +83,7 @@ ItemList referral_items(storage::Connection& c, const ReportScope& scope, Where 
 
 ItemList action_item_items(storage::Connection& c, const ReportScope& scope, const Actor& actor,
                            Where where, const std::string& reason, const std::string& today,
-                           int limit) {
+                           const Slice& slice) {
   where.add("a.status = 'open'");
   if (scope.partner) {
     where.add("(a.owner_organization_id = ? OR a.owner_user_id = ?)",
@@ -95,8 +97,8 @@ ItemList action_item_items(storage::Connection& c, const ReportScope& scope, con
       "SELECT a.id, m.ward, a.status, a.title, a.owner_organization_id, o.name, a.due_on,"
       " a.meeting_id" +
       from + " LEFT JOIN organizations o ON o.id = a.owner_organization_id" + where.sql() +
-      " ORDER BY a.due_on IS NULL, a.due_on, a.id LIMIT ?";
-  return run_list(c, "SELECT count(*)" + from + where.sql(), rows_sql, where, limit,
+      " ORDER BY a.due_on IS NULL, a.due_on, a.id LIMIT ? OFFSET ?";
+  return run_list(c, "SELECT count(*)" + from + where.sql(), rows_sql, where, slice,
                   [&](storage::Statement& s) {
                     ReportItem item;
                     item.reason = reason;

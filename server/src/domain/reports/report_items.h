@@ -24,7 +24,7 @@ namespace tsunagu::domain::reports {
 
 struct ReportItem {
   std::string reason;       // a stable code: past_due_by, no_answer, no_outcome, …
-  std::string record_type;  // referral | case | action_item | organization | meeting
+  std::string record_type;  // referral | case | action_item | organization | meeting | transfer
   std::string id;
   std::string href;  // the record in the API
   std::optional<std::string> ward;
@@ -43,10 +43,19 @@ struct ReportItem {
   std::optional<std::string> audit_case_id;
 };
 
-// A list with its full count: `items` holds at most the limit asked for.
+// Which rows of a list to show: page `page` (1-based) of `per_page` rows; per_page 0 counts the
+// rows and shows none.
+struct Slice {
+  int page = 1;
+  int per_page = 50;
+  int64_t offset() const { return static_cast<int64_t>(page - 1) * per_page; }
+};
+
+// A list with its full count: `items` holds the slice asked for.
 struct ItemList {
   int64_t total = 0;
   std::vector<ReportItem> items;
+  Slice slice{};
 };
 
 // The condition that lets a query of open referrals use the partial index referrals_due (its
@@ -57,13 +66,13 @@ inline constexpr char kOpenReferrals[] = "r.status IN ('sent', 'accepted')";
 // time of r whose date starts the clock), oldest first. `reason` fills ReportItem::reason.
 ItemList referral_items(storage::Connection& c, const ReportScope& scope, Where where,
                         const std::string& reason, const std::string& since_column,
-                        const std::string& today, int limit);
+                        const std::string& today, const Slice& slice);
 
 // Open action items of the scope (ward roles: their wards' meetings; partners: owned by their
 // organization or by the caller) matching `where` (alias a, meetings m), earliest due first.
 ItemList action_item_items(storage::Connection& c, const ReportScope& scope, const Actor& actor,
                            Where where, const std::string& reason, const std::string& today,
-                           int limit);
+                           const Slice& slice);
 
 // Appends one audit entry (`action`) per listed row that concerns a case, in one write.
 Status audit_reads(storage::Database& db, const Clock& clock, const Actor& actor,

@@ -18,6 +18,9 @@ const T = {
     accepted_without_outcome: "結果の報告がない紹介",
     quiet_high_risk_cases: "動きのない高リスクケース",
     plans_past_review: "見直し期限を過ぎた支援計画",
+    pending_transfers: "回答待ちのケース移管",
+    transfer_to_answer: "受入の回答待ち（当区）",
+    transfer_awaiting_other_ward: "相手区の回答待ち",
     overdue_action_items: "期限を過ぎたアクション",
     stale_capacity: "受入状況が古い関係機関",
     awaiting_answer: "回答待ちの紹介",
@@ -55,6 +58,9 @@ const T = {
     accepted_without_outcome: "Referrals without an outcome",
     quiet_high_risk_cases: "High-risk cases with no activity",
     plans_past_review: "Support plans past review",
+    pending_transfers: "Transfers waiting for an answer",
+    transfer_to_answer: "Waiting for our answer",
+    transfer_awaiting_other_ward: "Waiting for the other ward",
     overdue_action_items: "Overdue action items",
     stale_capacity: "Partners with old capacity",
     awaiting_answer: "Referrals awaiting an answer",
@@ -93,13 +99,16 @@ export function pageOf(item) {
     case "case": return `/cases/${id}`;
     case "meeting": return `/meetings/${id}`;
     case "organization": return `/directory/${id}`;
+    case "transfer": return `/transfers/${id}`;
     default:
       return (item.href || "").replace(/^\/api\/v1/, "").replace(/^\/organizations\//, "/directory/") || "/";
   }
 }
 
 function itemTitle(item) {
-  if (item.record_type === "case") return `${item.case_ref || ""} ${item.household_label || ""}`.trim();
+  if (item.record_type === "case" || item.record_type === "transfer") {
+    return `${item.case_ref || ""} ${item.household_label || ""}`.trim();
+  }
   if (item.record_type === "referral") {
     const who = [item.case_ref, item.household_label].filter(Boolean).join(" ");
     return [who, item.organization_name].filter(Boolean).join(" → ") || item.title || item.id;
@@ -115,11 +124,12 @@ function ItemRow({ item }) {
   else if (item.since) meta.push(tr(T, "since", { date: formatDate(item.since) }));
   if (item.days != null) meta.push(tr(T, "days", { n: item.days }));
   if (item.status && item.record_type === "referral") meta.push(label("referral_statuses", item.status));
+  if (item.record_type === "transfer") meta.push(tr(T, item.reason));
   return (
     <li class="card">
       <p class="card__title">
         <a href={pageOf(item)}>{itemTitle(item)}</a>{" "}
-        {item.record_type === "case" ? <RiskBadges categories={item.risk_categories} level={item.risk_level} /> : null}
+        {item.record_type === "case" || item.record_type === "transfer" ? <RiskBadges categories={item.risk_categories} level={item.risk_level} /> : null}
       </p>
       {meta.length ? <p class="card__meta">{meta.join("・")}</p> : null}
     </li>
