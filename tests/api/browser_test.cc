@@ -413,8 +413,11 @@ void expect_client_headers(const httplib::Result& res) {
   EXPECT_EQ(res->get_header_value_count("Content-Security-Policy"), 1u);
   EXPECT_EQ(res->get_header_value_count("Cache-Control"), 1u);
   EXPECT_EQ(res->get_header_value("Content-Security-Policy").rfind("default-src 'self'", 0), 0u);
-  EXPECT_EQ(res->get_header_value("Content-Security-Policy").find("unsafe-inline"),
-            std::string::npos);
+  // The contract's policy: nothing loosens default-src (no inline code, no data: URLs).
+  for (const char* loosening : {"unsafe-inline", "data:", "script-src", "img-src", "*"}) {
+    EXPECT_EQ(res->get_header_value("Content-Security-Policy").find(loosening), std::string::npos)
+        << loosening;
+  }
   EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff");
   EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY");
   EXPECT_EQ(res->get_header_value("Referrer-Policy"), "no-referrer");

@@ -3,6 +3,7 @@
 // it), a withdrawal reaches the partner, an invitation the invited organization, an action item
 // its owner; ids are opaque; the unread count and read-all work; no case content is carried.
 #include "api/meeting_fixture.h"
+#include "common/ids.h"
 
 namespace tsunagu::testing {
 namespace {
@@ -50,8 +51,10 @@ TEST_F(NotificationsApiTest, ADecisionReachesTheSenderAndTheLeadNotTheDrafter) {
   EXPECT_EQ(received["status"], "sent");
   EXPECT_EQ(received["link"], "/referrals/" + id);
   EXPECT_FALSE(received["organization_name"].get<std::string>().empty());
-  // Opaque: 32 hex digits, not a row number; no case content anywhere in the note.
-  EXPECT_EQ(received["id"].get<std::string>().size(), 32u);
+  // Opaque: a random UUID (api.md, General), not a row number; no case content anywhere in the
+  // note.
+  EXPECT_TRUE(looks_like_uuid(received["id"].get<std::string>())) << received["id"];
+  EXPECT_EQ(received["id"].get<std::string>()[14], '4');
   EXPECT_EQ(received.dump().find("N-1"), std::string::npos);
   EXPECT_EQ(received.dump().find("今夜"), std::string::npos);
 

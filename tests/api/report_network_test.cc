@@ -122,10 +122,41 @@ TEST_F(ReportNetworkTest, DotParsesWithGraphviz) {
   ASSERT_EQ(std::system(cmd.c_str()), 0) << res->body;
 }
 
+// A partner sees only figures about its own organization (api.md, Reports): the ward, itself and
+// the ward's referrals to it; no other organization, no meeting shared with one.
+TEST_F(ReportNetworkTest, APartnerSeesOnlyItsOwnFigures) {
+  auto res = get("partner.itokonchi", "/api/v1/network?ward=chuo");
+  ASSERT_EQ(res->status, 200) << res->body;
+  Json net = body_json(res);
+  ASSERT_EQ(net["nodes"].size(), 2u) << net.dump();
+  EXPECT_EQ(net["nodes"][0]["id"], "ward:chuo");
+  const Json& self = net["nodes"][1];
+  EXPECT_EQ(self["id"], kItokonchi);
+  EXPECT_EQ(self["referrals_sent"], 2);
+  EXPECT_EQ(self["referrals_accepted"], 1);
+  EXPECT_EQ(self["meetings_attended"], 1);
+  ASSERT_EQ(net["edges"].size(), 1u);
+  EXPECT_EQ(net["edges"][0]["kind"], "referral");
+  EXPECT_EQ(net["edges"][0]["source"], "ward:chuo");
+  EXPECT_EQ(net["edges"][0]["target"], kItokonchi);
+  for (const char* other : {kNightNursery, kShelter, kResidents}) {
+    EXPECT_EQ(res->body.find(other), std::string::npos) << other;
+  }
+  // Another ward's referrals to it: none here, and still its own node only.
+  Json kita = body_json(get("partner.itokonchi", "/api/v1/network?ward=kita"));
+  ASSERT_EQ(kita["nodes"].size(), 2u) << kita.dump();
+  EXPECT_EQ(kita["nodes"][1]["referrals_sent"], 0);
+  EXPECT_TRUE(kita["edges"].empty());
+  // The DOT form is cut the same way.
+  auto dot = get("partner.itokonchi", "/api/v1/network?ward=chuo&format=dot");
+  ASSERT_EQ(dot->status, 200);
+  EXPECT_EQ(dot->body.find(kNightNursery), std::string::npos);
+}
+
 TEST_F(ReportNetworkTest, ScopeAndParameters) {
   EXPECT_EQ(get("coord.kita", "/api/v1/network?ward=chuo")->status, 404);
-  EXPECT_EQ(get("partner.itokonchi", "/api/v1/network?ward=chuo")->status, 403);
   EXPECT_EQ(get("admin", "/api/v1/network?ward=chuo")->status, 403);
+  EXPECT_EQ(get("auditor", "/api/v1/network?ward=chuo")->status, 403);
   for (const std::string q : {"?ward=nowhere", "?format=svg", "?area=x"}) {
     auto res = get("coord.chuo", "/api/v1/network" + q);
     ASSERT_EQ(res->status, 400) << q;

@@ -63,7 +63,7 @@ void insert_one(storage::Connection& c, const std::string& now, const Notificati
        "INSERT INTO notifications (public_id, kind, recipient_user_id, recipient_organization_id,"
        " referral_id, meeting_id, action_item_id, payload, created_at)"
        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-      .bind(1, to_hex(random_bytes(16)))
+      .bind(1, new_uuid())
       .bind(2, note.kind)
       .bind(3, user)
       .bind(4, organization)

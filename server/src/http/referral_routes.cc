@@ -181,7 +181,8 @@ void register_notification_routes(Router& router, const Services& s) {
                write_json(res, 200, body);
                return Status::Ok();
              });
-  router.post("/api/v1/notifications/([0-9a-f]{32})/read", "notification_read",
+  // A UUID v4; notifications written by earlier versions keep the 32 hex digits they were given.
+  router.post("/api/v1/notifications/([0-9a-fA-F-]{1,64})/read", "notification_read",
               [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                 TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                 TRY(s.notifications->mark_read(actor, req.matches[1]));

@@ -49,24 +49,51 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
+// A partner's map holds only figures about its own organization: the ward, its own node and the
+// ward's referrals to it. Other organizations, and the meetings it shared with them, are left
+// out.
+void keep_own_figures(Network& net, const std::string& organization_id) {
+  std::erase_if(net.nodes, [&](const NetworkNode& n) {
+    return n.kind == "organization" && n.id != organization_id;
+  });
+  std::erase_if(net.edges, [&](const NetworkEdge& e) {
+    return e.kind != "referral" || e.target != organization_id;
+  });
+}
+
 }  // namespace
 
 Result<Network> network_map(storage::Database& db, const Clock& clock, const Actor& actor,
                             const std::optional<std::string>& ward,
                             const std::optional<std::string>& district) {
-  TRY(authorize_role(&actor, Action::kNetworkRead));
-  std::string code;
-  if (ward) {
-    code = *ward;
-  } else if (actor.wards.size() == 1) {
-    code = actor.wards.front();
-  } else {
-    return Error::Malformed("The parameter ward is required.").add_field("ward", "is required");
-  }
+  // A partner's map is a report of its own figures (report.read); a ward's whole map, with every
+  // organization's, is network.read.
+  const bool partner = actor.role == Role::kPartner;
+  TRY(authorize_role(&actor, partner ? Action::kReportRead : Action::kNetworkRead));
   const TimePoint now = clock.now();
   return db.read([&](storage::Connection& c) -> Result<Network> {
+    // Without `ward`, the caller's only ward (a partner: the only ward its organization serves).
+    std::string code;
+    if (ward) {
+      code = *ward;
+    } else {
+      std::vector<std::string> wards = actor.wards;
+      if (partner) {
+        wards.clear();
+        auto s = c.prepare("SELECT ward FROM organization_wards WHERE organization_id = ?1");
+        s.bind(1, actor.organization_id.value_or(""));
+        while (s.step()) wards.push_back(s.text(0));
+      }
+      if (wards.size() != 1) {
+        return Error::Malformed("The parameter ward is required.").add_field("ward", "is required");
+      }
+      code = wards.front();
+    }
     TRY(check_ward_param(c, code));
-    TRY(authorize(&actor, Action::kNetworkRead, {code, std::nullopt}));
+    // A partner reads its own figures for any ward; a ward role only its own wards' maps.
+    if (!partner) {
+      TRY(authorize(&actor, Action::kNetworkRead, {code, std::nullopt}));
+    }
     Network net;
     net.ward = code;
     net.district = district;
@@ -92,6 +119,7 @@ Result<Network> network_map(storage::Database& db, const Clock& clock, const Act
       if (!s.step()) return nullptr;
       return &nodes.emplace(id, node_from(s, now)).first->second;
     };
+    if (partner) ensure(actor.organization_id.value_or(""));
     // Held meetings of the ward (in the district), and who was there.
     const std::string attended =
         "WITH att AS (SELECT DISTINCT a.meeting_id, a.organization_id"
@@ -152,6 +180,7 @@ Result<Network> network_map(storage::Database& db, const Clock& clock, const Act
     std::erase_if(net.edges, [&](const NetworkEdge& e) {
       return e.kind == "meeting" && (!nodes.count(e.source) || !nodes.count(e.target));
     });
+    if (partner) keep_own_figures(net, actor.organization_id.value_or(""));
     return net;
   });
 }

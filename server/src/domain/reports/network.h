@@ -52,8 +52,10 @@ struct Network {
   std::vector<NetworkEdge> edges;
 };
 
-// The map for `actor` (ward roles only: 403 for the others, 404 for another ward). Without
-// `ward`, the caller's only ward; a caller with several must name one (400).
+// The map for `actor`: ward roles see their wards' maps (404 for another ward); a partner sees
+// only its own figures — the ward, its own node and the ward's referrals to it, for any ward —
+// and admin and auditors get 403. Without `ward`, the caller's only ward (a partner: the only
+// ward its organization serves); a caller with several must name one (400).
 Result<Network> network_map(storage::Database& db, const Clock& clock, const Actor& actor,
                             const std::optional<std::string>& ward,
                             const std::optional<std::string>& district);
