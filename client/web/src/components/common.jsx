@@ -68,6 +68,20 @@ export function UrgentBadge({ urgency }) {
 }
 
 /**
+ * One term of a facts list (<dl class="facts">) and what it says, left out when there is nothing
+ * to say (null, undefined, "" or false); `class` goes on the <dd>.
+ */
+export function Fact({ term, class: cls, children }) {
+  if (children === null || children === undefined || children === "" || children === false) return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd class={cls}>{children}</dd>
+    </>
+  );
+}
+
+/**
  * useLoad(fn, deps) → {data, error, loading, reload}: runs fn() now and whenever deps change;
  * the answer of an older run never overwrites a newer one.
  */

@@ -4,7 +4,7 @@
 import { fieldId } from "./errors.jsx";
 import { tr } from "../i18n.js";
 
-const T = { ja: { required: "必須" }, en: { required: "required" } };
+const T = { ja: { required: "必須", cancel: "やめる" }, en: { required: "required", cancel: "Cancel" } };
 
 function describe(name, hint, error) {
   const ids = [];
@@ -158,5 +158,22 @@ export function RadioField({ name, legend, hint, error, value, onInput, options 
         </div>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * The last row of a form opened in place: the submit button (children: its text; `danger` for a
+ * step that refuses or withdraws) and やめる, which calls onCancel.
+ */
+export function FormButtons({ disabled, danger = false, onCancel, children }) {
+  return (
+    <div class="button-row">
+      <button type="submit" class={"button" + (danger ? " button--danger" : "")} disabled={disabled}>
+        {children}
+      </button>
+      <button type="button" class="button button--secondary" onClick={onCancel}>
+        {tr(T, "cancel")}
+      </button>
+    </div>
   );
 }

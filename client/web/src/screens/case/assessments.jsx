@@ -3,13 +3,14 @@
 // determination (特定妊婦か, risk level) — which changes the case's risk in the same step. The
 // form is drawn from GET /assessment-forms (the newest version of each form); the server scores
 // it. Only a role holding `assessment.determine` (/me) sees the determination form.
-import { useEffect, useRef, useState } from "preact/hooks";
-import { get, post, submissionKeys } from "../../api.js";
+import { useEffect, useState } from "preact/hooks";
+import { get, post } from "../../api.js";
 import { codes, formatDate, label, tr } from "../../i18n.js";
 import { can } from "../../session.js";
 import { ErrorSummary, LoadError, fieldId, prefixErrors, problemToErrors } from "../../components/errors.jsx";
-import { None, useLoad } from "../../components/common.jsx";
-import { RadioField, SelectField, TextArea, TextField } from "../../components/fields.jsx";
+import { Fact, None, useLoad } from "../../components/common.jsx";
+import { OpenFormButton, SuccessNotice, useCreate, useFormToggle } from "../../components/add-form.jsx";
+import { FormButtons, RadioField, SelectField, TextArea, TextField } from "../../components/fields.jsx";
 import { todayInTokyo } from "./dates.js";
 
 const T = {
@@ -27,7 +28,6 @@ const T = {
     note: "メモ（任意）",
     save: "アセスメントを記録する",
     saving: "記録しています…",
-    cancel: "やめる",
     saved: "アセスメントを記録しました。点数 {score}、目安はリスク{level}です。",
     score: "点数",
     suggested: "点数からの目安",
@@ -64,7 +64,6 @@ const T = {
     note: "Note (optional)",
     save: "Record the assessment",
     saving: "Recording…",
-    cancel: "Cancel",
     saved: "Assessment recorded: score {score}, suggesting {level} risk.",
     score: "Score",
     suggested: "Suggested by the score",
@@ -105,25 +104,15 @@ function AssessmentForm({ c, forms, onSaved, onCancel }) {
   const [answers, setAnswers] = useState({});
   const [on, setOn] = useState(todayInTokyo());
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const keys = useRef(submissionKeys());
+  const { errors, busy, create } = useCreate(A);
   useEffect(() => document.getElementById(fieldId(A + (newest.length > 1 ? "form" : "assessed_on")))?.focus(), []);
 
-  const submit = async (e) => {
+  const submit = (e) => {
     e.preventDefault();
-    setBusy(true);
     const body = { form: formCode, form_version: form?.version, assessed_on: on, answers: {} };
     for (const item of form?.items || []) body.answers[item.code] = !!answers[item.code];
     if (note.trim()) body.note = note;
-    try {
-      const saved = await post(`/cases/${encodeURIComponent(c.id)}/assessments`, body, { idempotencyKey: keys.current.for(body) });
-      keys.current.done();
-      onSaved(saved);
-    } catch (err) {
-      setErrors(prefixErrors(problemToErrors(err), A));
-      setBusy(false);
-    }
+    create(`/cases/${encodeURIComponent(c.id)}/assessments`, body, onSaved);
   };
   const fe = errors?.fields || {};
   const itemErrors = Object.keys(fe).filter((k) => k === A + "answers");
@@ -187,14 +176,9 @@ function AssessmentForm({ c, forms, onSaved, onCancel }) {
         </fieldset>
       ) : null}
       <TextArea name={A + "note"} label={tr(T, "note")} value={note} onInput={setNote} error={fe[A + "note"]} rows={3} />
-      <div class="button-row">
-        <button type="submit" class="button" disabled={busy || !form}>
-          {busy ? tr(T, "saving") : tr(T, "save")}
-        </button>
-        <button type="button" class="button button--secondary" onClick={onCancel}>
-          {tr(T, "cancel")}
-        </button>
-      </div>
+      <FormButtons disabled={busy || !form} onCancel={onCancel}>
+        {busy ? tr(T, "saving") : tr(T, "save")}
+      </FormButtons>
     </form>
   );
 }
@@ -248,14 +232,9 @@ function DeterminationForm({ c, a, onSaved, onCancel }) {
         options={codes("risk_levels").map((l) => [l, label("risk_levels", l)])}
       />
       <TextArea name={P + "note"} label={tr(T, "detNote")} value={note} onInput={setNote} error={fe[P + "note"]} rows={3} />
-      <div class="button-row">
-        <button type="submit" class="button" disabled={busy}>
-          {tr(T, "detSave")}
-        </button>
-        <button type="button" class="button button--secondary" onClick={onCancel}>
-          {tr(T, "cancel")}
-        </button>
-      </div>
+      <FormButtons disabled={busy} onCancel={onCancel}>
+        {tr(T, "detSave")}
+      </FormButtons>
     </form>
   );
 }
@@ -279,26 +258,20 @@ function AssessmentCard({ c, a, form, users, canDetermine, onDetermined }) {
         <dd>
           <span class={"badge badge--" + a.suggested_risk_level}>{label("risk_levels", a.suggested_risk_level)}</span>
         </dd>
-        {a.drivers?.length ? (
-          <>
-            <dt>{tr(T, "drivers")}</dt>
-            <dd>
-              <ul class="drivers">
-                {a.drivers.map((x) => (
-                  <li key={x.code}>
-                    {text(x.code)} <span class="muted small nowrap">{tr(T, "weight", { n: x.weight })}</span>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
-        {a.note ? (
-          <>
-            <dt>{tr(T, "note")}</dt>
-            <dd class="prewrap">{a.note}</dd>
-          </>
-        ) : null}
+        <Fact term={tr(T, "drivers")}>
+          {a.drivers?.length ? (
+            <ul class="drivers">
+              {a.drivers.map((x) => (
+                <li key={x.code}>
+                  {text(x.code)} <span class="muted small nowrap">{tr(T, "weight", { n: x.weight })}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Fact>
+        <Fact term={tr(T, "note")} class="prewrap">
+          {a.note}
+        </Fact>
         <dt>{tr(T, "determination")}</dt>
         <dd class="assessment__determination">
           {d ? (
@@ -338,10 +311,7 @@ function AssessmentCard({ c, a, form, users, canDetermine, onDetermined }) {
 }
 
 export function CaseAssessments({ c, users, canWrite, rev, onChanged }) {
-  const [open, setOpen] = useState(false);
-  const [notice, setNotice] = useState(null);
-  const addRef = useRef(null);
-  const noticeRef = useRef(null);
+  const add = useFormToggle();
   const { data, error } = useLoad(
     () =>
       Promise.all([
@@ -350,45 +320,20 @@ export function CaseAssessments({ c, users, canWrite, rev, onChanged }) {
       ]).then(([list, forms]) => ({ items: list.items || [], forms: forms.items || [] })),
     [c.id, rev],
   );
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
   const formOf = (a) => data?.forms.find((f) => f.form === a.form && f.version === a.form_version);
   const canDetermine = canWrite && can("assessment.determine");
   return (
     <section aria-labelledby="case-assessments" id="assessments">
       <h2 id="case-assessments">{tr(T, "title")}</h2>
-      {notice ? (
-        <div class="notice notice--success" role="status" tabIndex={-1} ref={noticeRef}>
-          <p>{notice}</p>
-        </div>
-      ) : null}
-      {canWrite && !open && data?.forms.length ? (
-        <p>
-          <button
-            type="button"
-            class="button button--secondary"
-            ref={addRef}
-            onClick={() => {
-              setNotice(null);
-              setOpen(true);
-            }}
-          >
-            {tr(T, "add")}
-          </button>
-        </p>
-      ) : null}
-      {open ? (
+      <SuccessNotice toggle={add} />
+      {canWrite && data?.forms.length ? <OpenFormButton toggle={add}>{tr(T, "add")}</OpenFormButton> : null}
+      {add.open ? (
         <AssessmentForm
           c={c}
           forms={data.forms}
-          onCancel={() => {
-            setOpen(false);
-            requestAnimationFrame(() => addRef.current?.focus());
-          }}
+          onCancel={add.cancel}
           onSaved={(a) => {
-            setOpen(false);
-            setNotice(tr(T, "saved", { score: a.score, level: label("risk_levels", a.suggested_risk_level) }));
+            add.saved(tr(T, "saved", { score: a.score, level: label("risk_levels", a.suggested_risk_level) }));
             onChanged(false);
           }}
         />
@@ -406,7 +351,7 @@ export function CaseAssessments({ c, users, canWrite, rev, onChanged }) {
               users={users}
               canDetermine={canDetermine}
               onDetermined={(risk) => {
-                setNotice(tr(T, "detSaved", { level: label("risk_levels", risk) }));
+                add.setNotice(tr(T, "detSaved", { level: label("risk_levels", risk) }));
                 onChanged(true);
               }}
             />

@@ -2,14 +2,15 @@
 // record one: kind, date, who (the ward's people; the recorder by default), the partner it was
 // with, what happened and the next step. POST /cases/{id}/contacts with an Idempotency-Key per
 // submission; the server's 422 shows beside each field.
-import { useEffect, useRef, useState } from "preact/hooks";
-import { get, post, submissionKeys } from "../../api.js";
+import { useEffect, useState } from "preact/hooks";
+import { get } from "../../api.js";
 import { codes, formatDate, label, tr } from "../../i18n.js";
 import { organizations } from "../../names.js";
 import { me } from "../../session.js";
-import { ErrorSummary, LoadError, fieldId, prefixErrors, problemToErrors } from "../../components/errors.jsx";
+import { ErrorSummary, LoadError, fieldId } from "../../components/errors.jsx";
+import { OpenFormButton, SuccessNotice, useCreate, useFormToggle } from "../../components/add-form.jsx";
 import { None, useLoad } from "../../components/common.jsx";
-import { SelectField, TextArea, TextField } from "../../components/fields.jsx";
+import { FormButtons, SelectField, TextArea, TextField } from "../../components/fields.jsx";
 import { todayInTokyo } from "./dates.js";
 
 const T = {
@@ -30,7 +31,6 @@ const T = {
     next_step: "次の対応（任意）",
     save: "記録する",
     saving: "記録しています…",
-    cancel: "やめる",
     saved: "{kind}（{on}）を記録しました。",
     byLine: "対応：{names}",
     withLine: "同行・連携：{name}",
@@ -54,7 +54,6 @@ const T = {
     next_step: "Next step (optional)",
     save: "Record",
     saving: "Recording…",
-    cancel: "Cancel",
     saved: "Recorded: {kind} on {on}.",
     byLine: "By {names}",
     withLine: "With {name}",
@@ -68,28 +67,18 @@ const P = "contact.";
 function ContactForm({ c, users, onSaved, onCancel }) {
   const blank = () => ({ kind: "", on: todayInTokyo(), by: me.value?.id ? [me.value.id] : [], with: "", summary: "", next_step: "" });
   const [f, setF] = useState(blank);
-  const [errors, setErrors] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const keys = useRef(submissionKeys());
+  const { errors, busy, create } = useCreate(P);
   const set = (k) => (v) => setF((x) => ({ ...x, [k]: v }));
   const orgs = useLoad(() => get("/organizations", { ward: c.ward, per_page: 200 }).then((b) => b.items || []), [c.ward]);
   useEffect(() => document.getElementById(fieldId(P + "kind"))?.focus(), []);
   const toggle = (id) => setF((x) => ({ ...x, by: x.by.includes(id) ? x.by.filter((u) => u !== id) : [...x.by, id] }));
 
-  const submit = async (e) => {
+  const submit = (e) => {
     e.preventDefault();
-    setBusy(true);
     const body = { kind: f.kind, on: f.on, by_user_ids: f.by, summary: f.summary };
     if (f.with) body.with_organization_id = f.with;
     if (f.next_step.trim()) body.next_step = f.next_step;
-    try {
-      const saved = await post(`/cases/${encodeURIComponent(c.id)}/contacts`, body, { idempotencyKey: keys.current.for(body) });
-      keys.current.done();
-      onSaved(saved);
-    } catch (err) {
-      setErrors(prefixErrors(problemToErrors(err), P));
-      setBusy(false);
-    }
+    create(`/cases/${encodeURIComponent(c.id)}/contacts`, body, onSaved);
   };
   const fe = errors?.fields || {};
   const people = Object.entries(users);
@@ -140,66 +129,33 @@ function ContactForm({ c, users, onSaved, onCancel }) {
       />
       <TextArea name={P + "summary"} label={tr(T, "summary")} hint={tr(T, "summaryHint")} value={f.summary} onInput={set("summary")} error={fe[P + "summary"]} rows={4} required />
       <TextField name={P + "next_step"} label={tr(T, "next_step")} value={f.next_step} onInput={set("next_step")} error={fe[P + "next_step"]} />
-      <div class="button-row">
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? tr(T, "saving") : tr(T, "save")}
-        </button>
-        <button type="button" class="button button--secondary" onClick={onCancel}>
-          {tr(T, "cancel")}
-        </button>
-      </div>
+      <FormButtons disabled={busy} onCancel={onCancel}>
+        {busy ? tr(T, "saving") : tr(T, "save")}
+      </FormButtons>
     </form>
   );
 }
 
 export function CaseContacts({ c, users, canWrite, rev, onChanged }) {
-  const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState(null);
-  const addRef = useRef(null);
-  const noticeRef = useRef(null);
+  const add = useFormToggle();
   const { data, error } = useLoad(async () => {
     const body = await get(`/cases/${encodeURIComponent(c.id)}/contacts`, { per_page: 50 });
     const names = await organizations((body.items || []).map((x) => x.with_organization_id));
     return { ...body, names };
   }, [c.id, rev]);
-  useEffect(() => {
-    if (saved) noticeRef.current?.focus();
-  }, [saved]);
   const items = data?.items || [];
   return (
     <section aria-labelledby="case-contacts" id="contacts">
       <h2 id="case-contacts">{tr(T, "title")}</h2>
-      {saved ? (
-        <div class="notice notice--success" role="status" tabIndex={-1} ref={noticeRef}>
-          <p>{tr(T, "saved", { kind: label("contact_kinds", saved.kind), on: formatDate(saved.on) })}</p>
-        </div>
-      ) : null}
-      {canWrite && !open ? (
-        <p>
-          <button
-            type="button"
-            class="button button--secondary"
-            ref={addRef}
-            onClick={() => {
-              setSaved(null);
-              setOpen(true);
-            }}
-          >
-            {tr(T, "add")}
-          </button>
-        </p>
-      ) : null}
-      {open ? (
+      <SuccessNotice toggle={add}>{(saved) => tr(T, "saved", { kind: label("contact_kinds", saved.kind), on: formatDate(saved.on) })}</SuccessNotice>
+      {canWrite ? <OpenFormButton toggle={add}>{tr(T, "add")}</OpenFormButton> : null}
+      {add.open ? (
         <ContactForm
           c={c}
           users={users}
-          onCancel={() => {
-            setOpen(false);
-            requestAnimationFrame(() => addRef.current?.focus());
-          }}
+          onCancel={add.cancel}
           onSaved={(x) => {
-            setOpen(false);
-            setSaved(x);
+            add.saved(x);
             onChanged();
           }}
         />

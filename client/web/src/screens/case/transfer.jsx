@@ -2,12 +2,13 @@
 // may withdraw it), else the request to another ward — to_ward and the reason — as
 // POST /cases/{id}/transfers with an Idempotency-Key per submission. The receiving ward answers
 // on its own transfers screen.
-import { useEffect, useRef, useState } from "preact/hooks";
-import { get, post, submissionKeys } from "../../api.js";
+import { useEffect, useState } from "preact/hooks";
+import { get } from "../../api.js";
 import { codes, label, tr } from "../../i18n.js";
-import { ErrorSummary, LoadError, fieldId, prefixErrors, problemToErrors } from "../../components/errors.jsx";
+import { ErrorSummary, LoadError, fieldId } from "../../components/errors.jsx";
+import { OpenFormButton, SuccessNotice, useCreate, useFormToggle } from "../../components/add-form.jsx";
 import { useLoad } from "../../components/common.jsx";
-import { SelectField, TextArea } from "../../components/fields.jsx";
+import { FormButtons, SelectField, TextArea } from "../../components/fields.jsx";
 import { TransferCard } from "../transfers/card.jsx";
 
 const T = {
@@ -21,7 +22,6 @@ const T = {
     reasonHint: "例：転居予定日、続けてほしい支援、つないでいる関係機関。世帯の氏名は書かないでください。",
     send: "移管を依頼する",
     sending: "依頼しています…",
-    cancel: "やめる",
     sent: "{ward}へ移管を依頼しました。受け入れ先の区の回答を待っています。",
     pending: "回答待ちの移管の依頼",
     all: "移管の一覧",
@@ -36,7 +36,6 @@ const T = {
     reasonHint: "e.g. moving date, support to continue, partners involved. No names, please.",
     send: "Request the transfer",
     sending: "Sending…",
-    cancel: "Cancel",
     sent: "Transfer to {ward} requested. Waiting for that ward's answer.",
     pending: "Pending transfer request",
     all: "All transfers",
@@ -47,23 +46,12 @@ const P = "transfer.";
 
 function TransferForm({ c, onSaved, onCancel }) {
   const [f, setF] = useState({ to_ward: "", reason: "" });
-  const [errors, setErrors] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const keys = useRef(submissionKeys());
+  const { errors, busy, create } = useCreate(P);
   const set = (k) => (v) => setF((x) => ({ ...x, [k]: v }));
   useEffect(() => document.getElementById(fieldId(P + "to_ward"))?.focus(), []);
-  const submit = async (e) => {
+  const submit = (e) => {
     e.preventDefault();
-    setBusy(true);
-    const body = { to_ward: f.to_ward, reason: f.reason };
-    try {
-      const t = await post(`/cases/${encodeURIComponent(c.id)}/transfers`, body, { idempotencyKey: keys.current.for(body) });
-      keys.current.done();
-      onSaved(t);
-    } catch (err) {
-      setErrors(prefixErrors(problemToErrors(err), P));
-      setBusy(false);
-    }
+    create(`/cases/${encodeURIComponent(c.id)}/transfers`, { to_ward: f.to_ward, reason: f.reason }, onSaved);
   };
   const fe = errors?.fields || {};
   return (
@@ -83,40 +71,25 @@ function TransferForm({ c, onSaved, onCancel }) {
         required
       />
       <TextArea name={P + "reason"} label={tr(T, "reason")} hint={tr(T, "reasonHint")} value={f.reason} onInput={set("reason")} error={fe[P + "reason"]} rows={3} required />
-      <div class="button-row">
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? tr(T, "sending") : tr(T, "send")}
-        </button>
-        <button type="button" class="button button--secondary" onClick={onCancel}>
-          {tr(T, "cancel")}
-        </button>
-      </div>
+      <FormButtons disabled={busy} onCancel={onCancel}>
+        {busy ? tr(T, "sending") : tr(T, "send")}
+      </FormButtons>
     </form>
   );
 }
 
 export function CaseTransfer({ c, users, rev, onChanged }) {
-  const [open, setOpen] = useState(false);
-  const [sent, setSent] = useState(null);
-  const addRef = useRef(null);
-  const noticeRef = useRef(null);
+  const request = useFormToggle();
   // The ward's pending transfers, this case's among them (a case has at most one pending).
   const { data, error, loading } = useLoad(
     () => get("/transfers", { ward: c.ward, status: "pending", per_page: 200 }).then((b) => (b.items || []).find((t) => t.case_id === c.id) || null),
     [c.id, c.ward, rev],
   );
-  useEffect(() => {
-    if (sent) noticeRef.current?.focus();
-  }, [sent]);
   return (
     <section aria-labelledby="case-transfer" id="transfer">
       <h2 id="case-transfer">{tr(T, "title")}</h2>
       <p class="small muted">{tr(T, "intro")}</p>
-      {sent ? (
-        <div class="notice notice--success" role="status" tabIndex={-1} ref={noticeRef}>
-          <p>{tr(T, "sent", { ward: label("wards", sent.to_ward) })}</p>
-        </div>
-      ) : null}
+      <SuccessNotice toggle={request}>{(sent) => tr(T, "sent", { ward: label("wards", sent.to_ward) })}</SuccessNotice>
       <LoadError error={error} />
       {data ? (
         <>
@@ -126,26 +99,13 @@ export function CaseTransfer({ c, users, rev, onChanged }) {
           </ul>
         </>
       ) : null}
-      {!loading && !error && data === null && !open ? (
-        <p>
-          <button type="button" class="button button--secondary" ref={addRef} onClick={() => {
-              setSent(null);
-              setOpen(true);
-            }}>
-            {tr(T, "request")}
-          </button>
-        </p>
-      ) : null}
-      {open ? (
+      {!loading && !error && data === null ? <OpenFormButton toggle={request}>{tr(T, "request")}</OpenFormButton> : null}
+      {request.open ? (
         <TransferForm
           c={c}
-          onCancel={() => {
-            setOpen(false);
-            requestAnimationFrame(() => addRef.current?.focus());
-          }}
+          onCancel={request.cancel}
           onSaved={(t) => {
-            setOpen(false);
-            setSent(t);
+            request.saved(t);
             onChanged();
           }}
         />

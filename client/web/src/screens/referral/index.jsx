@@ -10,8 +10,8 @@ import { codes, formatDate, label, tr } from "../../i18n.js";
 import { location } from "../../router.js";
 import { me } from "../../session.js";
 import { ErrorSummary, LoadError, problemToErrors } from "../../components/errors.jsx";
-import { Loading, PageTitle, StatusBadge, UrgentBadge, useLoad } from "../../components/common.jsx";
-import { RadioField, SelectField, TextArea } from "../../components/fields.jsx";
+import { Fact, Loading, PageTitle, StatusBadge, UrgentBadge, useLoad } from "../../components/common.jsx";
+import { FormButtons, RadioField, SelectField, TextArea } from "../../components/fields.jsx";
 import { WardContact } from "../../components/ward-contact.jsx";
 import { ReferralTimeline } from "./timeline.jsx";
 
@@ -53,7 +53,6 @@ const T = {
     confirmDecline: "受け入れないことを送る",
     confirmComplete: "結果を報告する",
     confirmWithdraw: "取り下げる",
-    cancel: "やめる",
     back: "受信箱に戻る",
     backCase: "ケースに戻る",
   },
@@ -94,7 +93,6 @@ const T = {
     confirmDecline: "Send the decline",
     confirmComplete: "Report",
     confirmWithdraw: "Withdraw",
-    cancel: "Cancel",
     back: "Back to the inbox",
     backCase: "Back to the case",
   },
@@ -104,16 +102,6 @@ async function loadReferral(id) {
   const r = await get(`/referrals/${encodeURIComponent(id)}`);
   const c = r.case_id ? await get(`/cases/${encodeURIComponent(r.case_id)}`).catch(() => null) : null;
   return { r, c };
-}
-
-function Fact({ term, children }) {
-  if (children === null || children === undefined || children === "" || children === false) return null;
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </>
-  );
 }
 
 /** The form for a step that needs more than a click: decline, complete, withdraw. */
@@ -163,14 +151,9 @@ function StepForm({ step, onCancel, onDone, referral }) {
         />
       )}
       <TextArea name="note" label={tr(T, f.reason_code === "other" ? "noteOther" : "note")} value={f.note} onInput={set("note")} error={fe.note} rows={3} />
-      <div class="button-row">
-        <button type="submit" class={"button" + (step === "completed" ? "" : " button--danger")} disabled={busy}>
-          {tr(T, confirm)}
-        </button>
-        <button type="button" class="button button--secondary" onClick={onCancel}>
-          {tr(T, "cancel")}
-        </button>
-      </div>
+      <FormButtons disabled={busy} danger={step !== "completed"} onCancel={onCancel}>
+        {tr(T, confirm)}
+      </FormButtons>
     </form>
   );
 }

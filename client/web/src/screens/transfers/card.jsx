@@ -8,7 +8,8 @@ import { post } from "../../api.js";
 import { formatDate, label, tr } from "../../i18n.js";
 import { can } from "../../session.js";
 import { ErrorSummary, prefixErrors, problemToErrors } from "../../components/errors.jsx";
-import { TextArea } from "../../components/fields.jsx";
+import { FormButtons, TextArea } from "../../components/fields.jsx";
+import { Fact } from "../../components/common.jsx";
 
 const T = {
   ja: {
@@ -30,7 +31,6 @@ const T = {
     withdrawReason: "取り下げる理由（任意）",
     confirmDecline: "お断りを送る",
     confirmWithdraw: "取り下げる",
-    cancel: "やめる",
     openCase: "ケースを開く",
     errorTitle: "移管の回答",
     household: "ケース {ref}　{label}",
@@ -55,7 +55,6 @@ const T = {
     withdrawReason: "Reason for withdrawing (optional)",
     confirmDecline: "Send the decline",
     confirmWithdraw: "Withdraw",
-    cancel: "Cancel",
     openCase: "Open the case",
     errorTitle: "Answering the transfer",
     household: "Case {ref} {label}",
@@ -102,14 +101,9 @@ function StepForm({ t, step, onCancel, onDone }) {
         rows={3}
         required={declining}
       />
-      <div class="button-row">
-        <button type="submit" class="button button--danger" disabled={busy}>
-          {tr(T, declining ? "confirmDecline" : "confirmWithdraw")}
-        </button>
-        <button type="button" class="button button--secondary" onClick={onCancel}>
-          {tr(T, "cancel")}
-        </button>
-      </div>
+      <FormButtons disabled={busy} danger onCancel={onCancel}>
+        {tr(T, declining ? "confirmDecline" : "confirmWithdraw")}
+      </FormButtons>
     </form>
   );
 }
@@ -160,21 +154,17 @@ export function TransferCard({ t, users = {}, onChanged, showCase = true, headin
           {formatDate(t.requested_at, true)}
           {users[t.requested_by] ? `（${users[t.requested_by]}）` : ""}
         </dd>
-        {t.decided_at ? (
-          <>
-            <dt>{tr(T, "decided")}</dt>
-            <dd>
+        <Fact term={tr(T, "decided")}>
+          {t.decided_at ? (
+            <>
               {formatDate(t.decided_at, true)}
               {users[t.decided_by] ? `（${users[t.decided_by]}）` : ""}
-            </dd>
-          </>
-        ) : null}
-        {t.response_note ? (
-          <>
-            <dt>{tr(T, "answer")}</dt>
-            <dd class="prewrap">{t.response_note}</dd>
-          </>
-        ) : null}
+            </>
+          ) : null}
+        </Fact>
+        <Fact term={tr(T, "answer")} class="prewrap">
+          {t.response_note}
+        </Fact>
       </dl>
       {t.moved ? (
         <p class="small">
