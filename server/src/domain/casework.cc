@@ -173,6 +173,25 @@ bool any_coordinator(storage::Connection& c, const std::vector<std::string>& ids
   return false;
 }
 
+// A record under a case (an assessment, a contact) made once per Idempotency-Key by
+// `record(c)`; a retry answers the first one, `load`ed again while the case is still writable.
+template <typename T, typename Load, typename Record>
+Result<Creation<T>> create_once_under_case(storage::Database& db, const Clock& clock,
+                                           const Actor& actor, const std::string& case_id,
+                                           const std::optional<IdempotencyKey>& key, Load load,
+                                           Record record) {
+  TRY(authorize_role(&actor, Action::kCaseWrite));
+  return db.write([&](storage::Connection& c) -> Result<Creation<T>> {
+    return idempotency::create_once<T>(
+        c, clock, actor.user_id, key,
+        [&](const std::string& first_id) -> Result<T> {
+          TRY(case_for_record(c, actor, case_id));
+          return load(c, case_id, first_id);
+        },
+        [&] { return record(c); });
+  });
+}
+
 }  // namespace
 
 NewAssessment read_new_assessment(const Json& body) {
@@ -289,16 +308,10 @@ Result<Assessment> record_assessment(storage::Connection& c, const Clock& clock,
 Result<Creation<Assessment>> Casework::assess(const Actor& actor, const RequestMeta& meta,
                                               const std::string& case_id, const NewAssessment& in,
                                               const std::optional<IdempotencyKey>& key) {
-  TRY(authorize_role(&actor, Action::kCaseWrite));
-  return db_.write([&](storage::Connection& c) -> Result<Creation<Assessment>> {
-    return idempotency::create_once<Assessment>(
-        c, clock_, actor.user_id, key,
-        [&](const std::string& first_id) -> Result<Assessment> {
-          TRY(case_for_record(c, actor, case_id));
-          return load_assessment(c, case_id, first_id);
-        },
-        [&] { return record_assessment(c, clock_, actor, meta, case_id, in); });
-  });
+  return create_once_under_case<Assessment>(
+      db_, clock_, actor, case_id, key, load_assessment, [&](storage::Connection& c) {
+        return record_assessment(c, clock_, actor, meta, case_id, in);
+      });
 }
 
 Result<Assessment> Casework::assessment(const Actor& actor, const RequestMeta& meta,
@@ -488,16 +501,9 @@ Result<Contact> record_contact(storage::Connection& c, const Clock& clock, const
 Result<Creation<Contact>> Casework::add_contact(const Actor& actor, const RequestMeta& meta,
                                                 const std::string& case_id, const NewContact& in,
                                                 const std::optional<IdempotencyKey>& key) {
-  TRY(authorize_role(&actor, Action::kCaseWrite));
-  return db_.write([&](storage::Connection& c) -> Result<Creation<Contact>> {
-    return idempotency::create_once<Contact>(
-        c, clock_, actor.user_id, key,
-        [&](const std::string& first_id) -> Result<Contact> {
-          TRY(case_for_record(c, actor, case_id));
-          return load_contact(c, case_id, first_id);
-        },
-        [&] { return record_contact(c, clock_, actor, meta, case_id, in); });
-  });
+  return create_once_under_case<Contact>(
+      db_, clock_, actor, case_id, key, load_contact,
+      [&](storage::Connection& c) { return record_contact(c, clock_, actor, meta, case_id, in); });
 }
 
 Result<Contact> Casework::contact(const Actor& actor, const RequestMeta& meta,

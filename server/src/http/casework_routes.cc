@@ -126,6 +126,23 @@ Status require_object(const Json& body) {
   return r.finish();
 }
 
+// POST of a record under a case (an assessment, a contact): the body a JSON object, the record
+// made once per Idempotency-Key by `create(actor, meta, case_id, body, key)`, answered 201 at its
+// Location — a retry with the key gets the first answer again.
+template <typename Create, typename ToJson>
+Status create_case_record(const Services& s, const httplib::Request& req, httplib::Response& res,
+                          const char* collection, Create create, ToJson to_json) {
+  TRY_ASSIGN(auto actor, signed_in_caller(req, s));
+  TRY_ASSIGN(auto key, idempotency_key(req));
+  TRY_ASSIGN(Json body, parse_json_body(req));
+  TRY(require_object(body));
+  TRY_ASSIGN(auto created, create(actor, request_meta(req), req.matches[1].str(), body, key));
+  const auto& r = created.resource;
+  mark_created(res, "/api/v1/cases/" + r.case_id + "/" + collection + "/" + r.id, created.replayed);
+  write_json(res, 201, to_json(r));
+  return Status::Ok();
+}
+
 }  // namespace
 
 void register_casework_routes(Router& router, const Services& s) {
@@ -152,20 +169,17 @@ void register_casework_routes(Router& router, const Services& s) {
                write_json(res, 200, page_envelope(std::move(items), page.total, paging));
                return Status::Ok();
              });
-  router.post(
-      kCase + "/assessments", "case_assessments",
-      [&s](const httplib::Request& req, httplib::Response& res) -> Status {
-        TRY_ASSIGN(auto actor, signed_in_caller(req, s));
-        TRY_ASSIGN(auto key, idempotency_key(req));
-        TRY_ASSIGN(Json body, parse_json_body(req));
-        TRY(require_object(body));
-        TRY_ASSIGN(auto created, s.casework->assess(actor, request_meta(req), req.matches[1],
-                                                    domain::read_new_assessment(body), key));
-        const auto& a = created.resource;
-        mark_created(res, "/api/v1/cases/" + a.case_id + "/assessments/" + a.id, created.replayed);
-        write_json(res, 201, assessment_json(a));
-        return Status::Ok();
-      });
+  router.post(kCase + "/assessments", "case_assessments",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                return create_case_record(
+                    s, req, res, "assessments",
+                    [&s](const auto& actor, const auto& meta, const std::string& case_id,
+                         const Json& body, const auto& key) {
+                      return s.casework->assess(actor, meta, case_id,
+                                                domain::read_new_assessment(body), key);
+                    },
+                    [](const auto& a) { return assessment_json(a); });
+              });
   router.get(kCase + "/assessments/" + kId, "case_assessment",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY(only_params(req, {}));
@@ -198,20 +212,17 @@ void register_casework_routes(Router& router, const Services& s) {
                write_json(res, 200, page_envelope(std::move(items), page.total, paging));
                return Status::Ok();
              });
-  router.post(
-      kCase + "/contacts", "case_contacts",
-      [&s](const httplib::Request& req, httplib::Response& res) -> Status {
-        TRY_ASSIGN(auto actor, signed_in_caller(req, s));
-        TRY_ASSIGN(auto key, idempotency_key(req));
-        TRY_ASSIGN(Json body, parse_json_body(req));
-        TRY(require_object(body));
-        TRY_ASSIGN(auto created, s.casework->add_contact(actor, request_meta(req), req.matches[1],
-                                                         domain::read_new_contact(body), key));
-        const auto& c = created.resource;
-        mark_created(res, "/api/v1/cases/" + c.case_id + "/contacts/" + c.id, created.replayed);
-        write_json(res, 201, contact_json(c));
-        return Status::Ok();
-      });
+  router.post(kCase + "/contacts", "case_contacts",
+              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
+                return create_case_record(
+                    s, req, res, "contacts",
+                    [&s](const auto& actor, const auto& meta, const std::string& case_id,
+                         const Json& body, const auto& key) {
+                      return s.casework->add_contact(actor, meta, case_id,
+                                                     domain::read_new_contact(body), key);
+                    },
+                    [](const auto& c) { return contact_json(c); });
+              });
   router.get(kCase + "/contacts/" + kId, "case_contact",
              [&s](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY(only_params(req, {}));

@@ -343,19 +343,27 @@ ServerOptions small_limits() {
   return options;
 }
 
+// Sends a request line through `send`, then one header line every 200 ms for up to 4 s while
+// `conn` stays open. Expects the server to cut the head at its 1 s deadline: well before 4 s.
+template <typename Send>
+void expect_trickled_head_cut(RawConnection& conn, Send send, const char* what) {
+  send("GET /healthz HTTP/1.1\r\n");
+  const auto started = Clock::now();
+  bool open = true;
+  for (int i = 0; i < 20 && open; ++i) {
+    std::this_thread::sleep_for(200ms);
+    open = send("X-Slow-" + std::to_string(i) + ": 1\r\n") && !conn.closed_within(1ms);
+  }
+  EXPECT_FALSE(open) << what << " trickled for 4 s was still being read";
+  EXPECT_LT(Clock::now() - started, 2500ms) << what;
+}
+
 TEST_F(EdgeTest, AHeadTrickledLineByLineIsCutAtTheDeadline) {
   start(small_limits());
   RawConnection slow(port_);
   ASSERT_TRUE(slow.connected());
-  slow.send("GET /healthz HTTP/1.1\r\n");
-  auto started = Clock::now();
-  bool open = true;
-  for (int i = 0; i < 20 && open; ++i) {  // one header line every 200 ms, for up to 4 s
-    std::this_thread::sleep_for(200ms);
-    open = slow.send("X-Slow-" + std::to_string(i) + ": 1\r\n") && !slow.closed_within(1ms);
-  }
-  EXPECT_FALSE(open) << "a head trickled for 4 s was still being read";
-  EXPECT_LT(Clock::now() - started, 2500ms);
+  expect_trickled_head_cut(
+      slow, [&](const std::string& bytes) { return slow.send(bytes); }, "a head");
 }
 
 TEST_F(EdgeTest, SlowHeadsOnEveryWorkerDoNotStopOtherClients) {
@@ -492,15 +500,8 @@ TEST_F(EdgeTest, ATlsHeadTrickledLineByLineIsCutAtTheDeadline) {
   ASSERT_TRUE(slow.connected());
   TlsClient tls(slow.fd());
   ASSERT_TRUE(tls.connected());
-  tls.send("GET /healthz HTTP/1.1\r\n");
-  auto started = Clock::now();
-  bool open = true;
-  for (int i = 0; i < 20 && open; ++i) {  // one header line every 200 ms, for up to 4 s
-    std::this_thread::sleep_for(200ms);
-    open = tls.send("X-Slow-" + std::to_string(i) + ": 1\r\n") && !slow.closed_within(1ms);
-  }
-  EXPECT_FALSE(open) << "a TLS head trickled for 4 s was still being read";
-  EXPECT_LT(Clock::now() - started, 2500ms);
+  expect_trickled_head_cut(
+      slow, [&](const std::string& bytes) { return tls.send(bytes); }, "a TLS head");
 }
 
 TEST_F(EdgeTest, ManyHeaderLinesOverTlsAreRefusedQuickly) {
