@@ -2,11 +2,12 @@
 // schemas in shared/hsds-3.0/schema: every page and every item of every list (organizations,
 // services, services at locations, taxonomies, terms; plain and full=true), every ndjson line,
 // every item route for every id, and each path of HSDS's own openapi.json against the response
-// schema it names. Checks that only public data appears (the seed's network-only entries and
+// schema it names; then `tsunagu-server export-hsds` of the same database: every file against
+// its schema, the same objects as the full ndjson lists, and the same bytes when run twice. Checks that only public data appears (the seed's network-only entries and
 // non-public addresses, anywhere in any answer), and proves the validator can fail by feeding it
 // a broken service.
 // Usage: node validate.mjs SERVER_BINARY SCHEMA_DIR
-import { spawn } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -200,6 +201,33 @@ try {
     }
   }
 
+  // The export of the same database (read while the server runs): every file against the schema
+  // it names, the same objects /hsds/ shows in full, byte for byte the same when run again.
+  const exportDir = (name) => {
+    const out = path.join(dir, name);
+    execFileSync(binary, ["export-hsds", "--db", path.join(dir, "hsds.db"), "--out", out]);
+    return out;
+  };
+  const first = exportDir("export-1"), second = exportDir("export-2");
+  const exported = { "organizations.json": ["compiled/organization_package.json", "/hsds/organizations?format=ndjson&full_service=true"],
+                     "services.json": ["compiled/service_package.json", "/hsds/services?format=ndjson&full=true"],
+                     "service_at_locations.json": ["compiled/service_at_location_package.json", "/hsds/service_at_locations?format=ndjson&full=true"],
+                     "taxonomies.json": ["taxonomy.json", "/hsds/taxonomies?format=ndjson"],
+                     "taxonomy_terms.json": ["taxonomy_term.json", "/hsds/taxonomy_terms?format=ndjson"] };
+  expect(JSON.stringify(fs.readdirSync(first).sort()) === JSON.stringify(Object.keys(exported).sort()),
+         "export-hsds wrote " + fs.readdirSync(first).join(", "));
+  for (const [name, [schema, route]] of Object.entries(exported)) {
+    const text = fs.readFileSync(path.join(first, name), "utf8");
+    everything += text;
+    const items = JSON.parse(text);
+    collectPlaces(items);
+    if (schema.endsWith("_package.json")) check(schema, items, `export ${name}`);
+    else items.forEach((item, i) => check(schema, item, `export ${name} [${i}]`));
+    const lines = (await getText(route)).text.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
+    expect(JSON.stringify(items) === JSON.stringify(lines), `export ${name} differs from ${route}`);
+    expect(text === fs.readFileSync(path.join(second, name), "utf8"), `export ${name} differs between two runs`);
+  }
+
   // Public data only, in every answer above: no network-only entry (its id or name), no address
   // (or coordinates) that is not public.
   const networkOnly = seed.items.filter((o) => o.visibility !== "public");
@@ -225,7 +253,8 @@ try {
   failures = before;
   console.log(`hsds: ${checked} documents checked (${orgs.length} organizations, ` +
               `${services.length} services, ${atLocations.length} services at locations, ` +
-              `${terms.length} terms, ${paths} openapi paths); ${failures} failures`);
+              `${terms.length} terms, ${paths} openapi paths, ${Object.keys(exported).length} exported files); ` +
+              `${failures} failures`);
 } catch (e) {
   console.error("FAIL", e.message, e.cause ?? "");
   failures++;

@@ -19,6 +19,7 @@
 #include "domain/audit_checkpoint.h"
 #include "domain/passwords.h"
 #include "domain/retention.h"
+#include "http/hsds_documents.h"
 #include "storage/backup.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
@@ -496,6 +497,30 @@ int create_admin_command(const Config& config, std::istream& in, std::ostream& o
   }
   out << "admin account " << config.username << " created; sign in and change the display name "
       << "in the web client\n";
+  return 0;
+}
+
+int export_hsds_command(const Config& config, std::ostream& out, std::ostream& err) {
+  if (config.out_file.empty()) {
+    err << "tsunagu-server: export-hsds needs --db PATH and --out DIR\n";
+    return 2;
+  }
+  auto db = open_existing(config);
+  if (!db.ok()) return fail(err, db.error());
+  auto files = http::hsds::export_documents(**db);
+  if (!files.ok()) return fail(err, files.error());
+  std::error_code ec;
+  std::filesystem::create_directories(config.out_file, ec);
+  if (ec)
+    return fail(err, Error::Internal("cannot create " + config.out_file + ": " + ec.message()));
+  for (const auto& file : *files) {
+    auto path = std::filesystem::path(config.out_file) / file.name;
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f << file.items.dump(2, ' ', false, http::Json::error_handler_t::replace) << "\n";
+    f.close();
+    if (!f) return fail(err, Error::Internal("cannot write " + path.string()));
+    out << file.items.size() << " objects in " << path.string() << " (" << file.schema << ")\n";
+  }
   return 0;
 }
 

@@ -15,6 +15,8 @@
 //     an enabled admin exists (later accounts are made in the web client).
 //   purge --db PATH --retention-days N [--apply]: closed cases older than N days lose their
 //     content (domain/retention.h); without --apply only what would be erased is printed.
+//   export-hsds --db PATH --out DIR: the public directory as HSDS 3.0 JSON, one file per object
+//     type (http/hsds_documents.h, docs/hsds.md); only what /hsds/ shows to anyone.
 //
 // Thread-safety: run from main() alone.
 #pragma once
@@ -58,5 +60,6 @@ int restore_command(const Config& config, std::ostream& out, std::ostream& err);
 int purge_command(const Config& config, std::ostream& out, std::ostream& err);
 int create_admin_command(const Config& config, std::istream& in, std::ostream& out,
                          std::ostream& err);
+int export_hsds_command(const Config& config, std::ostream& out, std::ostream& err);
 
 }  // namespace tsunagu::app

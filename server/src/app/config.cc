@@ -172,7 +172,7 @@ constexpr Setting kSettings[] = {
 
 constexpr const char* kCommands[] = {
     "serve",   "audit-verify", "audit-checkpoint", "audit-keygen", "checkpoint-keygen", "backup",
-    "restore", "purge",        "create-admin"};
+    "restore", "purge",        "create-admin",     "export-hsds"};
 
 }  // namespace
 
@@ -251,6 +251,7 @@ std::string usage() {
        tsunagu-server create-admin --db PATH --username NAME [--audit-key-file FILE]
                       (password: TSUNAGU_ADMIN_PASSWORD or the first line of standard input)
        tsunagu-server purge --db PATH --retention-days N [--apply] [--audit-key-file FILE]
+       tsunagu-server export-hsds --db PATH --out DIR
 
 Serves the Tsunagu API for Sapporo's child-abuse prevention network.
 audit-verify recomputes the audit log's keyed hash chain and reports the first broken link;
@@ -262,7 +263,9 @@ backup copies the database while the server runs (SQLite's online backup) and ch
 (integrity, audit chain). restore checks a backup and puts it in place of the database, keeping
 the old file as PATH.before-restore-TIME; it refuses while a server runs on PATH. purge lists
 the closed cases older than the retention period and what it would erase of them; with --apply
-it erases it (one audit entry per case). Exit 0: done, 1: refused or failed, 3: cannot check.
+it erases it (one audit entry per case). export-hsds writes the public directory as Open
+Referral HSDS 3.0 JSON into DIR, one file per object type (docs/hsds.md).
+Exit 0: done, 1: refused or failed, 3: cannot check.
 
 Options (each also read from the environment variable shown):
   --db PATH              SQLite database file, created if missing   TSUNAGU_DB (tsunagu.db)

@@ -11,6 +11,7 @@
 #include "domain/directory_services.h"
 #include "domain/organizations.h"
 #include "domain/wards.h"
+#include "http/hsds_documents.h"
 #include "http/hsds_json.h"
 #include "http/hsds_params.h"
 #include "http/query_params.h"
@@ -30,10 +31,7 @@ constexpr char kNoPostcodes[] =
     "Tsunagu records no postcodes; service areas are Sapporo's wards (see service_areas)";
 
 Result<hsds::WardNames> ward_names(const Services& services) {
-  TRY_ASSIGN(auto wards, domain::list_wards(*services.db));
-  hsds::WardNames out;
-  for (auto& w : wards) out.emplace(w.code, std::move(w));
-  return out;
+  return hsds::ward_names(*services.db);
 }
 
 // Public services (with_public_location for services at locations) rendered by `render`.
@@ -110,13 +108,6 @@ Status get_service_at_location(const Services& services, const httplib::Request&
   return Status::Ok();
 }
 
-// One organization as compiled/organization.json, its active services nested.
-Result<Json> full_organization(const Services& services, const domain::Organization& o,
-                               bool full_services, const hsds::WardNames& wards) {
-  TRY_ASSIGN(auto list, domain::list_services(*services.db, nullptr, o.id));
-  return hsds::organization(o, list, full_services, wards);
-}
-
 Status list_organizations(const Services& services, const httplib::Request& req,
                           httplib::Response& res) {
   TRY(only_params(req, {"search", "full_service", "full", kPage, kPerPage, "format"}));
@@ -138,7 +129,7 @@ Status list_organizations(const Services& services, const httplib::Request& req,
         slice.items.push_back(hsds::organization_item(o));
         continue;
       }
-      TRY_ASSIGN(Json item, full_organization(services, o, full_services, wards));
+      TRY_ASSIGN(Json item, hsds::full_organization(*services.db, o, full_services, wards));
       slice.items.push_back(std::move(item));
     }
     return slice;
@@ -151,7 +142,7 @@ Status get_organization(const Services& services, const httplib::Request& req,
   TRY_ASSIGN(bool full_services, bool_param(req, "full_service"));
   TRY_ASSIGN(auto o, domain::get_organization(*services.db, nullptr, req.matches[1]));
   TRY_ASSIGN(auto wards, ward_names(services));
-  TRY_ASSIGN(Json body, full_organization(services, o, full_services, wards));
+  TRY_ASSIGN(Json body, hsds::full_organization(*services.db, o, full_services, wards));
   write_json(res, 200, body);
   return Status::Ok();
 }
