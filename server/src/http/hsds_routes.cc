@@ -147,7 +147,7 @@ Status get_organization(const Services& services, const httplib::Request& req,
   return Status::Ok();
 }
 
-// True when every folded word of `search` occurs in the folded `text`.
+// True when each of `words` (folded by search_terms()) occurs in the folded `text`.
 Result<bool> matches(const std::vector<std::string>& words, const std::string& text) {
   TRY_ASSIGN(std::string folded, fold_for_search(text));
   for (const auto& w : words) {
