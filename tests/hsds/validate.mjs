@@ -3,7 +3,9 @@
 // services, services at locations, taxonomies, terms; plain and full=true), every ndjson line,
 // every item route for every id, and each path of HSDS's own openapi.json against the response
 // schema it names; then `tsunagu-server export-hsds` of the same database: every file against
-// its schema, the same objects as the full ndjson lists, and the same bytes when run twice. Checks that only public data appears (the seed's network-only entries and
+// its schema, the same objects as the full ndjson lists, and the same bytes when run twice; then
+// the round trip: that export imported (`import-hsds`) into an empty database and exported again
+// gives the same bytes. Checks that only public data appears (the seed's network-only entries and
 // non-public addresses, anywhere in any answer), and proves the validator can fail by feeding it
 // a broken service.
 // Usage: node validate.mjs SERVER_BINARY SCHEMA_DIR
@@ -227,6 +229,20 @@ try {
     expect(JSON.stringify(items) === JSON.stringify(lines), `export ${name} differs from ${route}`);
     expect(text === fs.readFileSync(path.join(second, name), "utf8"), `export ${name} differs between two runs`);
   }
+
+  // The round trip: the demo's export imported into an empty database (with a key of its own)
+  // and exported again gives the same five files, byte for byte.
+  const key = path.join(dir, "import.key");
+  execFileSync(binary, ["audit-keygen", "--out", key]);
+  const imported = path.join(dir, "imported.db");
+  execFileSync(binary, ["import-hsds", "--db", imported, first, "--audit-key-file", key], { stdio: "pipe" });
+  execFileSync(binary, ["export-hsds", "--db", imported, "--out", path.join(dir, "export-3")]);
+  for (const name of Object.keys(exported)) {
+    expect(fs.readFileSync(path.join(first, name), "utf8") === fs.readFileSync(path.join(dir, "export-3", name), "utf8"),
+           `export ${name} differs after export → import-hsds into an empty database → export`);
+  }
+  expect(JSON.stringify(fs.readdirSync(path.join(dir, "export-3")).sort()) === JSON.stringify(Object.keys(exported).sort()),
+         "the export of the imported database wrote " + fs.readdirSync(path.join(dir, "export-3")).join(", "));
 
   // Public data only, in every answer above: no network-only entry (its id or name), no address
   // (or coordinates) that is not public.
