@@ -154,6 +154,9 @@ TEST_F(ImportHsdsTest, RoundTripIntoAnEmptyDatabaseExportsIdenticalFiles) {
                             " created, 0 updated, 0 unchanged"),
             std::string::npos)
       << out_.str();
+  const std::string progress = "checked " + std::to_string(organizations_.size()) + " of " +
+                               std::to_string(organizations_.size()) + " organizations";
+  EXPECT_NE(err_.str().find(progress), std::string::npos) << "progress on stderr: " << err_.str();
   ASSERT_EQ(export_to(empty, "export-2"), 0);
 
   std::vector<std::string> first, second;
