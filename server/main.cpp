@@ -42,6 +42,10 @@ int main(int argc, char** argv) {
   if (config.command == "backup") return app::backup_command(config, std::cout, std::cerr);
   if (config.command == "restore") return app::restore_command(config, std::cout, std::cerr);
   if (config.command == "purge") return app::purge_command(config, std::cout, std::cerr);
+  if (config.command == "export-hsds")
+    return app::export_hsds_command(config, std::cout, std::cerr);
+  if (config.command == "import-hsds")
+    return app::import_hsds_command(config, std::cout, std::cerr);
   if (config.command == "create-admin")
     return app::create_admin_command(config, std::cin, std::cout, std::cerr);
   if (!config.log_file.empty()) {

@@ -17,8 +17,11 @@
 #include "domain/accounts.h"
 #include "domain/audit.h"
 #include "domain/audit_checkpoint.h"
+#include "domain/directory_import.h"
 #include "domain/passwords.h"
 #include "domain/retention.h"
+#include "http/hsds_documents.h"
+#include "http/hsds_import.h"
 #include "storage/backup.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
@@ -500,6 +503,92 @@ int create_admin_command(const Config& config, std::istream& in, std::ostream& o
   }
   out << "admin account " << config.username << " created; sign in and change the display name "
       << "in the web client\n";
+  return 0;
+}
+
+int export_hsds_command(const Config& config, std::ostream& out, std::ostream& err) {
+  if (config.out_file.empty()) {
+    err << "tsunagu-server: export-hsds needs --db PATH and --out DIR\n";
+    return 2;
+  }
+  auto db = open_existing(config);
+  if (!db.ok()) return fail(err, db.error());
+  auto files = http::hsds::export_documents(**db);
+  if (!files.ok()) return fail(err, files.error());
+  std::error_code ec;
+  std::filesystem::create_directories(config.out_file, ec);
+  if (ec)
+    return fail(err, Error::Internal("cannot create " + config.out_file + ": " + ec.message()));
+  for (const auto& file : *files) {
+    auto path = std::filesystem::path(config.out_file) / file.name;
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f << file.items.dump(2, ' ', false, http::Json::error_handler_t::replace) << "\n";
+    f.close();
+    if (!f) return fail(err, Error::Internal("cannot write " + path.string()));
+    out << file.items.size() << " objects in " << path.string() << " (" << file.schema << ")\n";
+  }
+  return 0;
+}
+
+int import_hsds_command(const Config& config, std::ostream& out, std::ostream& err) {
+  if (config.import_dir.empty()) {
+    err << "tsunagu-server: import-hsds needs --db PATH and the folder DIR of an HSDS export\n";
+    return 2;
+  }
+  const std::string file = "organizations.json";
+  const std::string path = (std::filesystem::path(config.import_dir) / file).string();
+  auto text = read_file(path, "the HSDS file");
+  if (!text.ok()) return fail(err, text.error(), kExitCannotCheck);
+  // A dry run writes nothing, so it needs no audit key and never creates the database.
+  if (!config.dry_run && !use_audit_key(config, err)) return kExitCannotCheck;
+  if (config.dry_run && !exists(config.db_path)) {
+    return fail(err, Error::NotFound("no database at " + config.db_path), kExitCannotCheck);
+  }
+  storage::DatabaseOptions options;
+  options.path = config.db_path;
+  options.readers = 1;
+  options.refresh_statistics = false;  // nothing but the import may change the file
+  auto db = storage::Database::open(options);
+  if (!db.ok()) return fail(err, db.error(), kExitCannotCheck);
+  if (!config.dry_run) {
+    Status bound = domain::audit::bind_chain_key(**db);
+    if (!bound.ok()) return fail(err, bound.error(), kExitCannotCheck);
+  }
+  auto wards = http::hsds::ward_names(**db);
+  if (!wards.ok()) return fail(err, wards.error(), kExitCannotCheck);
+
+  domain::DirectoryImport input = http::hsds::read_organizations(file, *text, *wards);
+  size_t services = 0;
+  for (const auto& o : input.organizations) services += o.services.size();
+  err << "import-hsds: " << path << ": " << input.organizations.size() << " organizations, "
+      << services << " services\n";
+  domain::ImportOptions import_options;
+  import_options.dry_run = config.dry_run;
+  import_options.progress = [&err](size_t done, size_t total) {
+    err << "import-hsds: checked " << done << " of " << total << " organizations\n";
+  };
+  domain::Actor importer;
+  importer.username = "tsunagu-server import-hsds";
+  importer.role = domain::Role::kAdmin;
+  SystemClock clock;
+  auto report = domain::import_directory(**db, clock, &importer, domain::RequestMeta{}, input,
+                                         import_options);
+  if (!report.ok()) return fail(err, report.error());
+  if (!report->problems.empty()) {
+    for (const auto& p : report->problems) out << http::hsds::format_problem(p) << "\n";
+    err << "import-hsds: " << report->problems.size()
+        << " problems in invalid records; nothing was written\n";
+    return 1;
+  }
+  auto counts = [](const domain::ImportCounts& n) {
+    return std::to_string(n.created) + " created, " + std::to_string(n.updated) + " updated, " +
+           std::to_string(n.unchanged) + " unchanged";
+  };
+  const char* verb = config.dry_run ? " (would be)" : "";
+  out << "organizations" << verb << ": " << counts(report->organizations) << "\n"
+      << "services" << verb << ": " << counts(report->services) << "\n";
+  out << (config.dry_run ? "dry run: nothing was written\n"
+                         : "imported in one transaction, one directory.import audit entry\n");
   return 0;
 }
 

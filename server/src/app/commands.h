@@ -15,6 +15,12 @@
 //     an enabled admin exists (later accounts are made in the web client).
 //   purge --db PATH --retention-days N [--apply]: closed cases older than N days lose their
 //     content (domain/retention.h); without --apply only what would be erased is printed.
+//   export-hsds --db PATH --out DIR: the public directory as HSDS 3.0 JSON, one file per object
+//     type (http/hsds_documents.h, docs/hsds.md); only what /hsds/ shows to anyone.
+//   import-hsds --db PATH DIR [--dry-run]: DIR/organizations.json upserted by id, all or
+//     nothing, one audit entry (domain/directory_import.h); every invalid record reported as
+//     file:line: id: field: problem (exit 1, nothing written); 3 when it cannot read the file or
+//     the database. The database is created when missing (not by a dry run).
 //
 // Thread-safety: run from main() alone.
 #pragma once
@@ -58,5 +64,7 @@ int restore_command(const Config& config, std::ostream& out, std::ostream& err);
 int purge_command(const Config& config, std::ostream& out, std::ostream& err);
 int create_admin_command(const Config& config, std::istream& in, std::ostream& out,
                          std::ostream& err);
+int export_hsds_command(const Config& config, std::ostream& out, std::ostream& err);
+int import_hsds_command(const Config& config, std::ostream& out, std::ostream& err);
 
 }  // namespace tsunagu::app

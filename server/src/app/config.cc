@@ -80,6 +80,8 @@ Status apply(Config& c, const std::string& key, const std::string& value,
     TRY_ASSIGN(c.backup_every_minutes, parse_minutes(source, value));
   } else if (key == "backup-keep") {
     TRY_ASSIGN(c.backup_keep, parse_int(source, value, 1, 10000));
+  } else if (key == "dry-run") {
+    TRY_ASSIGN(c.dry_run, parse_bool(source, value));
   } else if (key == "apply") {
     TRY_ASSIGN(c.apply, parse_bool(source, value));
   } else if (key == "demo") {
@@ -165,6 +167,7 @@ constexpr Setting kSettings[] = {
     {"username", nullptr, true},
     {"retention-days", "TSUNAGU_RETENTION_DAYS", true},
     {"apply", nullptr, false},
+    {"dry-run", nullptr, false},
     {"backup-dir", "TSUNAGU_BACKUP_DIR", true},
     {"backup-every", "TSUNAGU_BACKUP_EVERY", true},
     {"backup-keep", "TSUNAGU_BACKUP_KEEP", true},
@@ -172,7 +175,7 @@ constexpr Setting kSettings[] = {
 
 constexpr const char* kCommands[] = {
     "serve",   "audit-verify", "audit-checkpoint", "audit-keygen", "checkpoint-keygen", "backup",
-    "restore", "purge",        "create-admin"};
+    "restore", "purge",        "create-admin",     "export-hsds",  "import-hsds"};
 
 }  // namespace
 
@@ -202,6 +205,11 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& args, const 
       for (const char* command : kCommands) is_command = is_command || arg == command;
       if (i == 0 && is_command) {
         inv.config.command = arg;
+        continue;
+      }
+      // import-hsds DIR: the one positional argument.
+      if (inv.config.command == "import-hsds" && inv.config.import_dir.empty() && !arg.empty()) {
+        inv.config.import_dir = arg;
         continue;
       }
       return Error::InvalidArgument("unexpected argument '" + arg + "'");
@@ -251,6 +259,8 @@ std::string usage() {
        tsunagu-server create-admin --db PATH --username NAME [--audit-key-file FILE]
                       (password: TSUNAGU_ADMIN_PASSWORD or the first line of standard input)
        tsunagu-server purge --db PATH --retention-days N [--apply] [--audit-key-file FILE]
+       tsunagu-server export-hsds --db PATH --out DIR
+       tsunagu-server import-hsds --db PATH DIR [--dry-run] [--audit-key-file FILE]
 
 Serves the Tsunagu API for Sapporo's child-abuse prevention network.
 audit-verify recomputes the audit log's keyed hash chain and reports the first broken link;
@@ -262,7 +272,13 @@ backup copies the database while the server runs (SQLite's online backup) and ch
 (integrity, audit chain). restore checks a backup and puts it in place of the database, keeping
 the old file as PATH.before-restore-TIME; it refuses while a server runs on PATH. purge lists
 the closed cases older than the retention period and what it would erase of them; with --apply
-it erases it (one audit entry per case). Exit 0: done, 1: refused or failed, 3: cannot check.
+it erases it (one audit entry per case). export-hsds writes the public directory as Open
+Referral HSDS 3.0 JSON into DIR, one file per object type (docs/hsds.md). import-hsds reads
+DIR/organizations.json (as export-hsds writes it) and upserts its organizations and services by
+id, all or nothing, with one audit entry; it lists every invalid record as file:line: id: field:
+problem and then writes nothing; --dry-run checks and counts what would change, writing nothing.
+Exit 0: done, 1: refused or failed (import-hsds: invalid records), 3: cannot check (import-hsds:
+cannot read the files or the database).
 
 Options (each also read from the environment variable shown):
   --db PATH              SQLite database file, created if missing   TSUNAGU_DB (tsunagu.db)

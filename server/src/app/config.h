@@ -51,6 +51,8 @@ struct Config {
   std::string checkpoint_file;
   std::string out_file;
   std::string from_file;       // restore: the backup to restore
+  std::string import_dir;      // import-hsds: the folder of export-hsds's files (positional)
+  bool dry_run = false;        // import-hsds: check and count, write nothing
   std::string username;        // create-admin: the account's username
   std::string admin_password;  // create-admin: TSUNAGU_ADMIN_PASSWORD (else standard input)
   // purge: cases closed more than this many days ago are erased (0: not given, purge refuses).

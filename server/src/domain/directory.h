@@ -92,6 +92,7 @@ struct OrganizationFields {
   std::vector<std::string> tags;
   std::vector<std::string> languages;
   EntryStatus status = EntryStatus::kActive;
+  bool operator==(const OrganizationFields&) const = default;
 };
 
 struct Organization {
@@ -116,6 +117,7 @@ struct ServiceFields {
   std::vector<std::string> languages;
   EntryStatus status = EntryStatus::kActive;
   std::vector<HoursEntry> hours;  // empty: the organization's hours apply
+  bool operator==(const ServiceFields&) const = default;
 };
 
 struct Service {

@@ -12,7 +12,17 @@ constexpr char kPublic[] =
     " FROM services s JOIN organizations o ON o.id = s.organization_id"
     " WHERE s.status = 'active' AND o.status = 'active' AND o.visibility = 'public'"
     " AND (?1 = '' OR o.id = ?1) AND (?2 = '' OR o.category = ?2) AND (?3 = '' OR "
-    "s.updated_at > ?3)";
+    "s.updated_at >= ?3)";
+
+// The organizations whose location an anonymous caller sees: the address levels of
+// visible_address_levels(nullptr), with an address or coordinates to show.
+std::string public_location_condition() {
+  std::string levels;
+  for (AddressVisibility v : visible_address_levels(nullptr)) {
+    levels += std::string(levels.empty() ? "'" : ", '") + to_string(v) + "'";
+  }
+  return " AND o.address_visibility IN (" + levels + ") AND (o.address <> '' OR o.lat IS NOT NULL)";
+}
 
 // Every folded word must occur in the organization's search text (names, kana, services).
 std::string terms_condition(size_t n) {
@@ -38,6 +48,7 @@ Result<PublicServicePage> list_public_services(storage::Database& db,
                                                const PublicServiceQuery& query) {
   TRY_ASSIGN(std::vector<std::string> terms, search_terms(query.q));
   std::string where = std::string(kPublic) + terms_condition(terms.size());
+  if (query.with_public_location) where += public_location_condition();
   std::string category = query.category ? to_string(*query.category) : "";
   std::string after = query.modified_after ? format_utc(*query.modified_after) : "";
   auto bind = [&](storage::Statement& s) {
@@ -71,6 +82,10 @@ Result<PublicService> get_public_service(storage::Database& db, const std::strin
     if (!item) return Error::NotFound("No public service " + id + ".");
     return std::move(*item);
   });
+}
+
+bool has_public_location(const Organization& redacted) {
+  return !redacted.address_withheld && (!redacted.fields.address.empty() || redacted.fields.lat);
 }
 
 }  // namespace tsunagu::domain

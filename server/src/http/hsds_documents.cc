@@ -1,0 +1,82 @@
+#include "http/hsds_documents.h"
+
+#include <utility>
+
+#include "domain/directory_public.h"
+#include "domain/directory_search.h"
+#include "domain/directory_services.h"
+#include "domain/wards.h"
+
+namespace tsunagu::http::hsds {
+namespace {
+
+constexpr int kBatch = 200;
+
+// Every public service (with a public location when `with_public_location`), rendered.
+template <typename Render>
+Result<Json> all_public_services(storage::Database& db, bool with_public_location, Render render) {
+  Json out = Json::array();
+  domain::PublicServiceQuery q;
+  q.with_public_location = with_public_location;
+  q.limit = kBatch;
+  for (;; q.offset += kBatch) {
+    TRY_ASSIGN(auto found, domain::list_public_services(db, q));
+    for (const auto& item : found.items) out.push_back(render(item.service, item.organization));
+    if (found.items.empty() || q.offset + kBatch >= found.total) break;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<WardNames> ward_names(storage::Database& db) {
+  TRY_ASSIGN(auto wards, domain::list_wards(db));
+  WardNames out;
+  for (auto& w : wards) out.emplace(w.code, std::move(w));
+  return out;
+}
+
+Result<Json> full_organization(storage::Database& db, const domain::Organization& o,
+                               bool full_services, const WardNames& wards) {
+  TRY_ASSIGN(auto list, domain::list_services(db, nullptr, o.id));
+  return organization(o, list, full_services, wards);
+}
+
+Result<std::vector<ExportFile>> export_documents(storage::Database& db) {
+  TRY_ASSIGN(WardNames wards, ward_names(db));
+  std::vector<ExportFile> files;
+
+  ExportFile organizations{"organizations.json", "compiled/organization_package.json",
+                           Json::array()};
+  domain::OrganizationQuery q;
+  q.limit = kBatch;
+  for (;; q.offset += kBatch) {
+    TRY_ASSIGN(auto found, domain::search_organizations(db, nullptr, q));
+    for (const auto& o : found.items) {
+      TRY_ASSIGN(Json item, full_organization(db, o, true, wards));
+      organizations.items.push_back(std::move(item));
+    }
+    if (found.items.empty() || q.offset + kBatch >= found.total) break;
+  }
+  files.push_back(std::move(organizations));
+
+  TRY_ASSIGN(Json services, all_public_services(db, false, [&](const auto& s, const auto& o) {
+               return service(s, o, wards);
+             }));
+  files.push_back({"services.json", "compiled/service_package.json", std::move(services)});
+  TRY_ASSIGN(Json places, all_public_services(db, true, [&](const auto& s, const auto& o) {
+               return service_at_location(s, o, wards);
+             }));
+  files.push_back({"service_at_locations.json", "compiled/service_at_location_package.json",
+                   std::move(places)});
+
+  files.push_back({"taxonomies.json", "taxonomy.json", Json::array({taxonomy()})});
+  Json terms = Json::array();
+  for (std::string_view name : domain::category_names()) {
+    terms.push_back(taxonomy_term(*domain::parse_category(name)));
+  }
+  files.push_back({"taxonomy_terms.json", "taxonomy_term.json", std::move(terms)});
+  return files;
+}
+
+}  // namespace tsunagu::http::hsds
