@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <cstring>
-#include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -67,107 +66,183 @@ double days_of(int64_t ms) {
 
 // The median and the p90 of `ms` (reordered) by selection instead of two sorts; the same
 // elements median() and percentile90() pick from a sorted copy, so the same figures.
-void median_and_p90(std::vector<int64_t>& ms, std::optional<double>& med,
-                    std::optional<double>& p90) {
-  if (ms.empty()) return;
-  const size_t n = ms.size();
+void median_and_p90(int64_t* ms, size_t n, std::optional<double>& med, std::optional<double>& p90) {
+  if (n == 0) return;
   const size_t rank = static_cast<size_t>(std::ceil(0.9 * static_cast<double>(n)));
   const size_t at90 = std::max<size_t>(rank, 1) - 1;
-  std::nth_element(ms.begin(), ms.begin() + static_cast<std::ptrdiff_t>(n / 2), ms.end());
+  std::nth_element(ms, ms + n / 2, ms + n);
   const int64_t upper = ms[n / 2];
   if (n % 2 == 1) {
     med = rounded(days_of(upper));
   } else {
     // The largest of the lower half is the (n/2 − 1)-th smallest.
-    const int64_t lower =
-        *std::max_element(ms.begin(), ms.begin() + static_cast<std::ptrdiff_t>(n / 2));
+    const int64_t lower = *std::max_element(ms, ms + n / 2);
     med = rounded((days_of(lower) + days_of(upper)) / 2.0);
   }
   // ⌈0.9·n⌉ − 1 ≥ n/2 for every n ≥ 1: the p90 is in the upper half, already split off.
-  std::nth_element(ms.begin() + static_cast<std::ptrdiff_t>(n / 2),
-                   ms.begin() + static_cast<std::ptrdiff_t>(at90), ms.end());
+  std::nth_element(ms + n / 2, ms + at90, ms + n);
   p90 = rounded(days_of(ms[at90]));
 }
 
-struct Accumulator {
+// One group's counts: plain integers, no heap memory, so thousands of organizations stay compact
+// while the rows visit them in no particular order.
+struct Counts {
   int64_t sent = 0, answered = 0, with_outcome = 0, got_help = 0;
+  int64_t outcome_times = 0;  // outcomes with a closed_at: durations kept
   std::array<int64_t, std::size(kStatuses)> by_status{};
   std::array<int64_t, std::size(kReasons)> reasons{};
   std::array<int64_t, std::size(kOutcomes)> outcomes{};
-  std::map<std::string, int64_t, std::less<>> other_status{}, other_reasons{}, other_outcomes{};
-  std::vector<int64_t> to_response{}, to_outcome{};  // milliseconds
 
-  template <typename Map>
-  static void count_other(Map& m, std::string_view key) {
+  void merge(const Counts& o) {
+    sent += o.sent;
+    answered += o.answered;
+    with_outcome += o.with_outcome;
+    got_help += o.got_help;
+    outcome_times += o.outcome_times;
+    for (size_t i = 0; i < by_status.size(); ++i) by_status[i] += o.by_status[i];
+    for (size_t i = 0; i < reasons.size(); ++i) reasons[i] += o.reasons[i];
+    for (size_t i = 0; i < outcomes.size(); ++i) outcomes[i] += o.outcomes[i];
+  }
+};
+
+// Values outside the lists (none in a valid database), counted by name as the maps always did.
+struct Others {
+  std::map<std::string, int64_t, std::less<>> status{}, reasons{}, outcomes{};
+
+  static void count(std::map<std::string, int64_t, std::less<>>& m, std::string_view key) {
     auto it = m.find(key);
     if (it == m.end()) it = m.emplace(std::string(key), 0).first;
     ++it->second;
   }
+  void merge(const Others& o) {
+    for (const auto& [k, n] : o.status) status[k] += n;
+    for (const auto& [k, n] : o.reasons) reasons[k] += n;
+    for (const auto& [k, n] : o.outcomes) outcomes[k] += n;
+  }
+};
 
-  void add(const Row& r) {
-    ++sent;
+// The figures of counts and their durations (milliseconds, reordered): the maps built once here.
+Figures figures_of(const Counts& c, const Others* others, int64_t* response, size_t responses,
+                   int64_t* outcome, size_t outcomes) {
+  Figures f;
+  f.sent = c.sent;
+  f.answered = c.answered;
+  f.with_outcome = c.with_outcome;
+  f.got_help = c.got_help;
+  for (size_t i = 0; i < c.by_status.size(); ++i) f.by_status[kStatuses[i]] = c.by_status[i];
+  for (size_t i = 0; i < c.reasons.size(); ++i) f.decline_reasons[kReasons[i]] = c.reasons[i];
+  for (size_t i = 0; i < c.outcomes.size(); ++i) f.outcomes[kOutcomes[i]] = c.outcomes[i];
+  if (others) {
+    for (const auto& [k, n] : others->status) f.by_status[k] += n;
+    for (const auto& [k, n] : others->reasons) f.decline_reasons[k] += n;
+    for (const auto& [k, n] : others->outcomes) f.outcomes[k] += n;
+  }
+  f.closed_loop_rate = ratio(f.with_outcome, f.sent);
+  f.got_help_rate = ratio(f.got_help, f.with_outcome);
+  median_and_p90(response, responses, f.median_days_to_response, f.p90_days_to_response);
+  median_and_p90(outcome, outcomes, f.median_days_to_outcome, f.p90_days_to_outcome);
+  return f;
+}
+
+// Every row's counts in its group, its durations appended to two flat arrays tagged with the
+// group (no vector per group to grow), sorted into groups once at the end.
+class Tally {
+ public:
+  int add_group() {
+    counts_.emplace_back();
+    return static_cast<int>(counts_.size() - 1);
+  }
+  size_t groups() const { return counts_.size(); }
+
+  void add(int g, const Row& r) {
+    Counts& c = counts_[static_cast<size_t>(g)];
+    ++c.sent;
     if (r.status >= 0) {
-      ++by_status[static_cast<size_t>(r.status)];
+      ++c.by_status[static_cast<size_t>(r.status)];
     } else {
-      count_other(other_status, r.status_text);
+      Others::count(others_[g].status, r.status_text);
     }
     if (r.status == kDeclined && r.reason_text) {
       if (r.reason >= 0) {
-        ++reasons[static_cast<size_t>(r.reason)];
+        ++c.reasons[static_cast<size_t>(r.reason)];
       } else {
-        count_other(other_reasons, *r.reason_text);
+        Others::count(others_[g].reasons, *r.reason_text);
       }
     }
     if (r.responded_at) {
-      ++answered;
-      to_response.push_back((*r.responded_at - r.sent_at).count());
+      ++c.answered;
+      response_group_.push_back(g);
+      response_ms_.push_back((*r.responded_at - r.sent_at).count());
     }
     if (r.status == kCompleted && r.outcome_text) {
-      ++with_outcome;
+      ++c.with_outcome;
       if (r.outcome >= 0) {
-        ++outcomes[static_cast<size_t>(r.outcome)];
+        ++c.outcomes[static_cast<size_t>(r.outcome)];
       } else {
-        count_other(other_outcomes, *r.outcome_text);
+        Others::count(others_[g].outcomes, *r.outcome_text);
       }
-      if (r.outcome == kGotHelp || r.outcome == kEnrolled) ++got_help;
-      if (r.closed_at) to_outcome.push_back((*r.closed_at - r.sent_at).count());
+      if (r.outcome == kGotHelp || r.outcome == kEnrolled) ++c.got_help;
+      if (r.closed_at) {
+        ++c.outcome_times;
+        outcome_group_.push_back(g);
+        outcome_ms_.push_back((*r.closed_at - r.sent_at).count());
+      }
     }
   }
 
-  void merge(const Accumulator& other) {
-    sent += other.sent;
-    answered += other.answered;
-    with_outcome += other.with_outcome;
-    got_help += other.got_help;
-    for (size_t i = 0; i < by_status.size(); ++i) by_status[i] += other.by_status[i];
-    for (size_t i = 0; i < reasons.size(); ++i) reasons[i] += other.reasons[i];
-    for (size_t i = 0; i < outcomes.size(); ++i) outcomes[i] += other.outcomes[i];
-    for (const auto& [k, n] : other.other_status) other_status[k] += n;
-    for (const auto& [k, n] : other.other_reasons) other_reasons[k] += n;
-    for (const auto& [k, n] : other.other_outcomes) other_outcomes[k] += n;
-    to_response.insert(to_response.end(), other.to_response.begin(), other.to_response.end());
-    to_outcome.insert(to_outcome.end(), other.to_outcome.begin(), other.to_outcome.end());
+  // The figures of `outputs` groups, group g counted in to[g] (categories fold organizations).
+  std::vector<Figures> grouped(const std::vector<int>& to, size_t outputs) {
+    std::vector<Counts> counts(outputs);
+    std::map<int, Others> others;
+    for (size_t g = 0; g < counts_.size(); ++g)
+      counts[static_cast<size_t>(to[g])].merge(counts_[g]);
+    for (const auto& [g, o] : others_) others[to[static_cast<size_t>(g)]].merge(o);
+    auto response = by_group(response_group_, response_ms_, to, outputs);
+    auto outcome = by_group(outcome_group_, outcome_ms_, to, outputs);
+    std::vector<Figures> out;
+    out.reserve(outputs);
+    for (size_t i = 0; i < outputs; ++i) {
+      auto o = others.find(static_cast<int>(i));
+      out.push_back(figures_of(
+          counts[i], o != others.end() ? &o->second : nullptr,
+          response.ms.data() + response.start[i], response.start[i + 1] - response.start[i],
+          outcome.ms.data() + outcome.start[i], outcome.start[i + 1] - outcome.start[i]));
+    }
+    return out;
   }
 
-  // The Figures, maps built once here. Reorders the kept durations.
-  Figures finish() {
-    Figures f;
-    f.sent = sent;
-    f.answered = answered;
-    f.with_outcome = with_outcome;
-    f.got_help = got_help;
-    for (size_t i = 0; i < by_status.size(); ++i) f.by_status[kStatuses[i]] = by_status[i];
-    for (size_t i = 0; i < reasons.size(); ++i) f.decline_reasons[kReasons[i]] = reasons[i];
-    for (size_t i = 0; i < outcomes.size(); ++i) f.outcomes[kOutcomes[i]] = outcomes[i];
-    for (const auto& [k, n] : other_status) f.by_status[k] += n;
-    for (const auto& [k, n] : other_reasons) f.decline_reasons[k] += n;
-    for (const auto& [k, n] : other_outcomes) f.outcomes[k] += n;
-    f.closed_loop_rate = ratio(f.with_outcome, f.sent);
-    f.got_help_rate = ratio(f.got_help, f.with_outcome);
-    median_and_p90(to_response, f.median_days_to_response, f.p90_days_to_response);
-    median_and_p90(to_outcome, f.median_days_to_outcome, f.p90_days_to_outcome);
-    return f;
+  // The figures of every row (reorders the durations: call after grouped()).
+  Figures total() {
+    Counts c;
+    Others o;
+    for (const auto& g : counts_) c.merge(g);
+    for (const auto& [g, other] : others_) o.merge(other);
+    return figures_of(c, &o, response_ms_.data(), response_ms_.size(), outcome_ms_.data(),
+                      outcome_ms_.size());
   }
+
+ private:
+  struct Bucketed {
+    std::vector<size_t> start;  // outputs + 1 offsets into ms
+    std::vector<int64_t> ms;
+  };
+  // A counting sort of the durations by their output group.
+  static Bucketed by_group(const std::vector<int>& group, const std::vector<int64_t>& ms,
+                           const std::vector<int>& to, size_t outputs) {
+    Bucketed b{std::vector<size_t>(outputs + 1, 0), std::vector<int64_t>(ms.size())};
+    for (int g : group) ++b.start[static_cast<size_t>(to[static_cast<size_t>(g)]) + 1];
+    for (size_t i = 1; i <= outputs; ++i) b.start[i] += b.start[i - 1];
+    std::vector<size_t> next(b.start.begin(), b.start.end() - 1);
+    for (size_t i = 0; i < ms.size(); ++i) {
+      b.ms[next[static_cast<size_t>(to[static_cast<size_t>(group[i])])]++] = ms[i];
+    }
+    return b;
+  }
+
+  std::vector<Counts> counts_;
+  std::map<int, Others> others_;  // by group, rarely any
+  std::vector<int> response_group_, outcome_group_;
+  std::vector<int64_t> response_ms_, outcome_ms_;
 };
 
 std::string tokyo_midnight_utc(Date d) {
@@ -202,42 +277,71 @@ TimePoint stored_time(std::string_view s) {
   return parse_stored_time(s);
 }
 
-// Hashes a group key from its first and last 8 bytes (organization ids are random UUIDs, ward
-// codes and the rest short): equal keys are still compared whole.
-struct KeyHash {
-  size_t operator()(std::string_view k) const {
-    if (k.size() < 16) return std::hash<std::string_view>{}(k);
-    uint64_t a, b;
-    std::memcpy(&a, k.data(), 8);
-    std::memcpy(&b, k.data() + k.size() - 8, 8);
-    return static_cast<size_t>((a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^
-                               k.size());
-  }
-};
-
-// The groups met while the rows stream by: each key once, its accumulator by index.
-class Groups {
+// The group keys met while the rows stream by, each once, numbered in order: an open-addressing
+// table of (hash, number), one probe for most rows. Organization ids are random UUIDs: their
+// first and last 8 bytes, mixed, make the hash; equal hashes are still compared whole.
+class Keys {
  public:
-  Accumulator& at(std::string_view key) {
-    if (last_ >= 0 && keys_[static_cast<size_t>(last_)] == key)
-      return accs_[static_cast<size_t>(last_)];
-    auto it = index_.find(key);
-    if (it == index_.end()) {
-      keys_.emplace_back(key);  // a deque: the view below stays valid
-      accs_.emplace_back();
-      it = index_.emplace(keys_.back(), static_cast<int>(accs_.size() - 1)).first;
+  // The key's number, -1 when new (then add() it).
+  int find(std::string_view key) {
+    if (last_ >= 0 && keys_[static_cast<size_t>(last_)] == key) return last_;
+    hash_ = hash(key);
+    const size_t mask = slots_.size() - 1;
+    for (slot_ = hash_ & mask;; slot_ = (slot_ + 1) & mask) {
+      const Slot& s = slots_[slot_];
+      if (s.number < 0) return -1;
+      if (s.hash == hash_ && keys_[static_cast<size_t>(s.number)] == key) {
+        return last_ = s.number;
+      }
     }
-    last_ = it->second;
-    return accs_[static_cast<size_t>(last_)];
   }
-  std::deque<std::string>& keys() { return keys_; }
-  std::deque<Accumulator>& accumulators() { return accs_; }
+  // Adds the key find() just missed, as `number`.
+  void add(std::string_view key, int number) {
+    slots_[slot_] = {hash_, number};
+    if (keys_.size() <= static_cast<size_t>(number)) keys_.resize(static_cast<size_t>(number) + 1);
+    keys_[static_cast<size_t>(number)] = std::string(key);
+    last_ = number;
+    if (++used_ * 2 > slots_.size()) grow();
+  }
+  const std::vector<std::string>& keys() const { return keys_; }
 
  private:
-  std::deque<std::string> keys_;
-  std::deque<Accumulator> accs_;
-  std::unordered_map<std::string_view, int, KeyHash> index_;
+  struct Slot {
+    uint64_t hash = 0;
+    int number = -1;
+  };
+  static uint64_t hash(std::string_view k) {
+    uint64_t h;
+    if (k.size() >= 16) {
+      uint64_t a, b;
+      std::memcpy(&a, k.data(), 8);
+      std::memcpy(&b, k.data() + k.size() - 8, 8);
+      h = (a * 0x9E3779B97F4A7C15ULL) ^ b ^ k.size();
+    } else {
+      h = std::hash<std::string_view>{}(k);
+    }
+    h ^= h >> 32;
+    h *= 0xC2B2AE3D27D4EB4FULL;
+    return h ^ (h >> 29);
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.number < 0) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].number >= 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  size_t used_ = 0;
+  std::vector<std::string> keys_;
   int last_ = -1;
+  uint64_t hash_ = 0;
+  size_t slot_ = 0;
 };
 
 // An organization's name and category, a ward's name, for the keys met: one query each.
@@ -245,7 +349,7 @@ struct Label {
   std::string name, category;
 };
 std::unordered_map<std::string, Label> organization_labels(storage::Connection& c,
-                                                           const std::deque<std::string>& ids) {
+                                                           const std::vector<std::string>& ids) {
   std::unordered_map<std::string, Label> out;
   if (ids.empty()) return out;
   auto s = c.prepare(
@@ -323,14 +427,24 @@ Result<ReferralStats> referral_stats(storage::Database& db, const Actor& actor,
         " r.organization_id, r.ward FROM referrals r" +
         where.sql());
     where.bind(s);
-    Accumulator total;
-    // Groups by organization (folded into categories after), ward or month. Rows come in
-    // (ward, sent_at) order, so ward and month groups repeat from row to row.
-    Groups groups;
+    Tally tally;
+    // Groups by organization (folded into categories after), ward or month; without grouping
+    // every row is in group 0. Rows come in (ward, sent_at) order, so ward and month groups
+    // repeat from row to row.
+    Keys keys;
+    if (params.group_by == GroupBy::kNone) tally.add_group();
     // Months: the Tokyo month of the last row and its span in UTC, so a month's key is formatted
     // once, not per row.
     TimePoint month_from{}, month_to{};
     std::string month_key;
+    auto group_of = [&](std::string_view key) {
+      int g = keys.find(key);
+      if (g < 0) {
+        g = tally.add_group();
+        keys.add(key, g);
+      }
+      return g;
+    };
     while (s.step()) {
       Row row;
       row.status_text = s.text_view(0);
@@ -346,16 +460,16 @@ Result<ReferralStats> referral_stats(storage::Database& db, const Actor& actor,
       row.sent_at = stored_time(s.text_view(3));
       if (!s.is_null(4)) row.responded_at = stored_time(s.text_view(4));
       if (!s.is_null(5)) row.closed_at = stored_time(s.text_view(5));
+      int g = 0;
       switch (params.group_by) {
         case GroupBy::kNone:
-          total.add(row);
           break;
         case GroupBy::kOrganization:
         case GroupBy::kCategory:  // by organization first; folded into categories below
-          groups.at(s.text_view(6)).add(row);
+          g = group_of(s.text_view(6));
           break;
         case GroupBy::kWard:
-          groups.at(s.text_view(7)).add(row);
+          g = group_of(s.text_view(7));
           break;
         case GroupBy::kMonth:
           if (month_key.empty() || row.sent_at < month_from || row.sent_at >= month_to) {
@@ -366,57 +480,50 @@ Result<ReferralStats> referral_stats(storage::Database& db, const Actor& actor,
                 TimePoint(std::chrono::sys_days(first + std::chrono::months{1})) - kTokyoOffset;
             month_key = format_date(d).substr(0, 7);
           }
-          groups.at(month_key).add(row);
+          g = group_of(month_key);
           break;
       }
+      tally.add(g, row);
     }
-    // Grouped: the total is the groups together (each row was counted once, in its group).
-    for (auto& acc : groups.accumulators()) total.merge(acc);
-    out.total = total.finish();
-    if (params.group_by == GroupBy::kNone) return out;
+    if (params.group_by == GroupBy::kNone) {
+      out.total = tally.total();
+      return out;
+    }
 
-    struct Keyed {
-      std::string key, label;
-      Accumulator* acc;
-    };
-    std::vector<Keyed> keyed;
-    std::deque<Accumulator> by_category;  // category groups, when folded
-    auto& keys = groups.keys();
-    auto& accs = groups.accumulators();
-    if (params.group_by == GroupBy::kOrganization || params.group_by == GroupBy::kCategory) {
-      const auto labels = organization_labels(c, keys);
-      if (params.group_by == GroupBy::kOrganization) {
-        for (size_t i = 0; i < keys.size(); ++i) {
-          auto it = labels.find(keys[i]);
-          keyed.push_back({keys[i], it != labels.end() ? it->second.name : keys[i], &accs[i]});
-        }
-      } else {
-        std::map<std::string, Accumulator*> categories;
-        for (size_t i = 0; i < keys.size(); ++i) {
-          auto it = labels.find(keys[i]);
-          const std::string& cat = it != labels.end() ? it->second.category : "other";
-          auto [at, fresh] = categories.try_emplace(cat, nullptr);
-          if (fresh) at->second = &by_category.emplace_back();
-          at->second->merge(accs[i]);
-        }
-        for (auto& [cat, acc] : categories) keyed.push_back({cat, cat, acc});
-      }
-    } else if (params.group_by == GroupBy::kWard) {
-      const auto labels = ward_labels(c);
-      for (size_t i = 0; i < keys.size(); ++i) {
-        auto it = labels.find(keys[i]);
-        keyed.push_back({keys[i], it != labels.end() ? it->second.name : keys[i], &accs[i]});
+    // Each group's output: its key and label, and which output it counts in.
+    const auto& met = keys.keys();
+    std::vector<int> to(met.size());
+    std::vector<std::pair<std::string, std::string>> outputs;  // key, label
+    if (params.group_by == GroupBy::kCategory) {
+      const auto labels = organization_labels(c, met);
+      std::map<std::string, int> categories;
+      for (size_t g = 0; g < met.size(); ++g) {
+        auto it = labels.find(met[g]);
+        const std::string cat = it != labels.end() ? it->second.category : "other";
+        auto [at, fresh] = categories.try_emplace(cat, static_cast<int>(outputs.size()));
+        if (fresh) outputs.emplace_back(cat, cat);
+        to[g] = at->second;
       }
     } else {
-      for (size_t i = 0; i < keys.size(); ++i) keyed.push_back({keys[i], keys[i], &accs[i]});
+      std::unordered_map<std::string, Label> labels;
+      if (params.group_by == GroupBy::kOrganization) labels = organization_labels(c, met);
+      if (params.group_by == GroupBy::kWard) labels = ward_labels(c);
+      for (size_t g = 0; g < met.size(); ++g) {
+        auto it = labels.find(met[g]);
+        outputs.emplace_back(met[g], it != labels.end() ? it->second.name : met[g]);
+        to[g] = static_cast<int>(g);
+      }
+    }
+    auto figures = tally.grouped(to, outputs.size());
+    out.total = tally.total();
+    out.groups.reserve(outputs.size());
+    for (size_t i = 0; i < outputs.size(); ++i) {
+      out.groups.push_back(
+          {std::move(outputs[i].first), std::move(outputs[i].second), std::move(figures[i])});
     }
     // By key (as the groups always came), then busiest first for all but months.
-    std::sort(keyed.begin(), keyed.end(),
-              [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
-    out.groups.reserve(keyed.size());
-    for (auto& k : keyed) {
-      out.groups.push_back({std::move(k.key), std::move(k.label), k.acc->finish()});
-    }
+    std::sort(out.groups.begin(), out.groups.end(),
+              [](const StatsGroup& a, const StatsGroup& b) { return a.key < b.key; });
     if (params.group_by != GroupBy::kMonth) {
       std::stable_sort(
           out.groups.begin(), out.groups.end(),
