@@ -1,7 +1,12 @@
 #include "domain/reports/referral_stats.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string_view>
 #include <unordered_map>
 
 #include "domain/authorization.h"
@@ -27,79 +32,338 @@ std::optional<double> ratio(int64_t part, int64_t whole) {
   return std::round(static_cast<double>(part) / static_cast<double>(whole) * 10000.0) / 10000.0;
 }
 
-// One referral's facts, and the accumulation of many into Figures.
+// Statuses, reasons and outcomes are counted in arrays indexed as the lists above; a value
+// outside them (none in a valid database) is still counted, by name, as the maps always did.
+template <size_t N>
+int index_of(const char* const (&names)[N], std::string_view value) {
+  for (size_t i = 0; i < N; ++i) {
+    if (value == names[i]) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+constexpr int kDeclined = 2, kCompleted = 5;  // indexes in kStatuses
+constexpr int kEnrolled = 0, kGotHelp = 1;    // indexes in kOutcomes
+
+// One referral's facts, as indexes and milliseconds: nothing is copied per row.
 struct Row {
-  std::string status;
-  std::optional<std::string> reason, outcome;
-  TimePoint sent_at;
-  std::optional<TimePoint> responded_at, closed_at;
+  int status = -1;
+  std::string_view status_text;  // when status is -1
+  int reason = -1;               // -1: none or unknown (then reason_text is set)
+  std::optional<std::string_view> reason_text;
+  int outcome = -1;
+  std::optional<std::string_view> outcome_text;
+  bool has_outcome = false;
+  TimePoint sent_at{};
+  std::optional<TimePoint> responded_at{}, closed_at{};
 };
 
-struct Accumulator {
+// Days from sending, as Figures give them: the same double arithmetic as ever, on the
+// milliseconds kept per row.
+double days_of(int64_t ms) {
+  return std::chrono::duration<double>(std::chrono::milliseconds(ms)).count() / 86400.0;
+}
+
+// The median and the p90 of `ms` (reordered) by selection instead of two sorts; the same
+// elements median() and percentile90() pick from a sorted copy, so the same figures.
+void median_and_p90(int64_t* ms, size_t n, std::optional<double>& med, std::optional<double>& p90) {
+  if (n == 0) return;
+  const size_t rank = static_cast<size_t>(std::ceil(0.9 * static_cast<double>(n)));
+  const size_t at90 = std::max<size_t>(rank, 1) - 1;
+  std::nth_element(ms, ms + n / 2, ms + n);
+  const int64_t upper = ms[n / 2];
+  if (n % 2 == 1) {
+    med = rounded(days_of(upper));
+  } else {
+    // The largest of the lower half is the (n/2 − 1)-th smallest.
+    const int64_t lower = *std::max_element(ms, ms + n / 2);
+    med = rounded((days_of(lower) + days_of(upper)) / 2.0);
+  }
+  // ⌈0.9·n⌉ − 1 ≥ n/2 for every n ≥ 1: the p90 is in the upper half, already split off.
+  std::nth_element(ms + n / 2, ms + at90, ms + n);
+  p90 = rounded(days_of(ms[at90]));
+}
+
+// One group's counts: plain integers, no heap memory, so thousands of organizations stay compact
+// while the rows visit them in no particular order.
+struct Counts {
+  int64_t sent = 0, answered = 0, with_outcome = 0, got_help = 0;
+  int64_t outcome_times = 0;  // outcomes with a closed_at: durations kept
+  std::array<int64_t, std::size(kStatuses)> by_status{};
+  std::array<int64_t, std::size(kReasons)> reasons{};
+  std::array<int64_t, std::size(kOutcomes)> outcomes{};
+
+  void merge(const Counts& o) {
+    sent += o.sent;
+    answered += o.answered;
+    with_outcome += o.with_outcome;
+    got_help += o.got_help;
+    outcome_times += o.outcome_times;
+    for (size_t i = 0; i < by_status.size(); ++i) by_status[i] += o.by_status[i];
+    for (size_t i = 0; i < reasons.size(); ++i) reasons[i] += o.reasons[i];
+    for (size_t i = 0; i < outcomes.size(); ++i) outcomes[i] += o.outcomes[i];
+  }
+};
+
+// Values outside the lists (none in a valid database), counted by name as the maps always did.
+struct Others {
+  std::map<std::string, int64_t, std::less<>> status{}, reasons{}, outcomes{};
+
+  static void count(std::map<std::string, int64_t, std::less<>>& m, std::string_view key) {
+    auto it = m.find(key);
+    if (it == m.end()) it = m.emplace(std::string(key), 0).first;
+    ++it->second;
+  }
+  void merge(const Others& o) {
+    for (const auto& [k, n] : o.status) status[k] += n;
+    for (const auto& [k, n] : o.reasons) reasons[k] += n;
+    for (const auto& [k, n] : o.outcomes) outcomes[k] += n;
+  }
+};
+
+// The figures of counts and their durations (milliseconds, reordered): the maps built once here.
+Figures figures_of(const Counts& c, const Others* others, int64_t* response, size_t responses,
+                   int64_t* outcome, size_t outcomes) {
   Figures f;
-  std::vector<double> to_response, to_outcome;
-
-  Accumulator() {
-    for (const char* s : kStatuses) f.by_status[s] = 0;
-    for (const char* r : kReasons) f.decline_reasons[r] = 0;
-    for (const char* o : kOutcomes) f.outcomes[o] = 0;
+  f.sent = c.sent;
+  f.answered = c.answered;
+  f.with_outcome = c.with_outcome;
+  f.got_help = c.got_help;
+  for (size_t i = 0; i < c.by_status.size(); ++i) f.by_status[kStatuses[i]] = c.by_status[i];
+  for (size_t i = 0; i < c.reasons.size(); ++i) f.decline_reasons[kReasons[i]] = c.reasons[i];
+  for (size_t i = 0; i < c.outcomes.size(); ++i) f.outcomes[kOutcomes[i]] = c.outcomes[i];
+  if (others) {
+    for (const auto& [k, n] : others->status) f.by_status[k] += n;
+    for (const auto& [k, n] : others->reasons) f.decline_reasons[k] += n;
+    for (const auto& [k, n] : others->outcomes) f.outcomes[k] += n;
   }
+  f.closed_loop_rate = ratio(f.with_outcome, f.sent);
+  f.got_help_rate = ratio(f.got_help, f.with_outcome);
+  median_and_p90(response, responses, f.median_days_to_response, f.p90_days_to_response);
+  median_and_p90(outcome, outcomes, f.median_days_to_outcome, f.p90_days_to_outcome);
+  return f;
+}
 
-  void add(const Row& r) {
-    ++f.sent;
-    ++f.by_status[r.status];
-    if (r.status == "declined" && r.reason) ++f.decline_reasons[*r.reason];
-    auto days = [&](TimePoint t) {
-      return std::chrono::duration<double>(t - r.sent_at).count() / 86400.0;
-    };
+// Every row's counts in its group, its durations appended to two flat arrays tagged with the
+// group (no vector per group to grow), sorted into groups once at the end.
+class Tally {
+ public:
+  int add_group() {
+    counts_.emplace_back();
+    return static_cast<int>(counts_.size() - 1);
+  }
+  size_t groups() const { return counts_.size(); }
+
+  void add(int g, const Row& r) {
+    Counts& c = counts_[static_cast<size_t>(g)];
+    ++c.sent;
+    if (r.status >= 0) {
+      ++c.by_status[static_cast<size_t>(r.status)];
+    } else {
+      Others::count(others_[g].status, r.status_text);
+    }
+    if (r.status == kDeclined && r.reason_text) {
+      if (r.reason >= 0) {
+        ++c.reasons[static_cast<size_t>(r.reason)];
+      } else {
+        Others::count(others_[g].reasons, *r.reason_text);
+      }
+    }
     if (r.responded_at) {
-      ++f.answered;
-      to_response.push_back(days(*r.responded_at));
+      ++c.answered;
+      response_group_.push_back(g);
+      response_ms_.push_back((*r.responded_at - r.sent_at).count());
     }
-    if (r.status == "completed" && r.outcome) {
-      ++f.with_outcome;
-      ++f.outcomes[*r.outcome];
-      if (*r.outcome == "got_help" || *r.outcome == "enrolled") ++f.got_help;
-      if (r.closed_at) to_outcome.push_back(days(*r.closed_at));
+    if (r.status == kCompleted && r.outcome_text) {
+      ++c.with_outcome;
+      if (r.outcome >= 0) {
+        ++c.outcomes[static_cast<size_t>(r.outcome)];
+      } else {
+        Others::count(others_[g].outcomes, *r.outcome_text);
+      }
+      if (r.outcome == kGotHelp || r.outcome == kEnrolled) ++c.got_help;
+      if (r.closed_at) {
+        ++c.outcome_times;
+        outcome_group_.push_back(g);
+        outcome_ms_.push_back((*r.closed_at - r.sent_at).count());
+      }
     }
   }
 
-  void merge(const Accumulator& other) {
-    f.sent += other.f.sent;
-    for (const auto& [k, n] : other.f.by_status) f.by_status[k] += n;
-    for (const auto& [k, n] : other.f.decline_reasons) f.decline_reasons[k] += n;
-    for (const auto& [k, n] : other.f.outcomes) f.outcomes[k] += n;
-    f.answered += other.f.answered;
-    f.with_outcome += other.f.with_outcome;
-    f.got_help += other.f.got_help;
-    to_response.insert(to_response.end(), other.to_response.begin(), other.to_response.end());
-    to_outcome.insert(to_outcome.end(), other.to_outcome.begin(), other.to_outcome.end());
+  // The figures of `outputs` groups, group g counted in to[g] (categories fold organizations).
+  std::vector<Figures> grouped(const std::vector<int>& to, size_t outputs) {
+    std::vector<Counts> counts(outputs);
+    std::map<int, Others> others;
+    for (size_t g = 0; g < counts_.size(); ++g)
+      counts[static_cast<size_t>(to[g])].merge(counts_[g]);
+    for (const auto& [g, o] : others_) others[to[static_cast<size_t>(g)]].merge(o);
+    auto response = by_group(response_group_, response_ms_, to, outputs);
+    auto outcome = by_group(outcome_group_, outcome_ms_, to, outputs);
+    std::vector<Figures> out;
+    out.reserve(outputs);
+    for (size_t i = 0; i < outputs; ++i) {
+      auto o = others.find(static_cast<int>(i));
+      out.push_back(figures_of(
+          counts[i], o != others.end() ? &o->second : nullptr,
+          response.ms.data() + response.start[i], response.start[i + 1] - response.start[i],
+          outcome.ms.data() + outcome.start[i], outcome.start[i + 1] - outcome.start[i]));
+    }
+    return out;
   }
 
-  Figures finish() {
-    f.closed_loop_rate = ratio(f.with_outcome, f.sent);
-    f.got_help_rate = ratio(f.got_help, f.with_outcome);
-    f.median_days_to_response = median(to_response);
-    f.p90_days_to_response = percentile90(to_response);
-    f.median_days_to_outcome = median(to_outcome);
-    f.p90_days_to_outcome = percentile90(std::move(to_outcome));
-    return f;
+  // The figures of every row (reorders the durations: call after grouped()).
+  Figures total() {
+    Counts c;
+    Others o;
+    for (const auto& g : counts_) c.merge(g);
+    for (const auto& [g, other] : others_) o.merge(other);
+    return figures_of(c, &o, response_ms_.data(), response_ms_.size(), outcome_ms_.data(),
+                      outcome_ms_.size());
   }
+
+ private:
+  struct Bucketed {
+    std::vector<size_t> start;  // outputs + 1 offsets into ms
+    std::vector<int64_t> ms;
+  };
+  // A counting sort of the durations by their output group.
+  static Bucketed by_group(const std::vector<int>& group, const std::vector<int64_t>& ms,
+                           const std::vector<int>& to, size_t outputs) {
+    Bucketed b{std::vector<size_t>(outputs + 1, 0), std::vector<int64_t>(ms.size())};
+    for (int g : group) ++b.start[static_cast<size_t>(to[static_cast<size_t>(g)]) + 1];
+    for (size_t i = 1; i <= outputs; ++i) b.start[i] += b.start[i - 1];
+    std::vector<size_t> next(b.start.begin(), b.start.end() - 1);
+    for (size_t i = 0; i < ms.size(); ++i) {
+      b.ms[next[static_cast<size_t>(to[static_cast<size_t>(group[i])])]++] = ms[i];
+    }
+    return b;
+  }
+
+  std::vector<Counts> counts_;
+  std::map<int, Others> others_;  // by group, rarely any
+  std::vector<int> response_group_, outcome_group_;
+  std::vector<int64_t> response_ms_, outcome_ms_;
 };
 
 std::string tokyo_midnight_utc(Date d) {
   return format_utc(TimePoint(std::chrono::sys_days(d)) - kTokyoOffset);
 }
 
-// An organization's name, a ward's name; the key itself for categories and months.
-std::string group_label(storage::Connection& c, GroupBy g, const std::string& key) {
-  const char* sql = g == GroupBy::kOrganization ? "SELECT name FROM organizations WHERE id = ?1"
-                    : g == GroupBy::kWard       ? "SELECT name FROM wards WHERE code = ?1"
-                                                : nullptr;
-  if (!sql) return key;
-  auto s = c.prepare(sql);
-  s.bind(1, key);
-  return s.step() ? s.text(0) : key;
+// Stored times are written by format_utc ("YYYY-MM-DDTHH:MM:SS.mmmZ"): read those directly;
+// anything else goes through parse_stored_time, as before.
+bool digits(std::string_view s, size_t at, size_t n, int& out) {
+  int v = 0;
+  for (size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
+}
+
+TimePoint stored_time(std::string_view s) {
+  int y, mo, d, h, mi, sec, ms;
+  if (s.size() == 24 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' &&
+      s[16] == ':' && s[19] == '.' && s[23] == 'Z' && digits(s, 0, 4, y) && digits(s, 5, 2, mo) &&
+      digits(s, 8, 2, d) && digits(s, 11, 2, h) && digits(s, 14, 2, mi) && digits(s, 17, 2, sec) &&
+      digits(s, 20, 3, ms) && h <= 23 && mi <= 59 && sec <= 59) {
+    const Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+                    std::chrono::day{static_cast<unsigned>(d)}};
+    if (date.ok()) {
+      return TimePoint(std::chrono::sys_days(date)) + std::chrono::hours(h) +
+             std::chrono::minutes(mi) + std::chrono::seconds(sec) + std::chrono::milliseconds(ms);
+    }
+  }
+  return parse_stored_time(s);
+}
+
+// The group keys met while the rows stream by, each once, numbered in order: an open-addressing
+// table of (hash, number), one probe for most rows. Organization ids are random UUIDs: their
+// first and last 8 bytes, mixed, make the hash; equal hashes are still compared whole.
+class Keys {
+ public:
+  // The key's number, -1 when new (then add() it).
+  int find(std::string_view key) {
+    if (last_ >= 0 && keys_[static_cast<size_t>(last_)] == key) return last_;
+    hash_ = hash(key);
+    const size_t mask = slots_.size() - 1;
+    for (slot_ = hash_ & mask;; slot_ = (slot_ + 1) & mask) {
+      const Slot& s = slots_[slot_];
+      if (s.number < 0) return -1;
+      if (s.hash == hash_ && keys_[static_cast<size_t>(s.number)] == key) {
+        return last_ = s.number;
+      }
+    }
+  }
+  // Adds the key find() just missed, as `number`.
+  void add(std::string_view key, int number) {
+    slots_[slot_] = {hash_, number};
+    if (keys_.size() <= static_cast<size_t>(number)) keys_.resize(static_cast<size_t>(number) + 1);
+    keys_[static_cast<size_t>(number)] = std::string(key);
+    last_ = number;
+    if (++used_ * 2 > slots_.size()) grow();
+  }
+  const std::vector<std::string>& keys() const { return keys_; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    int number = -1;
+  };
+  static uint64_t hash(std::string_view k) {
+    uint64_t h;
+    if (k.size() >= 16) {
+      uint64_t a, b;
+      std::memcpy(&a, k.data(), 8);
+      std::memcpy(&b, k.data() + k.size() - 8, 8);
+      h = (a * 0x9E3779B97F4A7C15ULL) ^ b ^ k.size();
+    } else {
+      h = std::hash<std::string_view>{}(k);
+    }
+    h ^= h >> 32;
+    h *= 0xC2B2AE3D27D4EB4FULL;
+    return h ^ (h >> 29);
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.number < 0) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].number >= 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  size_t used_ = 0;
+  std::vector<std::string> keys_;
+  int last_ = -1;
+  uint64_t hash_ = 0;
+  size_t slot_ = 0;
+};
+
+// An organization's name and category, a ward's name, for the keys met: one query each.
+struct Label {
+  std::string name, category;
+};
+std::unordered_map<std::string, Label> organization_labels(storage::Connection& c,
+                                                           const std::vector<std::string>& ids) {
+  std::unordered_map<std::string, Label> out;
+  if (ids.empty()) return out;
+  auto s = c.prepare(
+      "SELECT id, name, category FROM organizations WHERE id IN (SELECT value FROM json_each(?1))");
+  s.bind(1, nlohmann::json(ids).dump());
+  while (s.step()) out[s.text(0)] = {s.text(1), s.text(2)};
+  return out;
+}
+
+std::unordered_map<std::string, Label> ward_labels(storage::Connection& c) {
+  std::unordered_map<std::string, Label> out;
+  auto s = c.prepare("SELECT code, name FROM wards");
+  while (s.step()) out[s.text(0)] = {s.text(1), {}};
+  return out;
 }
 
 }  // namespace
@@ -156,54 +420,110 @@ Result<ReferralStats> referral_stats(storage::Database& db, const Actor& actor,
     } else {
       where.add("r.ward IN (SELECT value FROM json_each(?))", {out.scope.wards_json()});
     }
-    // The referrals' own columns only: a year of a ward is ~100 000 rows, and a join per row
-    // to organizations and wards would double the time. Labels are looked up per group after.
+    // The referrals' own columns only: a year of a ward is ~180 000 rows, and a join per row
+    // to organizations and wards would double the time. Labels are read after, one query.
     auto s = c.prepare(
         "SELECT r.status, r.reason_code, r.outcome, r.sent_at, r.responded_at, r.closed_at,"
         " r.organization_id, r.ward FROM referrals r" +
         where.sql());
     where.bind(s);
-    Accumulator total;
-    // Hashed while the rows stream by (a year of a busy ward is ~180 000 rows into ~5 000
-    // organizations: a tree of UUID keys cost more than reading the rows), ordered after.
-    std::unordered_map<std::string, Accumulator> hashed;  // key → figures
+    Tally tally;
+    // Groups by organization (folded into categories after), ward or month; without grouping
+    // every row is in group 0. Rows come in (ward, sent_at) order, so ward and month groups
+    // repeat from row to row.
+    Keys keys;
+    if (params.group_by == GroupBy::kNone) tally.add_group();
+    // Months: the Tokyo month of the last row and its span in UTC, so a month's key is formatted
+    // once, not per row.
+    TimePoint month_from{}, month_to{};
+    std::string month_key;
+    auto group_of = [&](std::string_view key) {
+      int g = keys.find(key);
+      if (g < 0) {
+        g = tally.add_group();
+        keys.add(key, g);
+      }
+      return g;
+    };
     while (s.step()) {
-      Row row{s.text(0),    s.optional_text(1), s.optional_text(2), parse_stored_time(s.text(3)),
-              std::nullopt, std::nullopt};
-      if (auto t = s.optional_text(4)) row.responded_at = parse_stored_time(*t);
-      if (auto t = s.optional_text(5)) row.closed_at = parse_stored_time(*t);
-      total.add(row);
+      Row row;
+      row.status_text = s.text_view(0);
+      row.status = index_of(kStatuses, row.status_text);
+      if (row.status == kDeclined && !s.is_null(1)) {
+        row.reason_text = s.text_view(1);
+        row.reason = index_of(kReasons, *row.reason_text);
+      }
+      if (row.status == kCompleted && !s.is_null(2)) {
+        row.outcome_text = s.text_view(2);
+        row.outcome = index_of(kOutcomes, *row.outcome_text);
+      }
+      row.sent_at = stored_time(s.text_view(3));
+      if (!s.is_null(4)) row.responded_at = stored_time(s.text_view(4));
+      if (!s.is_null(5)) row.closed_at = stored_time(s.text_view(5));
+      int g = 0;
       switch (params.group_by) {
         case GroupBy::kNone:
           break;
         case GroupBy::kOrganization:
         case GroupBy::kCategory:  // by organization first; folded into categories below
-          hashed[s.text(6)].add(row);
+          g = group_of(s.text_view(6));
           break;
         case GroupBy::kWard:
-          hashed[s.text(7)].add(row);
+          g = group_of(s.text_view(7));
           break;
         case GroupBy::kMonth:
-          hashed[format_date(tokyo_date(row.sent_at)).substr(0, 7)].add(row);
+          if (month_key.empty() || row.sent_at < month_from || row.sent_at >= month_to) {
+            const Date d = tokyo_date(row.sent_at);
+            const Date first = d.year() / d.month() / std::chrono::day{1};
+            month_from = TimePoint(std::chrono::sys_days(first)) - kTokyoOffset;
+            month_to =
+                TimePoint(std::chrono::sys_days(first + std::chrono::months{1})) - kTokyoOffset;
+            month_key = format_date(d).substr(0, 7);
+          }
+          g = group_of(month_key);
           break;
       }
+      tally.add(g, row);
     }
-    std::map<std::string, Accumulator> groups;
-    for (auto& [key, acc] : hashed) groups.emplace(key, std::move(acc));
+    if (params.group_by == GroupBy::kNone) {
+      out.total = tally.total();
+      return out;
+    }
+
+    // Each group's output: its key and label, and which output it counts in.
+    const auto& met = keys.keys();
+    std::vector<int> to(met.size());
+    std::vector<std::pair<std::string, std::string>> outputs;  // key, label
     if (params.group_by == GroupBy::kCategory) {
-      std::map<std::string, Accumulator> by_category;
-      for (auto& [org, acc] : groups) {
-        auto cat = c.prepare("SELECT category FROM organizations WHERE id = ?1");
-        cat.bind(1, org);
-        by_category[cat.step() ? cat.text(0) : "other"].merge(acc);
+      const auto labels = organization_labels(c, met);
+      std::map<std::string, int> categories;
+      for (size_t g = 0; g < met.size(); ++g) {
+        auto it = labels.find(met[g]);
+        const std::string cat = it != labels.end() ? it->second.category : "other";
+        auto [at, fresh] = categories.try_emplace(cat, static_cast<int>(outputs.size()));
+        if (fresh) outputs.emplace_back(cat, cat);
+        to[g] = at->second;
       }
-      groups = std::move(by_category);
+    } else {
+      std::unordered_map<std::string, Label> labels;
+      if (params.group_by == GroupBy::kOrganization) labels = organization_labels(c, met);
+      if (params.group_by == GroupBy::kWard) labels = ward_labels(c);
+      for (size_t g = 0; g < met.size(); ++g) {
+        auto it = labels.find(met[g]);
+        outputs.emplace_back(met[g], it != labels.end() ? it->second.name : met[g]);
+        to[g] = static_cast<int>(g);
+      }
     }
-    out.total = total.finish();
-    for (auto& [key, acc] : groups) {
-      out.groups.push_back({key, group_label(c, params.group_by, key), acc.finish()});
+    auto figures = tally.grouped(to, outputs.size());
+    out.total = tally.total();
+    out.groups.reserve(outputs.size());
+    for (size_t i = 0; i < outputs.size(); ++i) {
+      out.groups.push_back(
+          {std::move(outputs[i].first), std::move(outputs[i].second), std::move(figures[i])});
     }
-    // Months in order; everything else busiest first.
+    // By key (as the groups always came), then busiest first for all but months.
+    std::sort(out.groups.begin(), out.groups.end(),
+              [](const StatsGroup& a, const StatsGroup& b) { return a.key < b.key; });
     if (params.group_by != GroupBy::kMonth) {
       std::stable_sort(
           out.groups.begin(), out.groups.end(),
