@@ -159,8 +159,21 @@ function ItemList({ name, list, headingLevel = 2 }) {
   );
 }
 
+// The gaps report's sections in the server's order, most urgent first (api.md); a JSON object
+// does not keep that order (the server's writer sorts keys), so the page restores it.
+const GAP_ORDER = [
+  "unanswered_referrals",
+  "accepted_without_outcome",
+  "quiet_high_risk_cases",
+  "plans_past_review",
+  "pending_transfers",
+  "overdue_action_items",
+  "stale_capacity",
+];
+const gapRank = (name) => (GAP_ORDER.includes(name) ? GAP_ORDER.indexOf(name) : GAP_ORDER.length);
+
 function WardHome({ o }) {
-  const gaps = Object.entries(o.gaps || {});
+  const gaps = Object.entries(o.gaps || {}).sort(([a], [b]) => gapRank(a) - gapRank(b));
   const slipping = gaps.filter(([, l]) => l.total > 0);
   return (
     <>
