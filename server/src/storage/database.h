@@ -26,6 +26,8 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <typeindex>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -88,6 +90,14 @@ class Database {
   // The most callbacks one transaction runs: bounds how long the leader's own caller waits.
   static constexpr size_t kMaxGroup = 32;
 
+  // The object of type T that a higher layer keeps beside this database (the directory's
+  // search index), made with `make()` (returning std::unique_ptr<T>) on first use and destroyed
+  // before the connections are closed. Storage never looks inside it; it only lets an
+  // in-memory view of the data live exactly as long as the data's database, so two databases
+  // in one process never share one. `make` runs under a lock and must not call attachment().
+  template <typename T, typename Make>
+  T& attachment(Make&& make);
+
  private:
   // One write() in the queue. Filled by the caller, run by whoever leads its group.
   struct PendingWrite {
@@ -120,7 +130,22 @@ class Database {
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Connection>> readers_;
+  std::mutex attachments_mutex_;
+  // Last member: destroyed first, while the connections still exist.
+  std::vector<std::pair<std::type_index, std::shared_ptr<void>>> attachments_;
 };
+
+template <typename T, typename Make>
+T& Database::attachment(Make&& make) {
+  std::lock_guard lock(attachments_mutex_);
+  for (auto& [type, object] : attachments_) {
+    if (type == std::type_index(typeid(T))) return *static_cast<T*>(object.get());
+  }
+  std::shared_ptr<T> object = make();
+  T& ref = *object;
+  attachments_.emplace_back(std::type_index(typeid(T)), std::move(object));
+  return ref;
+}
 
 template <typename Fn>
 auto Database::write(Fn&& fn) -> std::invoke_result_t<Fn, Connection&> {
