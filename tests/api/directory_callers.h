@@ -1,7 +1,7 @@
 // The directory as each kind of caller meets it, over HTTP with real sign-ins: anonymous (""),
 // admin, coord.chuo, partner.itokonchi, partner.night, and partner.shelter — a staff member of
 // the network-only shelter whose address is hidden, made by the admin — for the privacy and
-// search-cache tests.
+// directory index tests.
 #pragma once
 
 #include <gtest/gtest.h>

@@ -1,10 +1,12 @@
 #include "app/app.h"
 
+#include <chrono>
 #include <sstream>
 
 #include "app/commands.h"
 #include "common/log.h"
 #include "domain/audit.h"
+#include "domain/directory_index.h"
 
 namespace tsunagu::app {
 
@@ -45,9 +47,13 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   app->calendar_links_ = std::make_unique<domain::CalendarLinks>(*app->db_, clock);
   app->casework_ = std::make_unique<domain::Casework>(*app->db_, clock);
   app->transfers_ = std::make_unique<domain::Transfers>(*app->db_, clock);
-  if (config.search_cache_mb > 0) {
-    app->search_cache_ =
-        std::make_unique<domain::SearchCache>(static_cast<size_t>(config.search_cache_mb) << 20);
+  // The directory's search index, built now rather than by the first search.
+  TRY(domain::DirectoryIndex::of(*app->db_).rebuild());
+  if (auto index = domain::DirectoryIndex::of(*app->db_).snapshot(); index.ok()) {
+    LOG(kInfo) << "directory index: " << (*index)->entries.size() << " organizations, ~"
+               << ((*index)->memory_bytes() >> 10) << " KiB, built in "
+               << std::chrono::duration_cast<std::chrono::milliseconds>((*index)->build_time).count()
+               << " ms";
   }
   http::Services services;
   services.db = app->db_.get();
@@ -62,7 +68,6 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   services.calendar_links = app->calendar_links_.get();
   services.casework = app->casework_.get();
   services.transfers = app->transfers_.get();
-  services.search_cache = app->search_cache_.get();
   services.web_root = config.web_root.value_or(kDefaultWebRoot);
   services.trusted_proxies = config.trusted_proxies;
   http::ServerOptions http_options;
@@ -74,6 +79,9 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   // Expired tokens are refused on use already; this only keeps the table small.
   app->runtime_.every(std::chrono::minutes(5), "session-cleanup",
                       [sessions = app->sessions_.get()] { sessions->purge_expired(); });
+  // Directory changes another process made (import-hsds on this database) reach the index.
+  app->runtime_.every(std::chrono::seconds(1), "directory-index",
+                      [db = app->db_.get()] { domain::DirectoryIndex::of(*db).catch_up(); });
   // Keeps the WAL short between the automatic checkpoints; cheap when there is nothing to copy.
   app->runtime_.every(std::chrono::minutes(5), "wal-checkpoint",
                       [db = app->db_.get()] { db->checkpoint(); });

@@ -23,7 +23,6 @@
 #include "domain/cases.h"
 #include "domain/casework.h"
 #include "domain/demo.h"
-#include "domain/directory_cache.h"
 #include "domain/login_throttle.h"
 #include "domain/meetings.h"
 #include "domain/notifications.h"
@@ -57,7 +56,6 @@ class App {
   domain::Sessions& sessions() { return *sessions_; }
   const domain::PasswordHasher& password_hasher() const { return *hasher_; }
   domain::Referrals& referrals() { return *referrals_; }
-  domain::SearchCache* search_cache() { return search_cache_.get(); }  // null when off
 
  private:
   App(const Config& config, const Clock& clock) : config_(config), clock_(clock) {}
@@ -79,7 +77,6 @@ class App {
   std::unique_ptr<domain::CalendarLinks> calendar_links_;
   std::unique_ptr<domain::Casework> casework_;
   std::unique_ptr<domain::Transfers> transfers_;
-  std::unique_ptr<domain::SearchCache> search_cache_;  // null when turned off
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;
   std::thread http_thread_;

@@ -100,8 +100,6 @@ Status apply(Config& c, const std::string& key, const std::string& value,
     c.tls_key = value;
   } else if (key == "web-root") {
     c.web_root = value;  // "" serves no web client
-  } else if (key == "search-cache-mb") {
-    TRY_ASSIGN(c.search_cache_mb, parse_int(source, value, 0, 4096));
   } else if (key == "synchronous") {
     TRY_ASSIGN(c.synchronous, parse_synchronous(source, value));
   } else if (key == "trusted-proxy") {
@@ -155,7 +153,6 @@ constexpr Setting kSettings[] = {
     {"session-max-hours", "TSUNAGU_SESSION_MAX_HOURS", true},
     {"tls-cert", "TSUNAGU_TLS_CERT", true},
     {"tls-key", "TSUNAGU_TLS_KEY", true},
-    {"search-cache-mb", "TSUNAGU_SEARCH_CACHE_MB", true},
     {"web-root", "TSUNAGU_WEB_ROOT", true},
     {"trusted-proxy", "TSUNAGU_TRUSTED_PROXY", true},
     {"audit-key-file", "TSUNAGU_AUDIT_KEY_FILE", true},
@@ -295,7 +292,6 @@ Options (each also read from the environment variable shown):
   --session-max-hours N  a token expires this long after sign-in    TSUNAGU_SESSION_MAX_HOURS (12)
   --tls-cert PATH        PEM certificate: serve HTTPS (with --tls-key) TSUNAGU_TLS_CERT
   --tls-key PATH         PEM private key for --tls-cert             TSUNAGU_TLS_KEY
-  --search-cache-mb N    directory search answers kept; 0: off      TSUNAGU_SEARCH_CACHE_MB (32)
   --web-root DIR         the built web client served at /; "": none TSUNAGU_WEB_ROOT
                          (default: the build's client/web/dist)
   --trusted-proxy ADDR   a reverse proxy whose X-Forwarded-For is believed; repeat or use a

@@ -36,7 +36,6 @@ struct Config {
   int session_max_hours = 12;     // a token expires this long after sign-in, used or not
   std::string tls_cert;           // PEM certificate chain; with tls_key, serve HTTPS
   std::string tls_key;            // PEM private key
-  int search_cache_mb = 32;       // answers to directory searches kept; 0 turns the cache off
   // The built web client's folder (--web-root); nullopt: kDefaultWebRoot, "": serve no client.
   std::optional<std::string> web_root;
   // Reverse proxies whose X-Forwarded-For is believed (exact addresses); the client address

@@ -8,7 +8,7 @@
 #include "common/ids.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
-#include "domain/directory_cache.h"
+#include "domain/directory_index.h"
 #include "domain/directory_seed.h"
 #include "domain/network_seed.h"
 #include "domain/passwords.h"

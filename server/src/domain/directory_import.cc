@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "domain/audit.h"
-#include "domain/directory_cache.h"
+#include "domain/directory_index.h"
 #include "domain/directory_rules.h"
 #include "domain/directory_store.h"
 #include "storage/database.h"

@@ -1,6 +1,9 @@
 #include "domain/directory_json.h"
 
+#include <cmath>
+
 #include "domain/directory_rules.h"
+#include "domain/organizations.h"
 
 namespace tsunagu::domain {
 namespace {
@@ -91,6 +94,16 @@ Status finish(FieldReader& r, std::vector<FieldError> rule_errors) {
 
 void put(Json& j, const char* key, const std::string& v) {
   if (!v.empty()) j[key] = v;
+}
+
+// As the HTTP layer writes every JSON body (json_io.cc's write_json).
+std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+void append_member(std::string& out, bool& first, const std::string& key) {
+  if (!first) out += ',';
+  first = false;
+  out += dump(Json(key));
+  out += ':';
 }
 
 }  // namespace
@@ -203,6 +216,98 @@ Json fields_json(const ServiceFields& f) {
   if (f.age_min) j["age_min"] = *f.age_min;
   if (f.age_max) j["age_max"] = *f.age_max;
   return j;
+}
+
+}  // namespace tsunagu::domain
+
+namespace tsunagu::domain {
+
+Json organization_json(const Organization& o, TimePoint now) {
+  Json j = fields_json(o.fields);
+  j["id"] = o.id;
+  if (o.address_withheld) {
+    j.erase("address");
+    j.erase("lat");
+    j.erase("lon");
+  }
+  if (o.capacity) {
+    j["capacity"] = {{"status", to_string(o.capacity->status)},
+                     {"note", o.capacity->note},
+                     {"updated_at", format_rfc3339(o.capacity->updated_at)},
+                     {"age_minutes", capacity_age_minutes(*o.capacity, now)},
+                     {"stale", capacity_is_stale(*o.capacity, now)}};
+  } else {
+    j["capacity"] = nullptr;
+  }
+  if (o.distance_km) j["distance_km"] = std::round(*o.distance_km * 100) / 100;
+  j["version"] = o.version;
+  j["created_at"] = format_rfc3339(o.created_at);
+  j["updated_at"] = format_rfc3339(o.updated_at);
+  return j;
+}
+
+// Walks the object's members in the order dump() writes them (nlohmann's object is a sorted
+// map) and cuts at age_minutes, stale and where distance_km would go.
+RenderedJson render_organization(const Organization& o) {
+  Organization plain = o;
+  plain.distance_km.reset();
+  Json j = organization_json(plain, o.capacity ? o.capacity->updated_at : TimePoint{});
+  RenderedJson r;
+  std::string cur = "{";
+  bool first = true;
+  bool before_distance_done = false;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string& key = it.key();
+    if (!before_distance_done && key > "distance_km") {
+      r.before_distance = std::move(cur);
+      cur.clear();
+      before_distance_done = true;
+    }
+    append_member(cur, first, key);
+    if (key == "capacity" && it->is_object()) {
+      cur += '{';
+      bool first_inner = true;
+      for (auto in = it->begin(); in != it->end(); ++in) {
+        append_member(cur, first_inner, in.key());
+        if (in.key() == "age_minutes") {
+          r.head = std::move(cur);
+          cur.clear();
+        } else if (in.key() == "stale") {
+          r.before_stale = std::move(cur);
+          cur.clear();
+        } else {
+          cur += dump(*in);
+        }
+      }
+      cur += '}';
+    } else {
+      cur += dump(*it);
+    }
+  }
+  if (before_distance_done) {
+    r.tail = std::move(cur) + "}";
+  } else {
+    r.before_distance = std::move(cur);
+    r.tail = "}";
+  }
+  return r;
+}
+
+void append_organization(std::string& out, const RenderedJson& rendered,
+                         const std::optional<Capacity>& capacity, TimePoint now,
+                         std::optional<double> distance_km) {
+  if (capacity) {
+    out += rendered.head;
+    out += std::to_string(capacity_age_minutes(*capacity, now));
+    out += rendered.before_stale;
+    out += capacity_is_stale(*capacity, now) ? "true" : "false";
+  }
+  out += rendered.before_distance;
+  if (distance_km) {
+    out += ",\"distance_km\":";
+    out += dump(Json(std::round(*distance_km * 100) / 100));
+  }
+  out += rendered.tail;
 }
 
 }  // namespace tsunagu::domain

@@ -33,8 +33,8 @@ std::vector<AddressVisibility> visible_address_levels(const Actor* actor);
 // The name of what the caller may see of the directory under the rules above: "anonymous",
 // "network" (every signed-in role without more rights), "admin", or "partner:<organization id>"
 // (which also sees its own entry's hidden address). Two callers with the same view are shown
-// the same entries, addresses and distances by every listing, so a cached answer may be shared
-// between them (directory_cache.h) and never across views.
+// the same entries, addresses and distances by every listing (the directory index renders each
+// organization with and without its address and picks per caller by may_see_address()).
 std::string directory_view(const Actor* actor);
 
 // Clears address, lat and lon and sets address_withheld when the caller may not see them.

@@ -139,8 +139,8 @@ Result<std::vector<std::string>> search_terms(const std::string& q) {
   return terms;
 }
 
-Result<OrganizationPage> search_organizations(storage::Database& db, const Actor* actor,
-                                              const OrganizationQuery& query) {
+Result<OrganizationPage> search_organizations_sql(storage::Database& db, const Actor* actor,
+                                                  const OrganizationQuery& query) {
   TRY(authorize(actor, Action::kOrganizationRead));
   TRY_ASSIGN(std::vector<std::string> terms, search_terms(query.q));
   Filter f;

@@ -12,7 +12,13 @@
 // Results are ordered by kana reading then id (by distance first with `near`): stable, so pages
 // neither repeat nor skip entries between requests.
 //
-// Thread-safety: may be called from any thread (one read snapshot per call).
+// search_organizations() and search_organizations_json() answer from the database's directory
+// index (directory_index.h) without a query; search_organizations_sql() answers the same from
+// SQLite and is the reference the index is checked against (tests/unit/domain/
+// directory_index_compare_test.cc): both give the same entries, order, total and JSON.
+//
+// Thread-safety: may be called from any thread (one index snapshot, or one read transaction,
+// per call).
 #pragma once
 
 #include <cstdint>
@@ -54,8 +60,26 @@ struct OrganizationPage {
   int64_t total = 0;
 };
 
+// The page for `actor` (nullptr: anonymous). Fails with PermissionDenied as authorize() does,
+// Malformed for a bad q (search_terms()) or an unknown ward code; Internal when the index
+// cannot be built.
 Result<OrganizationPage> search_organizations(storage::Database& db, const Actor* actor,
                                               const OrganizationQuery& query);
+
+// The same page as the JSON array of organization_json(o, now) of its items (directory_json.h),
+// serialised as the HTTP layer writes bodies, with the total.
+struct OrganizationPageJson {
+  std::string items;  // "[…]"
+  int64_t total = 0;
+};
+Result<OrganizationPageJson> search_organizations_json(storage::Database& db, const Actor* actor,
+                                                       const OrganizationQuery& query,
+                                                       TimePoint now);
+
+// The reference: the same search as SQL over the tables (FTS5 trigrams, instr(), the hours
+// evaluated in SQL).
+Result<OrganizationPage> search_organizations_sql(storage::Database& db, const Actor* actor,
+                                                  const OrganizationQuery& query);
 
 // The folded words of a query: split on spaces after fold_for_search(), at most 8.
 Result<std::vector<std::string>> search_terms(const std::string& q);

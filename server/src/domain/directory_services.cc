@@ -3,7 +3,7 @@
 #include "common/ids.h"
 #include "domain/audit.h"
 #include "domain/authorization.h"
-#include "domain/directory_cache.h"
+#include "domain/directory_index.h"
 #include "domain/directory_privacy.h"
 #include "domain/directory_rules.h"
 #include "domain/directory_store.h"

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
-#include "domain/directory_cache.h"
+#include "domain/directory_index.h"
 #include "domain/json_column.h"
 #include "storage/database.h"
 
@@ -95,7 +95,13 @@ void bind_service(storage::Statement& s, const Service& v) {
       .bind(14, format_utc(v.updated_at));
 }
 
-// day, opens, closes, closed, note from column `first` on.
+std::string folded(const std::string& text) {
+  auto f = fold_for_search(text);
+  return f.ok() ? *f : text;
+}
+
+}  // namespace
+
 HoursEntry hours_from_row(storage::Statement& s, int first) {
   HoursEntry h;
   std::string day = s.text(first);
@@ -110,13 +116,6 @@ HoursEntry hours_from_row(storage::Statement& s, int first) {
   h.note = s.text(first + 4);
   return h;
 }
-
-std::string folded(const std::string& text) {
-  auto f = fold_for_search(text);
-  return f.ok() ? *f : text;
-}
-
-}  // namespace
 
 const char* const kOrganizationColumns =
     "o.id, o.name, o.name_kana, o.description, o.category, o.district, o.address, "
@@ -199,7 +198,7 @@ std::optional<Organization> load_organization(storage::Connection& c, const std:
 }
 
 void insert_organization(storage::Connection& c, const Organization& o) {
-  note_directory_change();
+  note_directory_change(o.id);
   auto s = c.prepare(
       "INSERT INTO organizations (id, name, name_kana, description, category, district, address, "
       "address_visibility, lat, lon, phone, email, website, council_member, visibility, tags, "
@@ -213,7 +212,7 @@ void insert_organization(storage::Connection& c, const Organization& o) {
 }
 
 void update_organization(storage::Connection& c, const Organization& o) {
-  note_directory_change();
+  note_directory_change(o.id);
   auto s = c.prepare(
       "UPDATE organizations SET name = ?2, name_kana = ?3, description = ?4, category = ?5, "
       "district = ?6, address = ?7, address_visibility = ?8, lat = ?9, lon = ?10, phone = ?11, "
@@ -227,7 +226,7 @@ void update_organization(storage::Connection& c, const Organization& o) {
 }
 
 void update_capacity(storage::Connection& c, const Organization& o) {
-  note_directory_change();
+  note_directory_change(o.id);
   c.prepare(
        "UPDATE organizations SET capacity_status = ?2, capacity_note = ?3, "
        "capacity_updated_at = ?4, version = ?5, updated_at = ?6 WHERE id = ?1")
@@ -272,7 +271,7 @@ std::vector<Service> load_services(storage::Connection& c, const std::string& or
 }
 
 void insert_service(storage::Connection& c, const Service& v) {
-  note_directory_change();
+  note_directory_change(v.organization_id);
   auto s = c.prepare(std::string("INSERT INTO services (") + kServiceColumns +
                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   bind_service(s, v);
@@ -281,7 +280,8 @@ void insert_service(storage::Connection& c, const Service& v) {
 }
 
 void update_service(storage::Connection& c, const Service& v) {
-  note_directory_change();
+  // A service moved to another organization: its old one is reindexed (and so noted) too.
+  note_directory_change(v.organization_id);
   auto s = c.prepare(
       "UPDATE services SET organization_id = ?2, name = ?3, description = ?4, eligibility = ?5, "
       "age_min = ?6, age_max = ?7, fee = ?8, how_to_apply = ?9, languages = ?10, status = ?11, "
@@ -303,7 +303,7 @@ std::vector<HoursEntry> read_hours(storage::Connection& c, const std::string& ow
 
 void write_hours(storage::Connection& c, const std::string& owner_id,
                  const std::vector<HoursEntry>& hours) {
-  note_directory_change();
+  note_directory_change(owner_id);
   c.prepare("DELETE FROM opening_hours WHERE owner_id = ?1").bind(1, owner_id).run();
   int position = 0;
   for (const HoursEntry& h : hours) {
@@ -322,7 +322,7 @@ void write_hours(storage::Connection& c, const std::string& owner_id,
 }
 
 void reindex_organization(storage::Connection& c, const std::string& organization_id) {
-  note_directory_change();
+  note_directory_change(organization_id);
   auto o = load_organization(c, organization_id);
   if (!o) return;
   const OrganizationFields& f = o->fields;

@@ -42,6 +42,9 @@ std::vector<Service> load_services(storage::Connection& c, const std::string& or
 void insert_service(storage::Connection& c, const Service& s);
 void update_service(storage::Connection& c, const Service& s);
 
+// Reads day, opens, closes, closed, note from column `first` on (an opening_hours row).
+HoursEntry hours_from_row(storage::Statement& s, int first);
+
 std::vector<HoursEntry> read_hours(storage::Connection& c, const std::string& owner_id);
 void write_hours(storage::Connection& c, const std::string& owner_id,
                  const std::vector<HoursEntry>& hours);

@@ -82,30 +82,6 @@ Status parse_near(const httplib::Request& req, domain::OrganizationQuery& q) {
 
 }  // namespace
 
-Json organization_json(const domain::Organization& o, TimePoint now) {
-  Json j = domain::fields_json(o.fields);
-  j["id"] = o.id;
-  if (o.address_withheld) {
-    j.erase("address");
-    j.erase("lat");
-    j.erase("lon");
-  }
-  if (o.capacity) {
-    j["capacity"] = {{"status", domain::to_string(o.capacity->status)},
-                     {"note", o.capacity->note},
-                     {"updated_at", format_rfc3339(o.capacity->updated_at)},
-                     {"age_minutes", domain::capacity_age_minutes(*o.capacity, now)},
-                     {"stale", domain::capacity_is_stale(*o.capacity, now)}};
-  } else {
-    j["capacity"] = nullptr;
-  }
-  if (o.distance_km) j["distance_km"] = std::round(*o.distance_km * 100) / 100;
-  j["version"] = o.version;
-  j["created_at"] = format_rfc3339(o.created_at);
-  j["updated_at"] = format_rfc3339(o.updated_at);
-  return j;
-}
-
 Json service_json(const domain::Service& s) {
   Json j = domain::fields_json(s.fields);
   j["id"] = s.id;

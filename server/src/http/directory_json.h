@@ -1,5 +1,4 @@
-// The directory on the wire: organizations and services as JSON (as the caller may see them —
-// a withheld address is left out, not blanked), and the list endpoint's query parameters parsed
+// The directory on the wire: services as JSON, and the list endpoint's query parameters parsed
 // into a domain query, each bad parameter a 400 naming it.
 //
 // Thread-safety: pure functions.
@@ -14,8 +13,8 @@
 
 namespace tsunagu::http {
 
-// `now` dates the capacity report ("age_minutes", "stale").
-Json organization_json(const domain::Organization& o, TimePoint now);
+// An organization is rendered by domain::organization_json() (domain/directory_json.h), which
+// the directory index also renders in advance.
 Json service_json(const domain::Service& s);
 
 // ?q=&category=&ward=&district=&open_at=&council_member=&capacity=&near=&within_km=&status=

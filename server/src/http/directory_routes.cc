@@ -3,7 +3,7 @@
 // authorises and applies the privacy rules) and renders; changes answer with the new ETag.
 #include "domain/authorization.h"
 #include "domain/choices.h"
-#include "domain/directory_cache.h"
+#include "domain/directory_search.h"
 #include "domain/directory_json.h"
 #include "domain/directory_services.h"
 #include "domain/organizations.h"
@@ -26,7 +26,7 @@ const domain::Actor* ptr(const std::optional<domain::Actor>& actor) {
 
 void respond(httplib::Response& res, int status, const domain::Organization& o, TimePoint now) {
   set_etag(res, o.version);
-  write_json(res, status, organization_json(o, now));
+  write_json(res, status, domain::organization_json(o, now));
 }
 
 void respond(httplib::Response& res, int status, const domain::Service& s) {
@@ -46,36 +46,15 @@ auto merge_patch_edit(const Json& patch, Result<Fields> (*parse)(const Json&)) {
   };
 }
 
-// True when the request says `Cache-Control: no-cache`: the client wants a fresh answer.
-bool wants_fresh(const httplib::Request& req) {
-  return req.get_header_value("Cache-Control").find("no-cache") != std::string::npos;
-}
-
-// The search page as JSON, from the search cache when the same view asked the same question in
-// this minute and the directory has not changed since (domain/directory_cache.h). A request
-// with Cache-Control: no-cache is searched afresh (and its answer kept for the next one).
-Status list_organizations(const httplib::Request& req, httplib::Response& res,
-                          const Services& services, const domain::Actor* actor,
-                          const domain::OrganizationQuery& query, const Paging& paging,
-                          TimePoint now) {
-  domain::SearchCache* cache = services.search_cache;
-  std::optional<std::string> key;
-  if (cache != nullptr) {
-    if (auto k = domain::SearchCache::key(actor, query, now); k.ok()) key = std::move(*k);
-  }
-  if (key && !wants_fresh(req)) {
-    if (auto answer = cache->find(*key)) {
-      res.status = 200;
-      res.set_content(*answer, kJsonContentType);
-      return Status::Ok();
-    }
-  }
-  uint64_t generation = domain::directory_generation();  // before the search reads
-  TRY_ASSIGN(auto page, domain::search_organizations(*services.db, actor, query));
-  Json items = Json::array();
-  for (const auto& o : page.items) items.push_back(organization_json(o, now));
-  write_json(res, 200, page_envelope(std::move(items), page.total, paging));
-  if (key) cache->put(*key, generation, res.body);
+// The search page as JSON: the domain answers with the items' JSON from the directory index
+// (rendered once per organization and view, completed for `now`); the envelope is written
+// here as page_envelope() would serialise it.
+Status list_organizations(httplib::Response& res, const Services& services,
+                          const domain::Actor* actor, const domain::OrganizationQuery& query,
+                          const Paging& paging, TimePoint now) {
+  TRY_ASSIGN(auto page, domain::search_organizations_json(*services.db, actor, query, now));
+  res.status = 200;
+  res.set_content(page_envelope_json(page.items, page.total, paging), kJsonContentType);
   return Status::Ok();
 }
 
@@ -100,7 +79,7 @@ void register_organization_routes(Router& router, const Services& services) {
         TRY_ASSIGN(Paging paging, parse_paging(req));
         TimePoint now = clock.now();
         TRY_ASSIGN(auto query, parse_organization_query(req, paging, now));
-        return list_organizations(req, res, services, ptr(actor), query, paging, now);
+        return list_organizations(res, services, ptr(actor), query, paging, now);
       });
   router.post("/api/v1/organizations", "organizations.create",
               [&](const httplib::Request& req, httplib::Response& res) -> Status {

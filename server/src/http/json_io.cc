@@ -180,6 +180,22 @@ Json page_envelope(Json items, int64_t total, const Paging& paging) {
           {"per_page", paging.per_page}};
 }
 
+// The members in the order nlohmann::json's sorted object writes them.
+std::string page_envelope_json(std::string_view items_json, int64_t total, const Paging& paging) {
+  std::string out;
+  out.reserve(items_json.size() + 64);
+  out += "{\"items\":";
+  out += items_json;
+  out += ",\"page\":";
+  out += std::to_string(paging.page);
+  out += ",\"per_page\":";
+  out += std::to_string(paging.per_page);
+  out += ",\"total\":";
+  out += std::to_string(total);
+  out += '}';
+  return out;
+}
+
 std::optional<std::string> query(const httplib::Request& req, const char* name) {
   if (!req.has_param(name)) return std::nullopt;
   std::string v = req.get_param_value(name);

@@ -58,6 +58,9 @@ struct Paging {
 // ?page= (≥1) and ?per_page= (1…200); a bad value is 400 naming the parameter.
 Result<Paging> parse_paging(const httplib::Request& req);
 Json page_envelope(Json items, int64_t total, const Paging& paging);
+// page_envelope() serialised as write_json() writes it, around items already serialised as a
+// JSON array (`items_json`), without building the document.
+std::string page_envelope_json(std::string_view items_json, int64_t total, const Paging& paging);
 // One page of a list the domain returns whole because it is bounded (one case's events, an
 // organization's services, an agenda, the wards), in the same envelope as page_envelope().
 Json page_of(Json items, const Paging& paging);

@@ -19,7 +19,6 @@ class Casework;
 class Meetings;
 class Notifications;
 class Referrals;
-class SearchCache;
 class Sessions;
 class Transfers;
 }  // namespace tsunagu::domain
@@ -41,7 +40,6 @@ struct Services {
   domain::CalendarLinks* calendar_links = nullptr;  // issue 7
   domain::Casework* casework = nullptr;             // assessments, contacts (issue 17)
   domain::Transfers* transfers = nullptr;           // cases moving between wards (issue 17)
-  domain::SearchCache* search_cache = nullptr;      // answers to directory searches; null: off
   std::string web_root{};  // the built web client's folder; empty: none (http/static_files.h)
   std::vector<std::string> trusted_proxies{};  // whose X-Forwarded-For is believed (exact)
 };
