@@ -14,7 +14,7 @@ orgs=${2:-5000}
 port=${TSUNAGU_BENCH_PORT:-18680}
 
 cmake --preset release >/dev/null
-cmake --build --preset release >/dev/null
+cmake --build --preset release --target tsunagu-server bench_directory_data >/dev/null
 work=$(mktemp -d)
 server_pid=""
 cleanup() {

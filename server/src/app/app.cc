@@ -50,10 +50,11 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   // The directory's search index, built now rather than by the first search.
   TRY(domain::DirectoryIndex::of(*app->db_).rebuild());
   if (auto index = domain::DirectoryIndex::of(*app->db_).snapshot(); index.ok()) {
-    LOG(kInfo) << "directory index: " << (*index)->entries.size() << " organizations, ~"
-               << ((*index)->memory_bytes() >> 10) << " KiB, built in "
-               << std::chrono::duration_cast<std::chrono::milliseconds>((*index)->build_time).count()
-               << " ms";
+    LOG(kInfo)
+        << "directory index: " << (*index)->entries.size() << " organizations, ~"
+        << ((*index)->memory_bytes() >> 10) << " KiB, built in "
+        << std::chrono::duration_cast<std::chrono::milliseconds>((*index)->build_time).count()
+        << " ms";
   }
   http::Services services;
   services.db = app->db_.get();

@@ -59,8 +59,9 @@ Result<std::vector<std::shared_ptr<Entry>>> load_entries(storage::Database& db,
   std::string id_list;
   if (ids != nullptr) id_list = nlohmann::json(*ids).dump();
   auto only = [&](const char* column) {
-    return ids == nullptr ? std::string()
-                          : std::string(" WHERE ") + column + " IN (SELECT value FROM json_each(?1))";
+    return ids == nullptr
+               ? std::string()
+               : std::string(" WHERE ") + column + " IN (SELECT value FROM json_each(?1))";
   };
   auto bind = [&](storage::Statement& s) {
     if (ids != nullptr) s.bind(1, id_list);
@@ -89,16 +90,16 @@ Result<std::vector<std::shared_ptr<Entry>>> load_entries(storage::Database& db,
       auto it = by_id.find(wards.text(0));
       if (it != by_id.end()) it->second->organization.fields.wards.push_back(wards.text(1));
     }
-    auto listed = c.prepare("SELECT organization_id, ward FROM organization_wards" +
-                            only("organization_id"));
+    auto listed =
+        c.prepare("SELECT organization_id, ward FROM organization_wards" + only("organization_id"));
     bind(listed);
     while (listed.step()) {
       auto it = by_id.find(listed.text(0));
       if (it != by_id.end()) it->second->listed_wards.push_back(listed.text(1));
     }
-    auto hours = c.prepare(
-        "SELECT owner_id, day, opens, closes, closed, note, end_min FROM opening_hours" +
-        only("owner_id") + " ORDER BY owner_id, position");
+    auto hours =
+        c.prepare("SELECT owner_id, day, opens, closes, closed, note, end_min FROM opening_hours" +
+                  only("owner_id") + " ORDER BY owner_id, position");
     bind(hours);
     while (hours.step()) {
       auto it = by_id.find(hours.text(0));
@@ -117,6 +118,7 @@ Result<std::vector<std::shared_ptr<Entry>>> load_entries(storage::Database& db,
 
 void render(Entry& e) {
   e.has_capacity = e.organization.capacity.has_value();
+  e.has_dated = std::any_of(e.slots.begin(), e.slots.end(), [](const Slot& s) { return s.dated; });
   e.json = render_organization(e.organization);
   if (e.organization.fields.address_visibility != AddressVisibility::kPublic) {
     Organization withheld = e.organization;
@@ -129,6 +131,65 @@ void render(Entry& e) {
   std::sort(e.listed_wards.begin(), e.listed_wards.end());
 }
 
+// Slots that are weekly rows with times, as (weekday, opens, end).
+template <typename Each>
+void weekly_slots(const Entry& e, Each each) {
+  for (const Slot& s : e.slots) {
+    if (s.dated || s.day < 0 || s.day > 6 || s.opens == kNoValue || s.end == kNoValue) continue;
+    each(s.day, s.opens, s.end);
+  }
+}
+
+void build_weekly_open(const std::vector<EntryPtr>& entries, WeeklyOpen& w) {
+  // A slot of day d covers [opens, min(end, 1440)) of d and [0, end - 1440) of d + 1 (the
+  // SQL path's `m + 1440 < end_min`).
+  for (auto& starts : w.starts) starts = {0};
+  for (const EntryPtr& e : entries) {
+    weekly_slots(*e, [&](int day, int opens, int end) {
+      auto& today = w.starts[static_cast<size_t>(day)];
+      today.push_back(std::clamp(opens, 0, 1440));
+      today.push_back(std::clamp(end, 0, 1440));
+      if (end > 1440)
+        w.starts[static_cast<size_t>((day + 1) % 7)].push_back(std::min(end - 1440, 1440));
+    });
+  }
+  size_t words = (entries.size() + 63) / 64;
+  for (size_t d = 0; d < 7; ++d) {
+    auto& starts = w.starts[d];
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    if (!starts.empty() && starts.back() >= 1440) starts.pop_back();
+    w.open[d].assign(starts.size(), std::vector<uint64_t>(words, 0));
+    w.counts[d].assign(starts.size(), 0);
+  }
+  // Sets the bits of `rank` in the stretches of day d that start in [from, to).
+  auto mark = [&](size_t d, uint32_t rank, int from, int to) {
+    auto& starts = w.starts[d];
+    auto i =
+        static_cast<size_t>(std::lower_bound(starts.begin(), starts.end(), from) - starts.begin());
+    for (; i < starts.size() && starts[i] < to; ++i)
+      w.open[d][i][rank / 64] |= uint64_t{1} << (rank % 64);
+  };
+  for (uint32_t rank = 0; rank < entries.size(); ++rank) {
+    const Entry& e = *entries[rank];
+    if (e.has_dated) {
+      for (size_t d = 0; d < 7; ++d) mark(d, rank, 0, 1440);
+      continue;
+    }
+    weekly_slots(e, [&](int day, int opens, int end) {
+      mark(static_cast<size_t>(day), rank, opens, std::min(end, 1440));
+      if (end > 1440) mark(static_cast<size_t>((day + 1) % 7), rank, 0, end - 1440);
+    });
+  }
+  for (size_t d = 0; d < 7; ++d) {
+    for (size_t i = 0; i < w.open[d].size(); ++i) {
+      uint32_t n = 0;
+      for (uint64_t word : w.open[d][i]) n += static_cast<uint32_t>(__builtin_popcountll(word));
+      w.counts[d][i] = n;
+    }
+  }
+}
+
 bool listed_before(const EntryPtr& a, const EntryPtr& b) {
   if (a->sort_key != b->sort_key) return a->sort_key < b->sort_key;
   return a->organization.id < b->organization.id;
@@ -138,9 +199,13 @@ bool listed_before(const EntryPtr& a, const EntryPtr& b) {
 bool same_indexed_fields(const Entry& a, const Entry& b) {
   const OrganizationFields& x = a.organization.fields;
   const OrganizationFields& y = b.organization.fields;
+  auto same_slot = [](const Slot& s, const Slot& t) {
+    return s.dated == t.dated && s.day == t.day && s.opens == t.opens && s.end == t.end;
+  };
   return a.organization.id == b.organization.id && a.search_text == b.search_text &&
-         a.sort_key == b.sort_key && x.category == y.category &&
-         a.listed_wards == b.listed_wards && x.lat == y.lat && x.lon == y.lon;
+         a.sort_key == b.sort_key && x.category == y.category && a.listed_wards == b.listed_wards &&
+         x.lat == y.lat && x.lon == y.lon &&
+         std::equal(a.slots.begin(), a.slots.end(), b.slots.begin(), b.slots.end(), same_slot);
 }
 
 std::shared_ptr<const Postings> build_postings(const std::vector<EntryPtr>& entries) {
@@ -170,6 +235,7 @@ std::shared_ptr<const Postings> build_postings(const std::vector<EntryPtr>& entr
     }
     if (f.lat && f.lon) p->cells[cell_key(cell_of(*f.lat), cell_of(*f.lon))].push_back(rank);
   }
+  build_weekly_open(entries, p->weekly_open);
   return p;
 }
 
@@ -239,6 +305,10 @@ size_t Snapshot::memory_bytes() const {
     bytes += lists(postings->grams, 8) + lists(postings->cells, 8) +
              lists(postings->by_ward, sizeof(std::string));
     for (const auto& v : postings->by_category) bytes += v.capacity() * 4;
+    for (size_t d = 0; d < 7; ++d) {
+      for (const auto& bits : postings->weekly_open.open[d]) bytes += bits.capacity() * 8 + 24;
+      bytes += postings->weekly_open.starts[d].capacity() * 8;
+    }
     bytes += postings->rank_of.bucket_count() * sizeof(void*) +
              postings->rank_of.size() * (sizeof(std::string) + 48);
   }
@@ -290,8 +360,7 @@ Status DirectoryIndex::rebuild_locked() {
   auto started = std::chrono::steady_clock::now();
   auto snapshot = std::make_shared<Snapshot>();
   int64_t seen = 0;
-  TRY_ASSIGN(auto loaded,
-             directory_index::load_entries(db_, nullptr, snapshot->ward_codes, seen));
+  TRY_ASSIGN(auto loaded, directory_index::load_entries(db_, nullptr, snapshot->ward_codes, seen));
   for (auto& e : loaded) {
     directory_index::render(*e);
     snapshot->entries.push_back(std::move(e));
@@ -371,9 +440,8 @@ void DirectoryIndex::catch_up() noexcept {
   std::lock_guard lock(write_mutex_);
   if (!current_.load(std::memory_order_acquire)) return;
   try {
-    auto stored = db_.read([](storage::Connection& c) -> Result<int64_t> {
-      return directory_index::read_changes(c);
-    });
+    auto stored = db_.read(
+        [](storage::Connection& c) -> Result<int64_t> { return directory_index::read_changes(c); });
     if (!stored.ok() || *stored == seen_) return;
     // Counts this process made and already refreshed are not news; any other count is.
     int64_t reached = seen_;

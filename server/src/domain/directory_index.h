@@ -64,14 +64,26 @@ struct Slot {
 };
 
 struct Entry {
-  Organization organization;  // as stored, wards and hours loaded, nothing withheld
-  std::string search_text;    // organizations.search_text
-  std::string sort_key;       // organizations.sort_key
+  Organization organization;              // as stored, wards and hours loaded, nothing withheld
+  std::string search_text;                // organizations.search_text
+  std::string sort_key;                   // organizations.sort_key
   std::vector<std::string> listed_wards;  // every organization_wards row (the ward filter)
   std::vector<Slot> slots;
+  bool has_dated = false;  // some slot is a dated row: its weekly slots may not apply
   bool has_capacity = false;
   RenderedJson json;           // with the address
   RenderedJson json_withheld;  // without it (only when address_visibility is not public)
+};
+
+// Who is open by the weekly slots alone, per weekday: the minutes where that changes
+// (starts[w], ascending, from 0) and, for each stretch from one of them to the next, a bitset
+// over ranks of the entries open throughout it (a slot of the day covering it, or one of the
+// day before running past midnight beyond it), with every entry that has dated rows added
+// (has_dated: those are checked slot by slot).
+struct WeeklyOpen {
+  std::array<std::vector<int32_t>, 7> starts;
+  std::array<std::vector<std::vector<uint64_t>>, 7> open;
+  std::array<std::vector<uint32_t>, 7> counts;  // bits set in each of open[w]
 };
 
 struct Postings {
@@ -80,6 +92,7 @@ struct Postings {
   std::unordered_map<std::string, std::vector<uint32_t>> by_ward;
   std::unordered_map<uint64_t, std::vector<uint32_t>> cells;  // grid cell → ranks (located)
   std::unordered_map<std::string, uint32_t> rank_of;          // organization id → rank
+  WeeklyOpen weekly_open;
 };
 
 struct Snapshot {
@@ -134,8 +147,8 @@ class DirectoryIndex {
   Status rebuild_locked();
 
   storage::Database& db_;
-  std::mutex write_mutex_;  // builds, refreshes, and the two below
-  int64_t seen_ = 0;         // every change up to this count is in the snapshot
+  std::mutex write_mutex_;    // builds, refreshes, and the two below
+  int64_t seen_ = 0;          // every change up to this count is in the snapshot
   std::vector<int64_t> own_;  // counts past seen_ of this process's writes, already refreshed
   std::atomic<std::shared_ptr<const directory_index::Snapshot>> current_;
 };

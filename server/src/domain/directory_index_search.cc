@@ -29,13 +29,19 @@ const Ranks kNone;
 
 struct Term {
   std::string text;
-  bool exact = false;           // the gram is the whole term: its posting list is the answer
+  bool exact = false;            // the gram is the whole term: its posting list is the answer
   const Ranks* rarest = &kNone;  // the shortest posting list among its grams
 };
 
 struct OpenAt {
   int32_t minute, today, weekday, yesterday, last_weekday;
+  const std::vector<uint64_t>* weekly = nullptr;  // WeeklyOpen's bitset for the minute
+  uint32_t count = 0;                             // its bits set
 };
+
+bool bit(const std::vector<uint64_t>& bits, uint32_t rank) {
+  return (bits[rank / 64] >> (rank % 64)) & 1;
+}
 
 struct NearBox {
   double lat, lon, kx, lat_lo, lat_hi, lon_lo, lon_hi, r2, dlat, dlon;
@@ -77,6 +83,14 @@ class Matcher {
       TokyoTime before = to_tokyo(*q.open_at - std::chrono::hours(24));
       open_at_ = OpenAt{now.minute_of_day, day_number(now.date), static_cast<int32_t>(now.weekday),
                         day_number(before.date), static_cast<int32_t>(before.weekday)};
+      const auto& weekly = s.postings->weekly_open;
+      auto day = static_cast<size_t>(now.weekday % 7);
+      const auto& starts = weekly.starts[day];
+      auto i = std::upper_bound(starts.begin(), starts.end(), now.minute_of_day) - starts.begin();
+      if (i > 0) {
+        open_at_->weekly = &weekly.open[day][static_cast<size_t>(i - 1)];
+        open_at_->count = weekly.counts[day][static_cast<size_t>(i - 1)];
+      }
     }
     if (q.near) {
       // The same arithmetic, in the same order, as the SQL path's expressions (plain IEEE
@@ -122,9 +136,17 @@ class Matcher {
     for (const Term& t : terms_) {
       if (!contains(e, rank, t)) return false;
     }
-    if (open_at_ && !open_at(e)) return false;
+    if (open_at_ && !open_at(e, rank)) return false;
     if (near_ && !near(e, d2)) return false;
     return true;
+  }
+
+  // The bitset of the entries open at open_at's minute by their weekly slots (and every entry
+  // with dated rows) when it is the shortest way to every match; null otherwise.
+  const std::vector<uint64_t>* open_candidates(const Ranks* list) const {
+    if (!open_at_ || open_at_->weekly == nullptr) return nullptr;
+    size_t others = list != nullptr ? list->size() : s_.entries.size();
+    return open_at_->count < others ? open_at_->weekly : nullptr;
   }
 
   // The shortest list of candidates that holds every match, as sorted ranks (in any order
@@ -152,7 +174,8 @@ class Matcher {
         if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
         seen.push_back(c);
         auto i = static_cast<size_t>(c);
-        parts.push_back(i < s_.postings->by_category.size() ? &s_.postings->by_category[i] : &kNone);
+        parts.push_back(i < s_.postings->by_category.size() ? &s_.postings->by_category[i]
+                                                            : &kNone);
       }
       offer(std::move(parts));
     }
@@ -220,8 +243,9 @@ class Matcher {
 
   // Open at minute m of Tokyo date D: a slot of D (or of D's dated rows, when it has any) that
   // covers m, or a slot of D-1 (likewise) that runs past midnight beyond m.
-  bool open_at(const Entry& e) const {
+  bool open_at(const Entry& e, uint32_t rank) const {
     const OpenAt& a = *open_at_;
+    if (!e.has_dated) return a.weekly != nullptr && bit(*a.weekly, rank);
     bool dated_today = false, dated_yesterday = false;
     for (const auto& slot : e.slots) {
       if (!slot.dated) continue;
@@ -298,8 +322,15 @@ Result<Found> find(storage::Database& db, const Actor* actor, const Organization
   auto in_page = [&](uint64_t i) { return i >= offset && i - offset < limit; };
   Ranks storage;
   const Ranks* candidates = m.candidates(storage);
+  const std::vector<uint64_t>* open = m.open_candidates(candidates);
   auto visit = [&](auto&& each) {
-    if (candidates != nullptr) {
+    if (open != nullptr) {
+      for (size_t w = 0; w < open->size(); ++w) {
+        for (uint64_t word = (*open)[w]; word != 0; word &= word - 1) {
+          each(static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(word))));
+        }
+      }
+    } else if (candidates != nullptr) {
       for (uint32_t r : *candidates) each(r);
     } else {
       for (uint32_t r = 0; r < snapshot->entries.size(); ++r) each(r);
@@ -315,7 +346,8 @@ Result<Found> find(storage::Database& db, const Actor* actor, const Organization
       return a.d2 != b.d2 ? a.d2 < b.d2 : a.rank < b.rank;
     };
     found.total = static_cast<int64_t>(hits.size());
-    uint64_t end = limit == UINT64_MAX ? hits.size() : std::min<uint64_t>(hits.size(), offset + limit);
+    uint64_t end =
+        limit == UINT64_MAX ? hits.size() : std::min<uint64_t>(hits.size(), offset + limit);
     if (offset < end) {
       std::partial_sort(hits.begin(), hits.begin() + static_cast<ptrdiff_t>(end), hits.end(),
                         closer);

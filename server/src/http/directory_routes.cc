@@ -3,8 +3,8 @@
 // authorises and applies the privacy rules) and renders; changes answer with the new ETag.
 #include "domain/authorization.h"
 #include "domain/choices.h"
-#include "domain/directory_search.h"
 #include "domain/directory_json.h"
+#include "domain/directory_search.h"
 #include "domain/directory_services.h"
 #include "domain/organizations.h"
 #include "http/auth.h"

@@ -35,17 +35,17 @@ const char* const kWards[] = {"chuo",     "kita",   "higashi", "shiroishi", "ats
                               "toyohira", "kiyota", "minami",  "nishi",     "teine"};
 const char* const kSyllables[] = {"さ", "つ", "き", "た", "ひ", "ま", "わ", "り",
                                   "ほ", "し", "ぞ", "ら", "こ", "も", "れ", "び"};
-const char* const kKinds[] = {"保育園", "クリニック", "相談室",   "居場所",
-                              "こども食堂", "町内会", "夜間保育所", "ｷｯｽﾞﾙｰﾑ"};
-const char* const kWords[] = {"保育", "夜間", "子育て", "相談", "食堂", "支援", "ＮＰＯ",
-                              "npo",  "学習", "見守り", "産後ケア", "一時預かり", "子", "夜"};
-const char* const kServices[] = {"夜間保育", "一時預かり", "子育て相談", "学習支援",
-                                 "食事の提供", "発達相談", "産後ケア",   "見守り"};
+const char* const kKinds[] = {"保育園",     "クリニック", "相談室",     "居場所",
+                              "こども食堂", "町内会",     "夜間保育所", "ｷｯｽﾞﾙｰﾑ"};
+const char* const kWords[] = {"保育", "夜間", "子育て", "相談",     "食堂",       "支援", "ＮＰＯ",
+                              "npo",  "学習", "見守り", "産後ケア", "一時預かり", "子",   "夜"};
+const char* const kServices[] = {"夜間保育",   "一時預かり", "子育て相談", "学習支援",
+                                 "食事の提供", "発達相談",   "産後ケア",   "見守り"};
 const char* const kQueryWords[] = {
-    "保育",   "夜間",   "子育て", "相談",   "食堂", "支援",     "npo",        "ＮＰＯ",
-    "NPO",    "学習",   "子",     "夜",     "育",   "保育園",   "クリニック", "くりにっく",
-    "キッズ", "ｷｯｽﾞ",  "さつき", "サツキ", "ほし", "こども食堂", "産後ケア", "見守り",
-    "町内会", "すすきの", "札幌", "相談室", "一時", "ない言葉",  "zz",         "s"};
+    "保育",   "夜間",     "子育て", "相談",   "食堂", "支援",       "npo",        "ＮＰＯ",
+    "NPO",    "学習",     "子",     "夜",     "育",   "保育園",     "クリニック", "くりにっく",
+    "キッズ", "ｷｯｽﾞ",     "さつき", "サツキ", "ほし", "こども食堂", "産後ケア",   "見守り",
+    "町内会", "すすきの", "札幌",   "相談室", "一時", "ない言葉",   "zz",         "s"};
 const char* const kDistricts[] = {"すすきの", "狸小路", "円山"};
 
 // The window every instant falls in: 2026-04-01 … 2026-04-15 (Tokyo).
@@ -117,8 +117,9 @@ class DirectoryIndexCompareTest : public ::testing::Test {
         int opens = static_cast<int>(rng() % 48) * 30;
         int closes = (opens + static_cast<int>(1 + rng() % 12) * 60) % 1440;
         f.hours.push_back({std::nullopt, date, false, opens, closes, "特別"});
-        if (rng() % 2 == 0) f.hours.push_back({std::nullopt, date, false, (opens + 600) % 1440,
-                                               (opens + 660) % 1440, ""});
+        if (rng() % 2 == 0)
+          f.hours.push_back(
+              {std::nullopt, date, false, (opens + 600) % 1440, (opens + 660) % 1440, ""});
       }
     }
     return f;
@@ -197,8 +198,8 @@ class DirectoryIndexCompareTest : public ::testing::Test {
       int day = static_cast<int>(rng() % 15) - 1;
       int minute = chance(50) ? static_cast<int>(rng() % 1440)
                               : (23 * 60 + static_cast<int>(rng() % 180)) % 1440;
-      q.open_at = window_start() + std::chrono::hours(24 * day) +
-                  std::chrono::minutes(minute) + std::chrono::seconds(rng() % 60);
+      q.open_at = window_start() + std::chrono::hours(24 * day) + std::chrono::minutes(minute) +
+                  std::chrono::seconds(rng() % 60);
     }
     if (chance(15)) q.council_member = chance(50);
     if (chance(20)) {

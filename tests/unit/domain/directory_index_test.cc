@@ -70,8 +70,8 @@ TEST_F(DirectoryIndexTest, EveryWriteIsInTheNextSearch) {
   late.open_at = *parse_rfc3339("2026-04-02T01:30:00+09:00");  // Thursday, after midnight
   EXPECT_EQ(ids(late), Ids{o.id});
 
-  ASSERT_OK(update_capacity(*db_, clock_, &admin_, meta_, o.id, std::nullopt,
-                            CapacityStatus::kFull, ""));
+  ASSERT_OK(
+      update_capacity(*db_, clock_, &admin_, meta_, o.id, std::nullopt, CapacityStatus::kFull, ""));
   OrganizationQuery full;
   full.capacity = {CapacityStatus::kFull};
   EXPECT_EQ(ids(full), Ids{o.id});
@@ -126,8 +126,8 @@ TEST_F(DirectoryIndexTest, ACapacityReportKeepsThePostingsARenameRebuildsThem) {
   create(fields("ひだまり"));
   auto postings = [&] { return current()->postings.get(); };
   const directory_index::Postings* before = postings();
-  ASSERT_OK(update_capacity(*db_, clock_, &admin_, meta_, o.id, std::nullopt,
-                            CapacityStatus::kOpen, "two places"));
+  ASSERT_OK(update_capacity(*db_, clock_, &admin_, meta_, o.id, std::nullopt, CapacityStatus::kOpen,
+                            "two places"));
   EXPECT_EQ(postings(), before);
   auto rename = [](const Organization& current) -> Result<OrganizationFields> {
     OrganizationFields f = current.fields;
