@@ -5,6 +5,7 @@
 #include <iostream>
 #include <random>
 
+#include "domain/audit.h"
 #include "domain/directory_services.h"
 #include "domain/organizations.h"
 #include "storage/database.h"
@@ -57,9 +58,16 @@ int main(int argc, char** argv) {
     return 2;
   }
   int total = argc > 2 ? std::atoi(argv[2]) : 5000;
+  // The audit chain is keyed as the server will open it (bench/directory.sh exports the key).
+  const char* key = std::getenv("TSUNAGU_AUDIT_KEY");
+  domain::audit::set_chain_key(key != nullptr ? key : "bench-directory-audit-key-0123456789abcdef");
   auto db = storage::Database::open({argv[1], storage::Synchronous::kOff});
   if (!db.ok()) {
     std::cerr << db.error().to_string() << "\n";
+    return 1;
+  }
+  if (auto bound = domain::audit::bind_chain_key(**db); !bound.ok()) {
+    std::cerr << bound.error().to_string() << "\n";
     return 1;
   }
   std::mt19937 rng(5);

@@ -190,6 +190,29 @@ void build_weekly_open(const std::vector<EntryPtr>& entries, WeeklyOpen& w) {
   }
 }
 
+void fill_facts(Snapshot& s) {
+  s.facts.clear();
+  s.facts.reserve(s.entries.size());
+  for (const EntryPtr& e : s.entries) {
+    const Organization& o = e->organization;
+    const OrganizationFields& f = o.fields;
+    Facts x;
+    x.has_location = f.lat.has_value() && f.lon.has_value();
+    if (x.has_location) {
+      x.lat = *f.lat;
+      x.lon = *f.lon;
+    }
+    x.status = f.status;
+    x.visibility = f.visibility;
+    x.category = f.category;
+    x.address_visibility = f.address_visibility;
+    x.capacity = o.capacity ? static_cast<int8_t>(o.capacity->status) : int8_t{-1};
+    x.council_member = f.council_member;
+    x.has_dated = e->has_dated;
+    s.facts.push_back(x);
+  }
+}
+
 bool listed_before(const EntryPtr& a, const EntryPtr& b) {
   if (a->sort_key != b->sort_key) return a->sort_key < b->sort_key;
   return a->organization.id < b->organization.id;
@@ -281,7 +304,8 @@ uint64_t cell_key(int64_t lat_cell, int64_t lon_cell) {
 }
 
 size_t Snapshot::memory_bytes() const {
-  size_t bytes = sizeof(Snapshot) + entries.capacity() * sizeof(EntryPtr);
+  size_t bytes =
+      sizeof(Snapshot) + entries.capacity() * sizeof(EntryPtr) + facts.capacity() * sizeof(Facts);
   for (const EntryPtr& e : entries) {
     const OrganizationFields& f = e->organization.fields;
     bytes += sizeof(Entry) + 16;  // the shared_ptr's control block
@@ -367,6 +391,7 @@ Status DirectoryIndex::rebuild_locked() {
   }
   std::sort(snapshot->entries.begin(), snapshot->entries.end(), directory_index::listed_before);
   snapshot->postings = directory_index::build_postings(snapshot->entries);
+  directory_index::fill_facts(*snapshot);
   snapshot->build_time = std::chrono::steady_clock::now() - started;
   current_.store(std::move(snapshot), std::memory_order_release);
   seen_ = seen;
@@ -427,6 +452,7 @@ void DirectoryIndex::refresh(const std::vector<std::string>& ids, int64_t change
       std::sort(next->entries.begin(), next->entries.end(), directory_index::listed_before);
       next->postings = directory_index::build_postings(next->entries);
     }
+    directory_index::fill_facts(*next);
     next->build_time = std::chrono::steady_clock::now() - started;
     current_.store(std::move(next), std::memory_order_release);
   } catch (const std::exception& e) {

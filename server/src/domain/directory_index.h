@@ -95,8 +95,21 @@ struct Postings {
   WeeklyOpen weekly_open;
 };
 
+// What most conditions read of an entry, packed by rank so a search over thousands of
+// candidates stays in cache (the Entry itself is read for words, wards, district, dated hours).
+struct Facts {
+  double lat = 0, lon = 0;  // with has_location
+  EntryStatus status = EntryStatus::kActive;
+  Visibility visibility = Visibility::kNetwork;
+  Category category = Category::kOther;
+  AddressVisibility address_visibility = AddressVisibility::kHidden;
+  int8_t capacity = -1;  // CapacityStatus, or -1 without a report
+  bool council_member = false, has_location = false, has_dated = false;
+};
+
 struct Snapshot {
   std::vector<std::shared_ptr<const Entry>> entries;  // by rank: sort key, then id
+  std::vector<Facts> facts;                           // by rank
   std::shared_ptr<const Postings> postings;
   std::vector<std::string> ward_codes;  // the wards table, sorted
   std::chrono::nanoseconds build_time{0};

@@ -117,27 +117,38 @@ class Matcher {
   }
 
   // True when the entry at `rank` matches; sets *d2 (km²) with near.
+  // The conditions on Facts first, then the posting lists, then what needs the Entry.
   bool matches(uint32_t rank, double* d2) const {
-    const Entry& e = *s_.entries[rank];
-    const OrganizationFields& f = e.organization.fields;
-    if (f.status != status_) return false;
+    const directory_index::Facts& x = s_.facts[rank];
+    if (x.status != status_) return false;
     if (actor_ == nullptr &&
-        (f.visibility != Visibility::kPublic || f.status != EntryStatus::kActive)) {
+        (x.visibility != Visibility::kPublic || x.status != EntryStatus::kActive)) {
       return false;
     }
     if (!q_.categories.empty() &&
-        std::find(q_.categories.begin(), q_.categories.end(), f.category) == q_.categories.end()) {
+        std::find(q_.categories.begin(), q_.categories.end(), x.category) == q_.categories.end()) {
       return false;
     }
-    if (!q_.wards.empty() && !listed_in_wards(e)) return false;
-    if (!q_.district.empty() && f.district != q_.district) return false;
-    if (q_.council_member && f.council_member != *q_.council_member) return false;
-    if ((!q_.capacity.empty() || q_.capacity_unknown) && !capacity_matches(e)) return false;
-    for (const Term& t : terms_) {
-      if (!contains(e, rank, t)) return false;
+    if (q_.council_member && x.council_member != *q_.council_member) return false;
+    if ((!q_.capacity.empty() || q_.capacity_unknown) && !capacity_matches(x)) return false;
+    if (near_ && !near(x, rank, d2)) return false;
+    if (open_at_ && !x.has_dated &&
+        !(open_at_->weekly != nullptr && bit(*open_at_->weekly, rank))) {
+      return false;
     }
-    if (open_at_ && !open_at(e, rank)) return false;
-    if (near_ && !near(e, d2)) return false;
+    for (const Term& t : terms_) {
+      if (t.exact && !std::binary_search(t.rarest->begin(), t.rarest->end(), rank)) return false;
+    }
+    bool needs_entry = !q_.wards.empty() || !q_.district.empty() || (open_at_ && x.has_dated);
+    for (const Term& t : terms_) needs_entry = needs_entry || !t.exact;
+    if (!needs_entry) return true;
+    const Entry& e = *s_.entries[rank];
+    if (!q_.wards.empty() && !listed_in_wards(e)) return false;
+    if (!q_.district.empty() && e.organization.fields.district != q_.district) return false;
+    for (const Term& t : terms_) {
+      if (!t.exact && !contains(e, rank, t)) return false;
+    }
+    if (open_at_ && x.has_dated && !open_at(e, rank)) return false;
     return true;
   }
 
@@ -149,19 +160,20 @@ class Matcher {
     return open_at_->count < others ? open_at_->weekly : nullptr;
   }
 
-  // The shortest list of candidates that holds every match, as sorted ranks (in any order
-  // with near); null: every entry. `storage` holds a union of several lists.
+  // The shortest list of candidates that holds every match, as sorted ranks (grid cells: in
+  // any order, only with near); null: every entry. `storage` holds a union of several lists.
   const Ranks* candidates(Ranks& storage) const {
-    bool chosen = false;
+    bool chosen = false, from_cells = false;
     size_t best = s_.entries.size();
     std::vector<const Ranks*> lists;
-    auto offer = [&](std::vector<const Ranks*> parts) {
+    auto offer = [&](std::vector<const Ranks*> parts, bool are_cells = false) {
       size_t size = 0;
       for (const Ranks* r : parts) size += r->size();
       if (size < best || (!chosen && parts.size() == 1 && size == best)) {
         best = size;
         lists = std::move(parts);
         chosen = true;
+        from_cells = are_cells;
       }
     };
     for (const Term& t : terms_) {
@@ -204,7 +216,7 @@ class Matcher {
             if (it != s_.postings->cells.end()) parts.push_back(&it->second);
           }
         }
-        offer(std::move(parts));
+        offer(std::move(parts), true);
       }
     }
     if (!chosen) return nullptr;
@@ -212,6 +224,7 @@ class Matcher {
     storage.clear();
     storage.reserve(best);
     for (const Ranks* r : lists) storage.insert(storage.end(), r->begin(), r->end());
+    if (from_cells) return &storage;  // disjoint, and a near search orders its matches itself
     std::sort(storage.begin(), storage.end());
     storage.erase(std::unique(storage.begin(), storage.end()), storage.end());
     return &storage;
@@ -225,10 +238,10 @@ class Matcher {
     return false;
   }
 
-  bool capacity_matches(const Entry& e) const {
-    const auto& c = e.organization.capacity;
-    if (!c) return q_.capacity_unknown;
-    return std::find(q_.capacity.begin(), q_.capacity.end(), c->status) != q_.capacity.end();
+  bool capacity_matches(const directory_index::Facts& x) const {
+    if (x.capacity < 0) return q_.capacity_unknown;
+    return std::find(q_.capacity.begin(), q_.capacity.end(),
+                     static_cast<CapacityStatus>(x.capacity)) != q_.capacity.end();
   }
 
   // instr(search_text, term) > 0.
@@ -266,15 +279,16 @@ class Matcher {
     return false;
   }
 
-  bool near(const Entry& e, double* d2) const {
+  bool near(const directory_index::Facts& x, uint32_t rank, double* d2) const {
     const NearBox& b = *near_;
-    const OrganizationFields& f = e.organization.fields;
-    if (!f.lat || !f.lon) return false;
-    double lat = *f.lat, lon = *f.lon;
+    if (!x.has_location) return false;
+    double lat = x.lat, lon = x.lon;
     if (!(lat >= b.lat_lo && lat <= b.lat_hi && lon >= b.lon_lo && lon <= b.lon_hi)) return false;
-    auto level = static_cast<size_t>(f.address_visibility);
-    bool own = b.own != nullptr && *b.own == e.organization.id;
-    if (!(level < 3 && b.levels[level]) && !own) return false;
+    auto level = static_cast<size_t>(x.address_visibility);
+    if (!(level < 3 && b.levels[level]) &&
+        !(b.own != nullptr && *b.own == s_.entries[rank]->organization.id)) {
+      return false;
+    }
     double dx = (lon - b.lon) * b.kx;
     double dy = (lat - b.lat) * kKmPerDegreeLat;
     double d = dx * dx + dy * dy;
