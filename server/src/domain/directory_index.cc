@@ -355,7 +355,6 @@ ChangeScope::~ChangeScope() { changes = previous_; }
 
 }  // namespace directory_index
 
-using directory_index::Entry;
 using directory_index::EntryPtr;
 using directory_index::Snapshot;
 
