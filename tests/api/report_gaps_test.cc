@@ -99,6 +99,39 @@ TEST_F(ReportGapsTest, ParametersMoveTheThresholds) {
             0);
 }
 
+// A case is quiet while every meeting that has it on its agenda began before the cutoff; its
+// `since` is then the last of them. A cancelled meeting does not count; one still to come does.
+TEST_F(ReportGapsTest, QuietCasesGoByTheirLastMeeting) {
+  server_.clock().set(test_epoch() + std::chrono::days(5));
+  sign_in_everyone();
+  plan("case_conference", {{"starts_at", "2026-04-10T10:00:00+09:00"},
+                           {"ends_at", "2026-04-10T11:00:00+09:00"},
+                           {"agenda", {{{"title", "H-1 の見守り"}, {"case_id", h_}}}}});
+  const Json cancelled =
+      plan("case_conference", {{"starts_at", "2026-04-28T10:00:00+09:00"},
+                               {"ends_at", "2026-04-28T11:00:00+09:00"},
+                               {"agenda", {{{"title", "G-1 の支援方針"}, {"case_id", g_}}}}});
+  ASSERT_EQ(patch("coord.chuo", meeting_path(cancelled), {{"status", "cancelled"}})->status, 200);
+  server_.clock().set(test_epoch() + std::chrono::days(31));
+  sign_in_everyone();
+
+  // quiet_days=10: the cutoff is 04-22 09:00.
+  const Json quiet = gaps("coord.chuo", "?quiet_days=10")["sections"]["quiet_high_risk_cases"];
+  EXPECT_EQ(quiet["total"], 2);
+  ASSERT_EQ(ids(quiet, "case_ref"), (std::vector<std::string>{"G-1", "H-1"}));
+  EXPECT_EQ(quiet["items"][0]["since"], "2026-04-01");  // opened; the cancelled one not counted
+  EXPECT_EQ(quiet["items"][0]["days"], 31);
+  EXPECT_EQ(quiet["items"][1]["since"], "2026-04-10");  // its conference
+  EXPECT_EQ(quiet["items"][1]["days"], 22);
+
+  plan("case_conference", {{"starts_at", "2026-05-20T10:00:00+09:00"},
+                           {"ends_at", "2026-05-20T11:00:00+09:00"},
+                           {"agenda", {{{"title", "G-1 の支援方針"}, {"case_id", g_}}}}});
+  const Json after = gaps("coord.chuo", "?quiet_days=10")["sections"]["quiet_high_risk_cases"];
+  EXPECT_EQ(after["total"], 1);
+  EXPECT_EQ(ids(after, "case_ref"), (std::vector<std::string>{"H-1"}));
+}
+
 // Every section is a list in the contract's envelope; page and per_page page each one, and the
 // totals always count every row.
 TEST_F(ReportGapsTest, EachSectionPagesWithTheListEnvelope) {

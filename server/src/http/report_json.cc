@@ -120,11 +120,17 @@ using domain::reports::Figures;
 
 Json number_or_null(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 
+Json counts_json(const domain::reports::WordCounts& counts) {
+  Json out = Json::object();
+  counts.for_each([&](std::string_view name, int64_t n) { out[std::string(name)] = n; });
+  return out;
+}
+
 Json figures_json(const Figures& f) {
   return {{"sent", f.sent},
-          {"by_status", f.by_status},
-          {"decline_reasons", f.decline_reasons},
-          {"outcomes", f.outcomes},
+          {"by_status", counts_json(f.by_status)},
+          {"decline_reasons", counts_json(f.decline_reasons)},
+          {"outcomes", counts_json(f.outcomes)},
           {"answered", f.answered},
           {"with_outcome", f.with_outcome},
           {"got_help", f.got_help},
@@ -139,16 +145,23 @@ Json figures_json(const Figures& f) {
 // A figure as a CSV cell: empty for null, numbers as JSON writes them (0.6667, 2.5).
 std::string cell(const std::optional<double>& v) { return v ? Json(*v).dump() : ""; }
 
-std::vector<std::string> figures_cells(const Figures& f) {
+// A row's cells in the columns of `columns` (the total's figures, which name every value any
+// group has), so that a group without some value still fills its column with 0.
+std::vector<std::string> figures_cells(const Figures& f, const Figures& columns) {
   std::vector<std::string> out = {std::to_string(f.sent)};
-  for (const auto& [status, n] : f.by_status) out.push_back(std::to_string(n));
+  auto counts = [&](const domain::reports::WordCounts& of,
+                    const domain::reports::WordCounts& names) {
+    names.for_each(
+        [&](std::string_view name, int64_t) { out.push_back(std::to_string(of.at(name))); });
+  };
+  counts(f.by_status, columns.by_status);
   for (const auto& v : {f.answered, f.with_outcome, f.got_help}) out.push_back(std::to_string(v));
   for (const auto& v : {f.closed_loop_rate, f.got_help_rate, f.median_days_to_response,
                         f.p90_days_to_response, f.median_days_to_outcome, f.p90_days_to_outcome}) {
     out.push_back(cell(v));
   }
-  for (const auto& [reason, n] : f.decline_reasons) out.push_back(std::to_string(n));
-  for (const auto& [outcome, n] : f.outcomes) out.push_back(std::to_string(n));
+  counts(f.decline_reasons, columns.decline_reasons);
+  counts(f.outcomes, columns.outcomes);
   return out;
 }
 
@@ -173,22 +186,25 @@ Json referral_stats_json(const domain::reports::ReferralStats& stats) {
 
 std::string referral_stats_csv(const domain::reports::ReferralStats& stats) {
   std::vector<std::string> header = {"group_by", "key", "label", "sent"};
-  for (const auto& [status, n] : stats.total.by_status) header.push_back("status_" + status);
+  auto columns = [&](const std::string& prefix, const domain::reports::WordCounts& counts) {
+    counts.for_each(
+        [&](std::string_view name, int64_t) { header.push_back(prefix + std::string(name)); });
+  };
+  columns("status_", stats.total.by_status);
   for (const char* h : {"answered", "with_outcome", "got_help", "closed_loop_rate", "got_help_rate",
                         "median_days_to_response", "p90_days_to_response", "median_days_to_outcome",
                         "p90_days_to_outcome"}) {
     header.push_back(h);
   }
-  for (const auto& [reason, n] : stats.total.decline_reasons)
-    header.push_back("declined_" + reason);
-  for (const auto& [outcome, n] : stats.total.outcomes) header.push_back("outcome_" + outcome);
+  columns("declined_", stats.total.decline_reasons);
+  columns("outcome_", stats.total.outcomes);
   CsvWriter csv;
   csv.row(header);
   const std::string group_by = domain::reports::to_string(stats.params.group_by);
   auto row = [&](const std::string& by, const std::string& key, const std::string& label,
                  const Figures& f) {
     std::vector<std::string> cells = {by, key, label};
-    for (auto& c : figures_cells(f)) cells.push_back(std::move(c));
+    for (auto& c : figures_cells(f, stats.total)) cells.push_back(std::move(c));
     csv.row(cells);
   };
   for (const auto& g : stats.groups) row(group_by, g.key, g.label, g.figures);

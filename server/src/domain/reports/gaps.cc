@@ -55,43 +55,47 @@ ReportItem case_item(storage::Statement& s, const std::string& reason, const std
 
 // Open high-risk cases (risk_level high, 特定妊婦 or 虐待認定) open for `quiet_days` or more with
 // no referral sent or accepted and no meeting (held, planned or coming) that has them on its
-// agenda since then.
+// agenda since then. `since`: the last meeting that had the case on its agenda, else the day it
+// was opened.
+//
+// The case's latest meeting (any date, cancelled ones aside) answers both questions: the case
+// is quiet when that meeting began before the cutoff, and then it lies in the past and is
+// `since`. It is computed once per case, in a materialized CTE, so that SQLite does not copy the
+// correlated subquery into both the filter and the result.
 ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std::string& cutoff,
-                     const std::string& now, const std::string& today, const Slice& slice) {
-  const std::string where =
-      " WHERE c.ward IN (SELECT value FROM json_each(?1)) AND c.status = 'open'"
+                     const std::string& today, const Slice& slice) {
+  const std::string quiet =
+      "WITH quiet AS MATERIALIZED (SELECT c.id, c.ward, c.case_ref, c.household_label,"
+      " c.risk_level, c.risk_categories, c.sections, c.created_at,"
+      " (SELECT max(m.starts_at) FROM meeting_agenda_items a JOIN meetings m"
+      " ON m.id = a.meeting_id WHERE a.case_id = c.id AND m.status <> 'cancelled') AS last_meeting"
+      " FROM cases c WHERE c.ward IN (SELECT value FROM json_each(?1)) AND c.status = 'open'"
       " AND c.created_at <= ?2"
       " AND (c.risk_level = 'high' OR instr(c.risk_categories, '\"specified_pregnancy\"') > 0"
       " OR instr(c.risk_categories, '\"abuse_certified\"') > 0)"
       " AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id"
-      " AND r.status IN ('sent', 'accepted'))"
-      " AND NOT EXISTS (SELECT 1 FROM meeting_agenda_items a JOIN meetings m"
-      " ON m.id = a.meeting_id WHERE a.case_id = c.id AND m.status <> 'cancelled'"
-      " AND m.starts_at >= ?2)";
+      " AND r.status IN ('sent', 'accepted')))";
+  const std::string where = " WHERE c.last_meeting IS NULL OR c.last_meeting < ?2";
   ItemList out;
   out.slice = slice;
   auto count_only = [&] {
-    auto count = c.prepare("SELECT count(*) FROM cases c" + where);
+    auto count = c.prepare(quiet + " SELECT count(*) FROM quiet c" + where);
     count.bind(1, scope.wards_json()).bind(2, cutoff);
     count.step();
     out.total = count.int64(0);
     return out;
   };
   if (slice.per_page <= 0) return count_only();
-  // One pass over the ward's open cases gives the page and (count(*) OVER ()) the total: the
-  // two correlated checks per case are the cost, so they are not run twice.
-  // `since`: the last meeting that had the case on its agenda, else the day it was opened.
-  auto rows = c.prepare(
-      "SELECT c.id, c.ward, c.case_ref, c.household_label, c.risk_level, c.risk_categories,"
-      " c.sections, coalesce((SELECT max(m.starts_at) FROM meeting_agenda_items a JOIN meetings m"
-      " ON m.id = a.meeting_id WHERE a.case_id = c.id AND m.status <> 'cancelled'"
-      " AND m.starts_at <= ?3), c.created_at) AS since, count(*) OVER () FROM cases c" +
-      where + kGraveFirst + " LIMIT ?4 OFFSET ?5");
+  // One pass over the ward's open cases gives the page and (count(*) OVER ()) the total.
+  auto rows = c.prepare(quiet +
+                        " SELECT c.id, c.ward, c.case_ref, c.household_label, c.risk_level,"
+                        " c.risk_categories, c.sections, coalesce(c.last_meeting, c.created_at)"
+                        " AS since, count(*) OVER () FROM quiet c" +
+                        where + kGraveFirst + " LIMIT ?3 OFFSET ?4");
   rows.bind(1, scope.wards_json())
       .bind(2, cutoff)
-      .bind(3, now)
-      .bind(4, slice.per_page)
-      .bind(5, slice.offset());
+      .bind(3, slice.per_page)
+      .bind(4, slice.offset());
   while (rows.step()) {
     out.total = rows.int64(8);
     ReportItem item = case_item(rows, "no_referral_no_meeting", today);
@@ -243,7 +247,7 @@ Result<GapsReport> gaps_report(storage::Database& db, const Clock& clock, const 
     if (!scope.partner) {
       report.sections.push_back(
           {"quiet_high_risk_cases",
-           quiet_cases(c, scope, days_ago(now, params.quiet_days), format_utc(now), today, slice)});
+           quiet_cases(c, scope, days_ago(now, params.quiet_days), today, slice)});
       report.sections.push_back({"plans_past_review", plans_past_review(c, scope, today, slice)});
       report.sections.push_back({"pending_transfers", pending_transfers(c, scope, today, slice)});
     }

@@ -15,15 +15,6 @@
 namespace tsunagu::domain::reports {
 namespace {
 
-constexpr const char* kStatuses[] = {"sent",      "accepted", "declined",
-                                     "withdrawn", "expired",  "completed"};
-constexpr const char* kReasons[] = {
-    "no_capacity",        "not_eligible",      "service_not_provided",
-    "out_of_area",        "could_not_contact", "family_declined",
-    "referred_elsewhere", "duplicate",         "other"};
-constexpr const char* kOutcomes[] = {"enrolled", "got_help", "not_enrolled", "waitlisted",
-                                     "unknown"};
-
 double rounded(double v) { return std::round(v * 100.0) / 100.0; }
 
 std::optional<double> ratio(int64_t part, int64_t whole) {
@@ -32,18 +23,22 @@ std::optional<double> ratio(int64_t part, int64_t whole) {
   return std::round(static_cast<double>(part) / static_cast<double>(whole) * 10000.0) / 10000.0;
 }
 
-// Statuses, reasons and outcomes are counted in arrays indexed as the lists above; a value
-// outside them (none in a valid database) is still counted, by name, as the maps always did.
-template <size_t N>
-int index_of(const char* const (&names)[N], std::string_view value) {
-  for (size_t i = 0; i < N; ++i) {
-    if (value == names[i]) return static_cast<int>(i);
+// The position of `value` in `set`, or -1.
+constexpr int word_index(Words set, std::string_view value) {
+  for (size_t i = 0; i < set.size(); ++i) {
+    if (set[i].value == value) return static_cast<int>(i);
   }
   return -1;
 }
 
-constexpr int kDeclined = 2, kCompleted = 5;  // indexes in kStatuses
-constexpr int kEnrolled = 0, kGotHelp = 1;    // indexes in kOutcomes
+constexpr int kDeclined = word_index(kSentStatuses, "declined");
+constexpr int kCompleted = word_index(kSentStatuses, "completed");
+constexpr int kEnrolled = word_index(words::kOutcomes, "enrolled");
+constexpr int kGotHelp = word_index(words::kOutcomes, "got_help");
+static_assert(kDeclined >= 0 && kCompleted >= 0 && kEnrolled >= 0 && kGotHelp >= 0);
+static_assert(kSentStatuses.size() <= WordCounts::kMaxWords &&
+              std::size(words::kDeclineReasons) <= WordCounts::kMaxWords &&
+              std::size(words::kOutcomes) <= WordCounts::kMaxWords);
 
 // One referral's facts, as indexes and milliseconds: nothing is copied per row.
 struct Row {
@@ -89,9 +84,9 @@ void median_and_p90(int64_t* ms, size_t n, std::optional<double>& med, std::opti
 struct Counts {
   int64_t sent = 0, answered = 0, with_outcome = 0, got_help = 0;
   int64_t outcome_times = 0;  // outcomes with a closed_at: durations kept
-  std::array<int64_t, std::size(kStatuses)> by_status{};
-  std::array<int64_t, std::size(kReasons)> reasons{};
-  std::array<int64_t, std::size(kOutcomes)> outcomes{};
+  std::array<int64_t, kSentStatuses.size()> by_status{};
+  std::array<int64_t, std::size(words::kDeclineReasons)> reasons{};
+  std::array<int64_t, std::size(words::kOutcomes)> outcomes{};
 
   void merge(const Counts& o) {
     sent += o.sent;
@@ -129,13 +124,13 @@ Figures figures_of(const Counts& c, const Others* others, int64_t* response, siz
   f.answered = c.answered;
   f.with_outcome = c.with_outcome;
   f.got_help = c.got_help;
-  for (size_t i = 0; i < c.by_status.size(); ++i) f.by_status[kStatuses[i]] = c.by_status[i];
-  for (size_t i = 0; i < c.reasons.size(); ++i) f.decline_reasons[kReasons[i]] = c.reasons[i];
-  for (size_t i = 0; i < c.outcomes.size(); ++i) f.outcomes[kOutcomes[i]] = c.outcomes[i];
+  for (size_t i = 0; i < c.by_status.size(); ++i) f.by_status.slot(i) = c.by_status[i];
+  for (size_t i = 0; i < c.reasons.size(); ++i) f.decline_reasons.slot(i) = c.reasons[i];
+  for (size_t i = 0; i < c.outcomes.size(); ++i) f.outcomes.slot(i) = c.outcomes[i];
   if (others) {
-    for (const auto& [k, n] : others->status) f.by_status[k] += n;
-    for (const auto& [k, n] : others->reasons) f.decline_reasons[k] += n;
-    for (const auto& [k, n] : others->outcomes) f.outcomes[k] += n;
+    for (const auto& [k, n] : others->status) f.by_status.add(k, n);
+    for (const auto& [k, n] : others->reasons) f.decline_reasons.add(k, n);
+    for (const auto& [k, n] : others->outcomes) f.outcomes.add(k, n);
   }
   f.closed_loop_rate = ratio(f.with_outcome, f.sent);
   f.got_help_rate = ratio(f.got_help, f.with_outcome);
@@ -368,6 +363,26 @@ std::unordered_map<std::string, Label> ward_labels(storage::Connection& c) {
 
 }  // namespace
 
+WordCounts::WordCounts(Words words) : words_(words) {}
+
+int WordCounts::index_of(std::string_view value) const { return word_index(words_, value); }
+
+void WordCounts::add(std::string_view value, int64_t n) {
+  if (const int i = index_of(value); i >= 0) {
+    counts_[static_cast<size_t>(i)] += n;
+    return;
+  }
+  auto it = others_.find(value);
+  if (it == others_.end()) it = others_.emplace(std::string(value), 0).first;
+  it->second += n;
+}
+
+int64_t WordCounts::at(std::string_view name) const {
+  if (const int i = index_of(name); i >= 0) return counts_[static_cast<size_t>(i)];
+  auto it = others_.find(name);
+  return it != others_.end() ? it->second : 0;
+}
+
 const char* to_string(GroupBy g) {
   switch (g) {
     case GroupBy::kNone:
@@ -448,14 +463,14 @@ Result<ReferralStats> referral_stats(storage::Database& db, const Actor& actor,
     while (s.step()) {
       Row row;
       row.status_text = s.text_view(0);
-      row.status = index_of(kStatuses, row.status_text);
+      row.status = word_index(kSentStatuses, row.status_text);
       if (row.status == kDeclined && !s.is_null(1)) {
         row.reason_text = s.text_view(1);
-        row.reason = index_of(kReasons, *row.reason_text);
+        row.reason = word_index(words::kDeclineReasons, *row.reason_text);
       }
       if (row.status == kCompleted && !s.is_null(2)) {
         row.outcome_text = s.text_view(2);
-        row.outcome = index_of(kOutcomes, *row.outcome_text);
+        row.outcome = word_index(words::kOutcomes, *row.outcome_text);
       }
       row.sent_at = stored_time(s.text_view(3));
       if (!s.is_null(4)) row.responded_at = stored_time(s.text_view(4));
@@ -487,7 +502,7 @@ Result<ReferralStats> referral_stats(storage::Database& db, const Actor& actor,
     }
     if (params.group_by == GroupBy::kNone) {
       out.total = tally.total();
-      return out;
+      return std::move(out);
     }
 
     // Each group's output: its key and label, and which output it counts in.
@@ -516,20 +531,23 @@ Result<ReferralStats> referral_stats(storage::Database& db, const Actor& actor,
     }
     auto figures = tally.grouped(to, outputs.size());
     out.total = tally.total();
+    // Busiest first for all but months, then by key. The order is found on indexes and each
+    // group moved once: thousands of organizations' figures are too big to shuffle while sorting.
+    std::vector<size_t> order(outputs.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const bool busiest_first = params.group_by != GroupBy::kMonth;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      if (busiest_first && figures[a].sent != figures[b].sent) {
+        return figures[a].sent > figures[b].sent;
+      }
+      return outputs[a].first < outputs[b].first;
+    });
     out.groups.reserve(outputs.size());
-    for (size_t i = 0; i < outputs.size(); ++i) {
+    for (size_t i : order) {
       out.groups.push_back(
           {std::move(outputs[i].first), std::move(outputs[i].second), std::move(figures[i])});
     }
-    // By key (as the groups always came), then busiest first for all but months.
-    std::sort(out.groups.begin(), out.groups.end(),
-              [](const StatsGroup& a, const StatsGroup& b) { return a.key < b.key; });
-    if (params.group_by != GroupBy::kMonth) {
-      std::stable_sort(
-          out.groups.begin(), out.groups.end(),
-          [](const StatsGroup& a, const StatsGroup& b) { return a.figures.sent > b.figures.sent; });
-    }
-    return out;
+    return std::move(out);
   });
 }
 
