@@ -5,14 +5,9 @@
 // accounts and households), organizations (insert_organization: search text, sort key, FTS row,
 // hours, wards), services (insert_service), users (Accounts::insert with one precomputed
 // Argon2id hash of kCityPassword, cheap parameters: the hash carries them, so the server verifies
-// it as any other), cases (insert_case), meetings with attendance, agenda and minutes
-// (insert_meeting) and their action items (insert_action_item).
-//
-// Case closures, meeting decisions and capacity reports write the statements of Cases::close
-// (change_status), Meetings::decide (record_decision, then the domain's apply_case_decision for
-// the case it changes) and update_capacity, with the same audit entries, inside the timeline's
-// batch: those functions open a transaction of their own, and one commit per closure split the
-// batches so that the generator spent most of its time writing the WAL.
+// it as any other), cases (insert_case), case closures (Cases::close), meetings with
+// attendance, agenda and minutes (insert_meeting), their action items (insert_action_item) and
+// decisions (Meetings::decide, which also updates the case), capacity reports (update_capacity).
 //
 // The referrals take the documented bulk path, because a million of them through
 // Referrals::create and ::transition (a transaction and the full referral join per step) would
@@ -32,9 +27,12 @@
 // Everything after the directory happens on one timeline: every event (a case opened or closed,
 // a case page read, a referral sent, read, answered, expired, a meeting recorded, a decision, a
 // capacity report) is planned first, sorted by time, and executed in that order with a FakeClock
-// set to its time, batched into transactions of up to 20 000 events (synchronous=OFF: a
-// generator, not a server; the file is checkpointed at the end). The audit log is therefore one
-// valid hash chain in time order; `tsunagu-server audit-verify` passes on the result.
+// set to its time, batched into one transaction per Sapporo day (synchronous=OFF: a generator,
+// not a server; the file is checkpointed at the end). Closures, decisions and capacity reports
+// open transactions of their own (the domain's functions do), so they run right after their
+// day's batch, at its last time when theirs was earlier: a closure is at most a day late, and
+// the plan keeps cases on agendas open for two days after the meeting. The audit log is therefore
+// one valid hash chain in time order; `tsunagu-server audit-verify` passes on the result.
 //
 // Shape of the city: 中央区 is the busy ward (2/11 of the cases and so of the referrals, every
 // other ward 1/11). A referral goes to an active organization of its case's ward (85 %, a few
@@ -81,6 +79,14 @@ using domain::Actor;
 constexpr int64_t kMinute = 60'000;
 constexpr int64_t kHour = 60 * kMinute;
 constexpr int64_t kDay = 24 * kHour;
+
+// The sizes as server_meta's "bench_city" records them.
+constexpr std::pair<const char*, int64_t CityOptions::*> kSizes[] = {
+    {"organizations", &CityOptions::organizations},
+    {"services", &CityOptions::services},
+    {"cases", &CityOptions::cases},
+    {"referrals", &CityOptions::referrals},
+    {"meetings", &CityOptions::meetings}};
 
 // --- The seeded random generator that OpenSSL's RAND_bytes answers from while the city is made.
 
@@ -310,10 +316,12 @@ enum Kind : uint8_t {
   kRefStep2,
   kRefOverdue,
   kMeeting,
+  // These go through domain functions that open a transaction of their own (run_own).
   kCaseClose,
   kDecision,
   kCapacity,
 };
+bool own_transaction(uint8_t k) { return k >= kCaseClose; }
 
 struct Event {
   int64_t t;
@@ -407,14 +415,9 @@ class City {
     plan();
     timeline();
     must(db_->write([&](storage::Connection& c) -> Status {
-      nlohmann::json j = {{"seed", o_.seed},
-                          {"organizations", o_.organizations},
-                          {"services", o_.services},
-                          {"cases", o_.cases},
-                          {"referrals", o_.referrals},
-                          {"meetings", o_.meetings},
-                          {"case_reads", o_.case_reads},
-                          {"now", format_rfc3339(at_ms(now_))}};
+      nlohmann::json j = {
+          {"seed", o_.seed}, {"case_reads", o_.case_reads}, {"now", format_rfc3339(at_ms(now_))}};
+      for (const auto& [name, member] : kSizes) j[name] = o_.*member;
       c.prepare("INSERT OR REPLACE INTO server_meta (key, value) VALUES ('bench_city', ?1)")
           .bind(1, j.dump())
           .run();
@@ -1094,98 +1097,8 @@ class City {
       }
       case kMeeting:
         return insert_meeting(c, meetings_[e.index]);
-      case kCaseClose: {
-        // What Cases::close writes (change_status): the case, its event, the audit entry.
-        const CasePlan& k = cases_[e.index];
-        const Actor& by = coordinators_[k.ward][0];
-        const std::string now = format_utc(clock_.now());
-        const std::string reason = kCloseReasons[e.index % 4];
-        c.prepare(
-             "UPDATE cases SET status = ?2, close_reason = ?3, closed_at = ?4,"
-             " updated_at = ?5, version = version + 1 WHERE id = ?1")
-            .bind(1, k.id)
-            .bind(2, "closed")
-            .bind(3, reason)
-            .bind(4, now)
-            .bind(5, now)
-            .run();
-        c.prepare(
-             "INSERT INTO case_events (case_id, at, actor_id, kind, from_value, to_value, reason)"
-             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-            .bind(1, k.id)
-            .bind(2, now)
-            .bind(3, by.user_id)
-            .bind(4, "closed")
-            .bind(5, "open")
-            .bind(6, "closed")
-            .bind(7, reason)
-            .run();
-        audit::append(c, clock_, &by, meta_,
-                      {"case.close", "case", k.id, k.id, std::nullopt, std::nullopt});
-        ++audits_;
-        return Status::Ok();
-      }
-      case kDecision: {
-        // What Meetings::decide writes (record_decision, its checks met by the plan): the
-        // decision, the case it changes (apply_case_decision), the meeting touched, the entry.
-        const MeetingPlan& m = meetings_[e.index];
-        const Actor& by = coordinators_[m.ward][m.recorded % 2 == 0 ? 0 : 1];
-        const std::string now = format_utc(clock_.now());
-        const std::string decision_id = new_uuid();
-        std::optional<std::string> case_id, review;
-        if (!m.cases.empty()) {
-          case_id = cases_[static_cast<size_t>(m.cases[0])].id;
-          review = format_date(add_days(tokyo_date(at_ms(m.starts)), 60));
-        }
-        c.prepare(
-             "INSERT INTO meeting_decisions (id, meeting_id, text, case_id, lead_user_id,"
-             " next_review_on, plan_review_by, recorded_by, recorded_at)"
-             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-            .bind(1, decision_id)
-            .bind(2, m.id)
-            .bind(3, case_id ? "支援方針を継続し、次回見直す。" : "次回は夏休み前に開催する。")
-            .bind(4, case_id)
-            .bind(5, std::optional<std::string>())
-            .bind(6, review)
-            .bind(7, std::optional<std::string>())
-            .bind(8, by.user_id)
-            .bind(9, now)
-            .run();
-        if (case_id) {
-          TRY(domain::apply_case_decision(
-              c, clock_, by, meta_,
-              {*case_id, std::nullopt, review, std::nullopt,
-               format_date(tokyo_date(at_ms(m.starts))), m.id, decision_id}));
-        }
-        c.prepare("UPDATE meetings SET version = version + 1, updated_at = ?2 WHERE id = ?1")
-            .bind(1, m.id)
-            .bind(2, now)
-            .run();
-        audit::append(c, clock_, &by, meta_,
-                      {"meeting.decision", "meeting", m.id, case_id, std::nullopt, decision_id});
-        ++audits_;
-        return Status::Ok();
-      }
-      case kCapacity: {
-        // What update_capacity writes: the organization's capacity and version, the entry.
-        const OrgInfo& o = orgs_[e.index];
-        const Actor& p = partners_[static_cast<size_t>(partner_of_[e.index])];
-        const auto status = static_cast<domain::CapacityStatus>(e.index % 4);
-        const std::string now = format_utc(clock_.now());
-        c.prepare(
-             "UPDATE organizations SET capacity_status = ?2, capacity_note = ?3,"
-             " capacity_updated_at = ?4, version = version + 1, updated_at = ?4 WHERE id = ?1")
-            .bind(1, o.id)
-            .bind(2, domain::to_string(status))
-            .bind(3, e.index % 3 == 0 ? "今月は空きがあります" : "")
-            .bind(4, now)
-            .run();
-        audit::append(c, clock_, &p, partner_meta_,
-                      {"capacity.update", "organization", o.id, std::nullopt, o.id,
-                       std::string("capacity: ") + domain::to_string(status)});
-        ++audits_;
-        return Status::Ok();
-      }
+      default:
+        return Error::Internal("not a batched event");
     }
     return Status::Ok();
   }
@@ -1254,21 +1167,74 @@ class City {
     return Status::Ok();
   }
 
+  // Closures, decisions and capacity reports go through the domain's own functions, each of
+  // which opens a transaction: they run right after the batch that holds their time, at that
+  // batch's last time if theirs is earlier, so the audit chain stays in time order.
+  void run_own(const Event& e, int64_t not_before) {
+    clock_.set(at_ms(std::max(e.t, not_before)));
+    switch (e.kind) {
+      case kCaseClose: {
+        const CasePlan& k = cases_[e.index];
+        domain::Cases cases(*db_, clock_);
+        must(cases.close(coordinators_[k.ward][0], meta_, k.id, kCloseReasons[e.index % 4],
+                         std::nullopt),
+             "case close");
+        break;
+      }
+      case kDecision: {
+        const MeetingPlan& m = meetings_[e.index];
+        domain::Meetings meetings(*db_, clock_);
+        domain::NewDecision d;
+        d.text = m.cases.empty() ? "次回は夏休み前に開催する。" : "支援方針を継続し、次回見直す。";
+        if (!m.cases.empty()) {
+          d.case_id = cases_[static_cast<size_t>(m.cases[0])].id;
+          d.next_review_on = format_date(add_days(tokyo_date(at_ms(m.starts)), 60));
+        }
+        must(meetings.decide(coordinators_[m.ward][m.recorded % 2 == 0 ? 0 : 1], meta_, m.id, d,
+                             std::nullopt),
+             "decision");
+        break;
+      }
+      case kCapacity: {
+        const OrgInfo& o = orgs_[e.index];
+        const Actor& p = partners_[static_cast<size_t>(partner_of_[e.index])];
+        const auto status = static_cast<domain::CapacityStatus>(e.index % 4);
+        must(domain::update_capacity(*db_, clock_, &p, partner_meta_, o.id, std::nullopt, status,
+                                     e.index % 3 == 0 ? "今月は空きがあります" : ""),
+             "capacity");
+        break;
+      }
+      default:
+        break;
+    }
+    ++audits_;
+  }
+
   void timeline() {
     size_t i = 0;
     size_t next_report = events_.size() / 10;
     const auto start = Steady::now();
     int64_t made_cases = 0, made_referrals = 0;
     while (i < events_.size()) {
+      // One batch: the events of one Sapporo day (at most 20 000), then the deferred ones.
+      const int64_t day_end = (events_[i].t + 9 * kHour) / kDay * kDay + kDay - 9 * kHour;
+      std::vector<size_t> deferred;
+      int64_t last = events_[i].t;
       must(db_->write([&](storage::Connection& c) -> Status {
-        for (int n = 0; n < 20000 && i < events_.size(); ++n, ++i) {
+        for (int n = 0; n < 20000 && i < events_.size() && events_[i].t < day_end; ++n, ++i) {
+          if (own_transaction(events_[i].kind)) {
+            deferred.push_back(i);
+            continue;
+          }
           made_cases += events_[i].kind == kCaseCreate;
           made_referrals += events_[i].kind == kRefCreate;
+          last = events_[i].t;
           TRY(run(c, events_[i]));
         }
         return Status::Ok();
       }),
            "timeline at " + format_utc(clock_.now()));
+      for (size_t d : deferred) run_own(events_[d], last);
       if (i >= next_report || i == events_.size()) {
         const double s = std::chrono::duration<double>(Steady::now() - start).count();
         std::fprintf(stderr,
@@ -1375,11 +1341,7 @@ Result<CityOptions> read_city_options(const std::string& path) {
     auto j = nlohmann::json::parse(s.text(0));
     CityOptions o;
     o.seed = j.at("seed").get<uint64_t>();
-    o.organizations = j.at("organizations").get<int64_t>();
-    o.services = j.at("services").get<int64_t>();
-    o.cases = j.at("cases").get<int64_t>();
-    o.referrals = j.at("referrals").get<int64_t>();
-    o.meetings = j.at("meetings").get<int64_t>();
+    for (const auto& [name, member] : kSizes) o.*member = j.at(name).get<int64_t>();
     o.case_reads = j.at("case_reads").get<double>();
     o.now = j.at("now").get<std::string>();
     return o;

@@ -14,6 +14,7 @@
 // TSUNAGU_AUDIT_KEY=tsunagu-bench-city-audit-key-0123456789abcdef (city.h).
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <string>
 
 #include "bench/city.h"
@@ -29,6 +30,11 @@ int main(int argc, char** argv) {
                  "                 [--now RFC3339] DB_PATH\n");
     return 2;
   };
+  const std::map<std::string, int64_t*> counts = {{"--organizations", &o.organizations},
+                                                  {"--services", &o.services},
+                                                  {"--cases", &o.cases},
+                                                  {"--referrals", &o.referrals},
+                                                  {"--meetings", &o.meetings}};
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a.rfind("--", 0) != 0) {
@@ -40,22 +46,14 @@ int main(int argc, char** argv) {
     const char* v = argv[++i];
     if (a == "--seed") {
       o.seed = std::strtoull(v, nullptr, 10);
-    } else if (a == "--organizations") {
-      o.organizations = std::atoll(v);
-    } else if (a == "--services") {
-      o.services = std::atoll(v);
-    } else if (a == "--cases") {
-      o.cases = std::atoll(v);
-    } else if (a == "--referrals") {
-      o.referrals = std::atoll(v);
-    } else if (a == "--meetings") {
-      o.meetings = std::atoll(v);
     } else if (a == "--case-reads") {
       o.case_reads = std::atof(v);
     } else if (a == "--scale") {
       scale = std::atof(v);
     } else if (a == "--now") {
       o.now = v;
+    } else if (auto n = counts.find(a); n != counts.end()) {
+      *n->second = std::atoll(v);
     } else {
       return usage();
     }
