@@ -137,10 +137,6 @@ class Rng {
   uint64_t below(uint64_t n) { return n == 0 ? 0 : engine_() % n; }
   double unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
   bool chance(double p) { return unit() < p; }
-  template <typename T, size_t N>
-  const T& pick(const std::array<T, N>& a) {
-    return a[below(N)];
-  }
 
  private:
   std::mt19937_64 engine_;
