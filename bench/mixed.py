@@ -22,7 +22,8 @@ Why one wrk per kind: wrk's Lua cannot tell which connection a response() belong
 process cannot time its kinds apart. Each process reports its own kind's latency distribution;
 the throughput is the sum. A closed loop gives each kind requests in proportion to connections /
 latency, so a short calibration round first measures each kind's mean latency under the mix and
-then kind k gets connections ∝ share_k × latency_k; the mix reached is printed.
+then kind k gets connections ∝ share_k × latency_k, corrected once more by the square root of
+target share ÷ share reached (at least 2 each); the mix reached is printed.
 When the write kinds are bound by the commit (fsync) more connections do not raise their rate,
 so the mix reached can stay short of 60/20/10/10; the report then also gives the throughput the
 mix itself allows, min over kinds of (that kind's req/s ÷ its share): the rate at which every kind
@@ -480,7 +481,7 @@ def main():
 
         def normalised(weight):
             total_w = sum(weight.values())
-            return {k: max(1, round(a.connections * weight[k] / total_w)) for k in SHARES}
+            return {k: max(2, round(a.connections * weight[k] / total_w)) for k in SHARES}
 
         conns = normalised(dict(SHARES))
         cal_errors = 0
@@ -494,8 +495,9 @@ def main():
             if round_no == 0:
                 conns = normalised({k: SHARES[k] * max(cal[k]["avg"], 0.05) for k in SHARES})
             else:
-                conns = normalised({k: conns[k] * SHARES[k] / max(cal[k]["rps"] / total, 0.005)
-                                    for k in SHARES})
+                # damped (square root): the latencies move with the split
+                conns = normalised({k: conns[k] * (SHARES[k] / max(cal[k]["rps"] / total, 0.005))
+                                    ** 0.5 for k in SHARES})
         m0 = metrics(url)
         res = mix("run", conns, a.seconds)
         m1 = metrics(url)
