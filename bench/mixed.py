@@ -571,7 +571,7 @@ def main():
     print(f"  {'GET /api/v1/cases/{id} (+ audit write)':44} {alone['rps']:9.0f} req/s  p50 {alone['p50']:6.2f}  p99 {alone['p99']:6.2f} ms"
           f"  ({cw / max(cg, 1):.1f} writes per commit)")
     if me["rps"] and alone["rps"]:
-        print(f"  the case page costs {1e6 / alone['rps'] - 1e6 / me['rps']:.0f} µs of server time more per request "
+        print(f"  the case page costs {1e6 / alone['rps'] - 1e6 / me['rps']:.0f} µs more per request (1 ÷ throughput) "
               f"(ratio {alone['rps'] / me['rps']:.2f})")
     ok = {
         "mixed ≥ 5 000 req/s": total_rps >= 5000,
