@@ -15,7 +15,7 @@ bench_build() {
   local targets=()
   if [ $# -gt 0 ]; then targets=(--target "$@"); fi
   (cd "$bench_root" && cmake --preset release >/dev/null &&
-     cmake --build --preset release "${targets[@]}" >/dev/null)
+     cmake --build --preset release -j "${BENCH_JOBS:-2}" "${targets[@]}" >/dev/null)
 }
 
 # bench_wait_url FILE: waits up to 60 s for a server started with --port 0 to write
@@ -48,3 +48,31 @@ bench_wrk() {
 
 # bench_ratio A B: prints A/B with two decimals.
 bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+
+# bench_city: prints the path of the generated city (bench/city.h) for BENCH_SEED (19) and
+# BENCH_SCALE (1: 5 000 organizations … 1 000 000 referrals), generating it first when the cache
+# has none. The cache is BENCH_CITY_DIR (build/bench-city), one file per seed, scale and day (the
+# city's "now" is today 09:00 in Sapporo, so its open referrals are not yet due). A new city is
+# checked with `tsunagu-server audit-verify`. Benchmarks that write use a copy (bench_city_copy).
+# Needs the bench_gen and tsunagu-server targets built.
+bench_city() {
+  local dir=${BENCH_CITY_DIR:-$bench_root/build/bench-city}
+  local seed=${BENCH_SEED:-19} scale=${BENCH_SCALE:-1}
+  local day
+  day=$(TZ=Asia/Tokyo date +%Y-%m-%d)
+  local path="$dir/city-s$seed-x$scale-$day.db"
+  mkdir -p "$dir"
+  if [ ! -f "$path" ]; then
+    echo "bench: generating the city (seed $seed, scale $scale) into $path…" >&2
+    rm -f "$path.partial" "$path.partial-wal" "$path.partial-shm"
+    "$bench_bin/bench/bench_gen" --seed "$seed" --scale "$scale" --now "${day}T09:00:00+09:00" \
+      "$path.partial" >&2
+    TSUNAGU_AUDIT_KEY=tsunagu-bench-city-audit-key-0123456789abcdef \
+      "$bench_bin/server/tsunagu-server" audit-verify --db "$path.partial" >&2
+    mv "$path.partial" "$path"
+  fi
+  echo "$path"
+}
+
+# bench_city_copy SRC DEST: a copy of a generated city to run a benchmark on (it writes).
+bench_city_copy() { cp "$1" "$2"; }

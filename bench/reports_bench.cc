@@ -1,6 +1,7 @@
 // bench/reports.sh runs this: the gaps report, the home overview and a year of referral
-// statistics over a generated city — 10 wards, 5 000 organizations, 100 000 cases, 1 000 000
-// referrals over the last year, 3 000 meetings with agenda items and action items — each called
+// statistics over the generated city (bench/city.h, the one bench_gen writes: 10 wards, 5 000
+// organizations, 100 000 cases, 1 000 000 referrals over the last year with their histories,
+// 20 000 meetings with agenda, decisions and action items, the year of audit) — each called
 // repeatedly through the domain (audit entries included), p50/p99. 中央区 is the busy ward: it
 // holds 2/11 of the cases and so of the referrals (~180 000 a year), the others 1/11 each.
 //
@@ -15,7 +16,9 @@
 // After the figures, the plans: every SELECT one call of each report ran, with its share of the
 // call's time (SQLite's profile trace) and its EXPLAIN QUERY PLAN.
 //
-// Usage: bench_reports DIR [CALLS] [REFERRALS]   (a DIR/reports.db of an earlier run is reused)
+// Usage: bench_reports DIR [CALLS] [REFERRALS]   (a DIR/reports.db of an earlier run is reused;
+// otherwise the city is generated there with the default seed and REFERRALS referrals). The
+// reports run at the city's own "now" (as generated), and write their audit entries into it.
 #include <sqlite3.h>
 
 #include <time.h>
@@ -30,10 +33,8 @@
 #include <string>
 #include <vector>
 
-#include "common/ids.h"
+#include "bench/city.h"
 #include "domain/audit.h"
-#include "domain/demo.h"
-#include "domain/passwords.h"
 #include "domain/reports/gaps.h"
 #include "domain/reports/overview.h"
 #include "domain/reports/referral_stats.h"
@@ -80,166 +81,9 @@ domain::Actor ward_actor(domain::Role role, const std::string& ward) {
 
 domain::Actor coordinator() { return ward_actor(domain::Role::kCoordinator, kBusyWard); }
 
-// 2026-11-30 09:00 in Sapporo: "now" for the data and the reports.
-TimePoint bench_now() { return must(parse_rfc3339("2026-11-30T09:00:00+09:00"), "now"); }
-
-std::string ago(int64_t minutes) { return format_utc(bench_now() - std::chrono::minutes(minutes)); }
-
-// Bulk rows straight into the tables (not a measured path), one transaction.
-void fill(storage::Database& db, int64_t organizations, int64_t cases, int64_t referrals) {
-  const auto start = Steady::now();
-  auto phase = [&](const char* what) {
-    std::fprintf(stderr, "bench reports: %s (%.1f s)\n", what, seconds_since(start));
-  };
-  auto filled = db.write([&](storage::Connection& c) -> Status {
-    std::vector<std::string> wards, orgs, case_ids, case_wards;
-    auto w = c.prepare("SELECT code FROM wards ORDER BY position");
-    while (w.step()) wards.push_back(w.text(0));
-    auto o = c.prepare("SELECT id FROM organizations");
-    while (o.step()) orgs.push_back(o.text(0));
-    const char* categories[] = {
-        "youth_space", "npo",     "medical",        "nursery",
-        "school",      "midwife", "resident_group", "family_support_center"};
-    for (int64_t i = static_cast<int64_t>(orgs.size()); i < organizations; ++i) {
-      orgs.push_back(new_uuid());
-      c.prepare(
-           "INSERT INTO organizations (id, name, category, address_visibility, visibility, status,"
-           " capacity_status, capacity_updated_at, version, created_at, updated_at)"
-           " VALUES (?1, ?2, ?3, 'network', 'network', 'active', 'open', ?4, 1, ?4, ?4)")
-          .bind(1, orgs.back())
-          .bind(2, "団体" + std::to_string(i))
-          .bind(3, categories[i % 8])
-          .bind(4, ago((i % 90) * 24 * 60))
-          .run();
-      c.prepare("INSERT INTO organization_wards (organization_id, ward) VALUES (?1, ?2)")
-          .bind(1, orgs.back())
-          .bind(2, wards[static_cast<size_t>(i) % wards.size()])
-          .run();
-    }
-    phase("organizations written");
-    const char* risks[] = {"low", "medium", "medium", "high", "low"};
-    const char* categories_of_case[] = {"[\"parenting_difficulty\"]", "[\"specified_pregnancy\"]",
-                                        "[\"abuse_certified\"]", "[]"};
-    for (int64_t i = 0; i < cases; ++i) {
-      case_ids.push_back(new_uuid());
-      // One case in 11 goes to the busy ward on top of its tenth of the rest.
-      const size_t slot = static_cast<size_t>(i) % (wards.size() + 1);
-      case_wards.push_back(slot == wards.size() ? std::string(kBusyWard) : wards[slot]);
-      c.prepare(
-           "INSERT INTO cases (id, ward, case_ref, household_label, risk_categories, risk_level,"
-           " sections, status, support_plan, created_at, updated_at)"
-           " VALUES (?1, ?2, ?3, 'X.Y.', ?4, ?5, ?6, ?7, ?8, ?9, ?9)")
-          .bind(1, case_ids.back())
-          .bind(2, case_wards.back())
-          .bind(3, "C-" + std::to_string(i))
-          .bind(4, categories_of_case[i % 4])
-          .bind(5, risks[i % 5])
-          .bind(6, i % 3 == 0 ? "[\"maternal_child_health\",\"child_welfare\"]"
-                              : "[\"child_welfare\"]")
-          .bind(7, i % 5 == 4 ? "closed" : "open")
-          .bind(8, i % 7 == 0 ? "{\"review_by\":\"2026-10-01\"}" : "{\"review_by\":\"2027-03-01\"}")
-          .bind(9, ago((i % 700) * 24 * 60))
-          .run();
-    }
-    phase("cases written");
-    // A year of referrals, evenly spread. Old ones have mostly ended; the last two weeks' are
-    // still open, as in a working network.
-    const char* reasons[] = {"no_capacity", "not_eligible", "family_declined", "could_not_contact"};
-    const char* outcomes[] = {"got_help", "enrolled", "not_enrolled", "waitlisted", "unknown"};
-    for (int64_t i = 0; i < referrals; ++i) {
-      if (i > 0 && i % 100000 == 0) {
-        std::fprintf(stderr, "bench reports: %lld / %lld referrals (%.1f s)\n",
-                     static_cast<long long>(i), static_cast<long long>(referrals),
-                     seconds_since(start));
-      }
-      const size_t k = static_cast<size_t>(i) % case_ids.size();
-      const int64_t sent_min = (i * 525600) / referrals;  // minutes before now, over a year
-      const int64_t answer_min = (i % 5) * 24 * 60 + 600;
-      const int64_t close_min = (i % 20 + 2) * 24 * 60;
-      std::string status;
-      if (sent_min < 14 * 24 * 60) {
-        status = i % 3 == 0 ? "sent" : "accepted";
-      } else {
-        const char* old[] = {"completed", "completed", "completed", "completed", "declined",
-                             "declined",  "withdrawn", "expired",   "completed", "completed"};
-        status = i % 97 == 0 ? "accepted" : old[i % 10];
-      }
-      const bool answered = status == "accepted" || status == "declined" || status == "completed";
-      const bool terminal = status != "sent" && status != "accepted";
-      c.prepare(
-           "INSERT INTO referrals (id, case_id, ward, organization_id, status, urgency,"
-           " legal_basis, summary, created_by, created_at, updated_at, sent_at, due_by,"
-           " responded_at, closed_at, reason_code, outcome)"
-           " VALUES (?1, ?2, ?3, ?4, ?5, 'routine', 'council', '受け入れ依頼', ?6, ?7, ?7, ?7,"
-           " ?8, ?9, ?10, ?11, ?12)")
-          .bind(1, new_uuid())
-          .bind(2, case_ids[k])
-          .bind(3, case_wards[k])
-          .bind(4, orgs[static_cast<size_t>(i * 7919) % orgs.size()])
-          .bind(5, status)
-          .bind(6, coordinator().user_id)
-          .bind(7, ago(sent_min))
-          .bind(8, format_date(tokyo_date(bench_now() - std::chrono::minutes(sent_min) +
-                                          std::chrono::days(14))))
-          .bind(9, answered ? std::optional<std::string>(ago(sent_min - answer_min)) : std::nullopt)
-          .bind(10, terminal ? std::optional<std::string>(ago(sent_min - close_min)) : std::nullopt)
-          .bind(11, status == "declined" || status == "withdrawn"
-                        ? std::optional<std::string>(reasons[i % 4])
-                        : std::nullopt)
-          .bind(12,
-                status == "completed" ? std::optional<std::string>(outcomes[i % 5]) : std::nullopt)
-          .run();
-    }
-    phase("referrals written");
-    // Meetings: 300 per ward over the year, two cases on each agenda, an action item each.
-    for (int64_t i = 0; i < 3000; ++i) {
-      const std::string id = new_uuid();
-      const std::string ward = wards[static_cast<size_t>(i) % wards.size()];
-      const int64_t start_min = (i * 525600) / 3000 - 30 * 24 * 60;  // a month ahead to 11 back
-      c.prepare(
-           "INSERT INTO meetings (id, kind, title, ward, starts_at, ends_at, status, created_by,"
-           " created_at, updated_at) VALUES (?1, 'case_conference', '合同ケース会議', ?2, ?3, ?4,"
-           " ?5, ?6, ?3, ?3)")
-          .bind(1, id)
-          .bind(2, ward)
-          .bind(3, ago(start_min))
-          .bind(4, ago(start_min - 60))
-          .bind(5, start_min > 0 ? "held" : "planned")
-          .bind(6, coordinator().user_id)
-          .run();
-      for (int a = 0; a < 2; ++a) {
-        c.prepare(
-             "INSERT INTO meeting_agenda_items (meeting_id, position, title, case_id)"
-             " VALUES (?1, ?2, '検討', ?3)")
-            .bind(1, id)
-            .bind(2, a)
-            .bind(3, case_ids[static_cast<size_t>(
-                                  i * 10 + a * 10 +
-                                  static_cast<int64_t>(std::find(wards.begin(), wards.end(), ward) -
-                                                       wards.begin())) %
-                              case_ids.size()])
-            .run();
-      }
-      c.prepare(
-           "INSERT INTO action_items (id, meeting_id, title, owner_user_id, due_on, status,"
-           " created_at, updated_at) VALUES (?1, ?2, '宿題', ?3, ?4, ?5, ?6, ?6)")
-          .bind(1, new_uuid())
-          .bind(2, id)
-          .bind(3, coordinator().user_id)
-          .bind(4, format_date(tokyo_date(bench_now() - std::chrono::minutes(start_min) +
-                                          std::chrono::days(14))))
-          .bind(5, i % 4 == 0 ? "open" : "done")
-          .bind(6, ago(start_min))
-          .run();
-    }
-    phase("meetings written; committing");
-    return Status::Ok();
-  });
-  if (!filled.ok()) {
-    std::fprintf(stderr, "bench: fill failed: %s\n", filled.error().to_string().c_str());
-    std::exit(1);
-  }
-}
+// "Now" for the reports: the city's own (bench::CityOptions::now, read from the file).
+TimePoint g_now;
+TimePoint bench_now() { return g_now; }
 
 struct Latency {
   double p50_ms, p99_ms;          // wall clock
@@ -400,27 +244,20 @@ int main(int argc, char** argv) {
   log::set_level(log::Level::kWarn);
   // Before any connection opens: every connection gets the (idle) profile trace.
   sqlite3_auto_extension(reinterpret_cast<void (*)()>(install_profile));
-  FakeClock clock(bench_now());
-  // The reports write audit entries, keyed as the server keys them (a fixed key: a throwaway db).
-  domain::audit::set_chain_key("bench-reports-audit-key-0123456789abcdef");
   if (std::filesystem::exists(path)) {
-    // A city generated by an earlier run in the same DIR (bench/reports.sh always starts afresh):
-    // reopening applies any newer migration, as a server upgrade would.
+    // A city generated by an earlier run in the same DIR (bench/reports.sh passes a copy of the
+    // cached one): reopening applies any newer migration, as a server upgrade would.
     std::fprintf(stderr, "bench reports: reusing %s\n", path.c_str());
   } else {
-    auto db = must(storage::Database::open({path}), "open");
-    must(domain::audit::bind_chain_key(*db), "audit key");
-    domain::PasswordHasher hasher(domain::PasswordParams::cheap_for_tests());
-    must(domain::load_demo(*db, clock, {"bench-password-2026", &hasher}), "demo");
-    std::fprintf(stderr,
-                 "bench reports: generating 5 000 organizations, 100 000 cases, %lld referrals…\n",
-                 static_cast<long long>(total));
-    auto start = Steady::now();
-    fill(*db, 5000, 100000, total);
-    db->checkpoint();
-    std::fprintf(stderr, "bench reports: generated and checkpointed in %.1f s (%.0f MB)\n",
-                 seconds_since(start), static_cast<double>(std::filesystem::file_size(path)) / 1e6);
+    bench::CityOptions city;
+    city.referrals = total;
+    must(bench::generate_city(path, city), "the city");
   }
+  const auto city = must(bench::read_city_options(path), "the city's options");
+  g_now = must(bench::city_now(city), "the city's now");
+  FakeClock clock(bench_now());
+  // The reports write audit entries, keyed as the city's chain is.
+  domain::audit::set_chain_key(bench::kCityAuditKey);
   // Reopened, as a server would start on it: open refreshes the planner's statistics.
   auto start = Steady::now();
   auto db = must(storage::Database::open({path}), "reopen");
