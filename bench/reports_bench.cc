@@ -176,7 +176,7 @@ int install_profile(sqlite3* db, const char**, const sqlite3_api_routines*) {
   return SQLITE_OK;
 }
 
-// Runs fn once with the trace on, then prints every SELECT it ran, slowest first, with its
+// Runs fn once with the trace on, then prints every query (SELECT or WITH) it ran, slowest first, with its
 // share of the call and EXPLAIN QUERY PLAN (on a connection of its own, same bound values).
 template <typename Fn>
 void print_plans(const std::string& path, const std::string& label, Fn&& fn) {
@@ -195,7 +195,8 @@ void print_plans(const std::string& path, const std::string& label, Fn&& fn) {
     std::lock_guard lock(t.mutex);
     t.tracing = false;
     for (const auto& sql : t.order) {
-      if (sql.rfind("SELECT", 0) == 0) selects.emplace_back(sql, t.statements[sql]);
+      if (sql.rfind("SELECT", 0) == 0 || sql.rfind("WITH", 0) == 0)
+        selects.emplace_back(sql, t.statements[sql]);
     }
   }
   std::stable_sort(selects.begin(), selects.end(),
