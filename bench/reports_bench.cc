@@ -176,8 +176,9 @@ int install_profile(sqlite3* db, const char**, const sqlite3_api_routines*) {
   return SQLITE_OK;
 }
 
-// Runs fn once with the trace on, then prints every query (SELECT or WITH) it ran, slowest first, with its
-// share of the call and EXPLAIN QUERY PLAN (on a connection of its own, same bound values).
+// Runs fn once with the trace on, then prints every query (SELECT or WITH) it ran, slowest first,
+// with its share of the call and EXPLAIN QUERY PLAN (on a connection of its own, same bound
+// values).
 template <typename Fn>
 void print_plans(const std::string& path, const std::string& label, Fn&& fn) {
   Trace& t = trace();
