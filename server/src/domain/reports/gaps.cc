@@ -92,10 +92,7 @@ ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std
                         " c.risk_categories, c.sections, coalesce(c.last_meeting, c.created_at)"
                         " AS since, count(*) OVER () FROM quiet c" +
                         where + kGraveFirst + " LIMIT ?3 OFFSET ?4");
-  rows.bind(1, scope.wards_json())
-      .bind(2, cutoff)
-      .bind(3, slice.per_page)
-      .bind(4, slice.offset());
+  rows.bind(1, scope.wards_json()).bind(2, cutoff).bind(3, slice.per_page).bind(4, slice.offset());
   while (rows.step()) {
     out.total = rows.int64(8);
     ReportItem item = case_item(rows, "no_referral_no_meeting", today);

@@ -92,7 +92,7 @@ class WordCounts {
 
 struct Figures {
   int64_t sent = 0;
-  WordCounts by_status{kSentStatuses};                  // every status but draft
+  WordCounts by_status{kSentStatuses};                 // every status but draft
   WordCounts decline_reasons{words::kDeclineReasons};  // every reason code
   WordCounts outcomes{words::kOutcomes};               // every outcome
   int64_t answered = 0;      // accepted or declined by the partner at some point
