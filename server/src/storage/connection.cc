@@ -66,13 +66,19 @@ Connection::Connection(const ConnectionOptions& options) {
     exec("PRAGMA wal_autocheckpoint = " + std::to_string(options.wal_autocheckpoint_pages));
   }
   exec(std::string("PRAGMA synchronous = ") + synchronous_name(options.synchronous));
-  if (options.read_only) {
-    exec("PRAGMA query_only = ON");
-    // Readers map the file instead of copying every page into a private 2 MB cache: the pool's
-    // connections then share the OS page cache, and a search over thousands of rows no longer
-    // spends its time in pread().
-    exec("PRAGMA mmap_size = 268435456");
-  }
+  if (options.read_only) exec("PRAGMA query_only = ON");
+  exec("PRAGMA mmap_size = " + std::to_string(options.mmap_bytes));
+}
+
+void Connection::on_wal_commit(std::function<void(int pages)> fn) {
+  wal_hook_ = std::move(fn);
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3*, const char*, int pages) {
+        static_cast<Connection*>(self)->wal_hook_(pages);
+        return SQLITE_OK;
+      },
+      this);
 }
 
 Connection::~Connection() {

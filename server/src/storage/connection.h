@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,7 +30,12 @@ struct ConnectionOptions {
   // pages (the right edges of the tables and indexes) are copied once per checkpoint however
   // often they were rewritten, so a larger window copies and fsyncs far less per commit. The
   // WAL file then stays at about this size (4 KiB pages: 16 MiB) and is overwritten in place.
+  // 0: no checkpoint inside commits; the owner checkpoints (Database's background checkpointer).
   int wal_autocheckpoint_pages = 4000;
+  // How much of the file is read through a memory map instead of pread() into the page cache.
+  // Readers and the writer share the OS page cache through it; a reader's private cache is
+  // emptied whenever another connection has committed, the mapping is not.
+  int64_t mmap_bytes = 268435456;
 };
 
 class Connection {
@@ -49,11 +55,17 @@ class Connection {
   int changes() const;  // rows changed by the most recent INSERT/UPDATE/DELETE
   int64_t pragma_int(std::string_view pragma);  // e.g. pragma_int("user_version")
 
+  // Calls `fn` with the WAL's length in pages after each commit of this connection
+  // (sqlite3_wal_hook), on the committing thread; `fn` must not use this connection. Replaces
+  // the automatic checkpoint: with a hook, wal_autocheckpoint_pages no longer applies.
+  void on_wal_commit(std::function<void(int pages)> fn);
+
  private:
   struct StmtDeleter {
     void operator()(sqlite3_stmt* s) const;
   };
   sqlite3* db_ = nullptr;
+  std::function<void(int)> wal_hook_;
   std::unordered_map<std::string, std::unique_ptr<sqlite3_stmt, StmtDeleter>> cache_;
 };
 

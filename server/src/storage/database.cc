@@ -21,6 +21,7 @@ constexpr char kRefreshStatistics[] =
 Database::Database(const DatabaseOptions& options) : options_(options) {}
 
 Database::~Database() {
+  stop_checkpointer();
   try {
     checkpoint();
   } catch (const StorageError& e) {
@@ -32,12 +33,29 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options)
   std::unique_ptr<Database> db(new Database(options));
   try {
     if (options.read_only) return open_read_only(std::move(db));
-    db->writer_ = std::make_unique<Connection>(
-        ConnectionOptions{options.path, options.synchronous, options.busy_timeout_ms, false});
+    ConnectionOptions writer{options.path, options.synchronous, options.busy_timeout_ms, false};
+    // The writer reads through its page cache: mapped, the pages its changes pass through all
+    // over a city-sized file counted in the server's resident memory (the mixed day's RssFile:
+    // 131 MiB, against 13 MiB with only the readers mapped).
+    writer.mmap_bytes = 0;
+    db->writer_ = std::make_unique<Connection>(writer);
     auto version = migrate(*db->writer_, embedded_migrations());
     if (!version.ok()) return version.error();
     db->schema_version_ = *version;
     if (options.refresh_statistics) db->writer_->exec(kRefreshStatistics);
+    // From here on the WAL is copied back by the checkpointer, not inside the commits: a
+    // checkpoint writes and fsyncs pages all over the main file, and inside a commit the whole
+    // group (and every write queued behind it) waited for it.
+    db->checkpointer_connection_ = std::make_unique<Connection>(writer);
+    db->writer_->on_wal_commit([raw = db.get()](int pages) {
+      if (pages < raw->options_.checkpoint_pages) return;
+      {
+        std::lock_guard lock(raw->checkpoint_mutex_);
+        raw->checkpoint_wanted_ = true;
+      }
+      raw->checkpoint_cv_.notify_one();
+    });
+    db->checkpointer_ = std::thread([raw = db.get()] { raw->run_checkpointer(); });
     int readers = options.readers < 1 ? 1 : options.readers;
     for (int i = 0; i < readers; ++i) {
       db->readers_.push_back(std::make_unique<Connection>(
@@ -142,8 +160,43 @@ size_t Database::pending_writes() const {
 }
 
 Database::WriteStats Database::write_stats() const {
-  std::lock_guard lock(queue_mutex_);
-  return {writes_done_, groups_done_, queue_.size()};
+  WriteStats stats;
+  {
+    std::lock_guard lock(queue_mutex_);
+    stats = {writes_done_, groups_done_, queue_.size(), 0};
+  }
+  std::lock_guard lock(checkpoint_mutex_);
+  stats.background_checkpoints = background_checkpoints_;
+  return stats;
+}
+
+void Database::run_checkpointer() noexcept {
+  std::unique_lock lock(checkpoint_mutex_);
+  while (true) {
+    checkpoint_cv_.wait(lock, [this] { return checkpoint_wanted_ || checkpointer_stopping_; });
+    if (checkpointer_stopping_) return;
+    checkpoint_wanted_ = false;
+    lock.unlock();
+    try {
+      // PASSIVE: copies what no reader still needs, waits for nobody; the writer goes on
+      // appending meanwhile. The WAL restarts from its beginning once all of it was copied.
+      checkpointer_connection_->exec("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (const StorageError& e) {
+      log_storage_error("background checkpoint", e);  // the next commit past the mark retries
+    }
+    lock.lock();
+    ++background_checkpoints_;
+  }
+}
+
+void Database::stop_checkpointer() noexcept {
+  if (!checkpointer_.joinable()) return;
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    checkpointer_stopping_ = true;
+  }
+  checkpoint_cv_.notify_one();
+  checkpointer_.join();
 }
 
 void Database::checkpoint() {

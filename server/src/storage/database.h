@@ -25,6 +25,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <typeindex>
 #include <typeinfo>
@@ -48,6 +49,10 @@ struct DatabaseOptions {
   // migrated, analysed or checkpointed, the schema must be exactly this server's, and write()
   // fails. For checking evidence (audit-verify) without changing it.
   bool read_only = false;
+  // The WAL's length in pages at which the background checkpointer copies it back into the main
+  // file (a PASSIVE checkpoint on a connection of its own, beside the writer's commits, not
+  // inside one of them).
+  int checkpoint_pages = 4000;
 };
 
 class Database {
@@ -84,6 +89,7 @@ class Database {
     uint64_t writes = 0;  // write() calls answered: committed, refused or failed
     uint64_t groups = 0;  // groups they were taken in: writes / groups is the mean group size
     size_t pending = 0;   // as pending_writes()
+    uint64_t background_checkpoints = 0;  // run by the checkpointer (not checkpoint())
   };
   WriteStats write_stats() const;
 
@@ -115,6 +121,10 @@ class Database {
   // The leader's work: one transaction over `group`, a SAVEPOINT each when there are several.
   // Never throws: a failure marks the whole group lost.
   void commit_group(const std::vector<PendingWrite*>& group) noexcept;
+  // The checkpointer's thread: a PASSIVE checkpoint each time the writer's WAL has passed
+  // checkpoint_pages since it last woke, until ~Database stops it.
+  void run_checkpointer() noexcept;
+  void stop_checkpointer() noexcept;
   std::unique_ptr<Connection> acquire_reader();
   void release_reader(std::unique_ptr<Connection> connection);
   static void log_storage_error(const char* where, const StorageError& e);
@@ -130,6 +140,13 @@ class Database {
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Connection>> readers_;
+  std::unique_ptr<Connection> checkpointer_connection_;
+  mutable std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_wanted_ = false;  // guarded by checkpoint_mutex_, as are the two below
+  bool checkpointer_stopping_ = false;
+  uint64_t background_checkpoints_ = 0;
+  std::thread checkpointer_;
   std::mutex attachments_mutex_;
   // Last member: destroyed first, while the connections still exist.
   std::vector<std::pair<std::type_index, std::shared_ptr<void>>> attachments_;
