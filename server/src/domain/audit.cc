@@ -106,6 +106,12 @@ std::string chain_hash(const std::string& prev_hash, const std::string& canonica
 
 void append(storage::Connection& c, const Clock& clock, const Actor* actor, const RequestMeta& meta,
             const Entry& entry) {
+  append_all(c, clock, actor, meta, {entry});
+}
+
+void append_all(storage::Connection& c, const Clock& clock, const Actor* actor,
+                const RequestMeta& meta, const std::vector<Entry>& entries) {
+  if (entries.empty()) return;
   std::string prev = kGenesisHash;
   int64_t seq = 1;
   {
@@ -136,28 +142,33 @@ void append(storage::Connection& c, const Clock& clock, const Actor* actor, cons
     }
   }
   auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); };
-  std::vector<std::optional<std::string>> fields = {
-      std::to_string(seq),
-      format_utc(clock.now()),
-      actor ? opt(actor->user_id) : std::nullopt,
-      actor ? opt(actor->username) : std::nullopt,
-      actor ? std::optional<std::string>(to_string(actor->role)) : std::nullopt,
-      entry.action,
-      entry.resource_type,
-      entry.resource_id,
-      entry.case_id,
-      entry.organization_id,
-      opt(meta.request_id),
-      opt(meta.source_address),
-      entry.detail};
-  std::string hash = keyed_chain_hash(prev, canonical_of(fields));
-  auto insert = c.prepare(
-      "INSERT INTO audit_log (seq, at, actor_id, actor_username, actor_role, action, resource_type,"
-      " resource_id, case_id, organization_id, request_id, source_address, detail, prev_hash, hash)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-  insert.bind(1, seq);
-  for (int i = 1; i < static_cast<int>(fields.size()); ++i) insert.bind(i + 1, fields[i]);
-  insert.bind(14, prev).bind(15, hash).run();
+  for (const Entry& entry : entries) {
+    std::vector<std::optional<std::string>> fields = {
+        std::to_string(seq),
+        format_utc(clock.now()),
+        actor ? opt(actor->user_id) : std::nullopt,
+        actor ? opt(actor->username) : std::nullopt,
+        actor ? std::optional<std::string>(to_string(actor->role)) : std::nullopt,
+        entry.action,
+        entry.resource_type,
+        entry.resource_id,
+        entry.case_id,
+        entry.organization_id,
+        opt(meta.request_id),
+        opt(meta.source_address),
+        entry.detail};
+    std::string hash = keyed_chain_hash(prev, canonical_of(fields));
+    auto insert = c.prepare(
+        "INSERT INTO audit_log (seq, at, actor_id, actor_username, actor_role, action,"
+        " resource_type, resource_id, case_id, organization_id, request_id, source_address,"
+        " detail, prev_hash, hash)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    insert.bind(1, seq);
+    for (int i = 1; i < static_cast<int>(fields.size()); ++i) insert.bind(i + 1, fields[i]);
+    insert.bind(14, prev).bind(15, hash).run();
+    prev = std::move(hash);
+    ++seq;
+  }
 }
 
 Result<Verification> verify(storage::Database& db) {

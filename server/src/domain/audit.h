@@ -54,6 +54,10 @@ Status bind_chain_key(storage::Database& db);
 void append(storage::Connection& c, const Clock& clock, const Actor* actor, const RequestMeta& meta,
             const Entry& entry);
 
+// Appends `entries` in order, as append() of each would, reading the chain's head once.
+void append_all(storage::Connection& c, const Clock& clock, const Actor* actor,
+                const RequestMeta& meta, const std::vector<Entry>& entries);
+
 struct Verification {
   bool ok = true;
   int64_t entries = 0;               // entries whose links hold, from the first
@@ -78,3 +82,9 @@ inline constexpr char kGenesisHash[] =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
 }  // namespace tsunagu::domain::audit
+
+namespace tsunagu::domain {
+// The entries an audited read collects (audited_read.h): one per record, or page, of case
+// content it read.
+using AuditedReads = std::vector<audit::Entry>;
+}  // namespace tsunagu::domain

@@ -78,7 +78,7 @@ Result<std::vector<CaseEvent>> Cases::events(const Actor& actor, const RequestMe
   std::vector<CaseEvent> out;
   TRY(with_readable_case(
       db_, clock_, actor, meta, id, "case events",
-      [&](storage::Connection& c, const Case& found) -> Status {
+      [&](storage::Connection& c, const Case& found, AuditedReads& reads) -> Status {
         auto s = c.prepare(
             "SELECT seq, at, actor_id, kind, from_value, to_value, meeting_id, decision_id,"
             " reason FROM case_events WHERE case_id = ?1 AND (?2 IS NULL OR at <= ?2)"
@@ -92,8 +92,7 @@ Result<std::vector<CaseEvent>> Cases::events(const Actor& actor, const RequestMe
                          s.optional_text(4), s.optional_text(5), s.optional_text(6),
                          s.optional_text(7), s.optional_text(8)});
         }
-        audit::append(c, clock_, &actor, meta,
-                      {"case.events", "case", found.id, found.id, std::nullopt, std::nullopt});
+        reads.push_back({"case.events", "case", found.id, found.id, std::nullopt, std::nullopt});
         return Status::Ok();
       }));
   return out;

@@ -7,6 +7,7 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "domain/audit.h"
+#include "domain/audited_read.h"
 #include "domain/authorization.h"
 #include "domain/choices.h"
 #include "domain/household_label.h"
@@ -262,28 +263,29 @@ std::optional<Case> former_ward_view(storage::Connection& c, const Actor& actor,
   return view;
 }
 
-Status with_readable_case(storage::Database& db, const Clock& clock, const Actor& actor,
-                          const RequestMeta& meta, const std::string& id, const char* what,
-                          const std::function<Status(storage::Connection&, const Case&)>& body) {
+Status with_readable_case(
+    storage::Database& db, const Clock& clock, const Actor& actor, const RequestMeta& meta,
+    const std::string& id, const char* what,
+    const std::function<Status(storage::Connection&, const Case&, AuditedReads&)>& body) {
   const Status role = authorize_role(&actor, Action::kCaseRead);
   std::optional<Error> denied;
-  TRY(db.write([&](storage::Connection& c) -> Status {
-    auto found = reload(c, id);
-    if (!found.ok()) return role.ok() ? found.error() : role.error();
-    Status allowed =
-        role.ok() ? authorize(&actor, Action::kCaseRead, {found->ward, std::nullopt}) : role;
-    if (!allowed.ok() && role.ok()) {
-      if (auto former = former_ward_view(c, actor, id)) return body(c, *former);
-    }
-    if (!allowed.ok()) {
-      audit::append(
-          c, clock, &actor, meta,
-          {"case.read_denied", "case", id, id, std::nullopt, std::string("denied read: ") + what});
-      denied = allowed.error().kind() == ErrorKind::kNotFound ? not_found() : allowed.error();
-      return Status::Ok();  // commits the audit entry; the caller still gets `denied`
-    }
-    return body(c, *found);
-  }));
+  TRY(audited_read(
+      db, clock, actor, meta, [&](storage::Connection& c, AuditedReads& reads) -> Status {
+        auto found = reload(c, id);
+        if (!found.ok()) return role.ok() ? found.error() : role.error();
+        Status allowed =
+            role.ok() ? authorize(&actor, Action::kCaseRead, {found->ward, std::nullopt}) : role;
+        if (!allowed.ok() && role.ok()) {
+          if (auto former = former_ward_view(c, actor, id)) return body(c, *former, reads);
+        }
+        if (!allowed.ok()) {
+          reads.push_back({"case.read_denied", "case", id, id, std::nullopt,
+                           std::string("denied read: ") + what});
+          denied = allowed.error().kind() == ErrorKind::kNotFound ? not_found() : allowed.error();
+          return Status::Ok();  // records the entry; the caller still gets `denied`
+        }
+        return body(c, *found, reads);
+      }));
   if (denied) return *denied;
   return Status::Ok();
 }
@@ -376,11 +378,11 @@ Result<Creation<Case>> Cases::create(const Actor& actor, const RequestMeta& meta
 }
 
 Result<Case> Cases::get(const Actor& actor, const RequestMeta& meta, const std::string& id) {
-  // A read of case content is audited, so it runs as a write.
+  // A read of case content is audited (with_readable_case: a snapshot, then the entry).
   Case out;
   TRY(with_readable_case(db_, clock_, actor, meta, id, "case",
-                         [&](storage::Connection& c, const Case& found) -> Status {
-                           audit::append(c, clock_, &actor, meta, case_entry("case.read", found));
+                         [&](storage::Connection&, const Case& found, AuditedReads& reads) {
+                           reads.push_back(case_entry("case.read", found));
                            out = found;
                            return Status::Ok();
                          }));
@@ -419,35 +421,38 @@ Result<Page<Case>> Cases::list(const Actor& actor, const RequestMeta& meta,
   TRY_ASSIGN(CaseFilter filter, resolve_filter(actor, requested));
   TRY(check_ward_param(db_, filter.ward));
   if (filter.ward && !actor.has_ward(*filter.ward)) return Page<Case>{};  // nothing in scope
-  return db_.write([&](storage::Connection& c) -> Result<Page<Case>> {
-    // The actor's wards as a JSON array, so one statement serves any number of wards.
-    std::string wards = filter.ward ? Json::array({*filter.ward}).dump() : Json(actor.wards).dump();
-    const char* where =
-        " FROM cases WHERE ward IN (SELECT value FROM json_each(?1))"
-        " AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR risk_level = ?3)"
-        " AND (?4 IS NULL OR instr(search_key, ?4) > 0)"
-        " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(risk_categories) WHERE value = ?5))"
-        " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each(sections) WHERE value = ?6))"
-        " AND (?7 IS NULL OR lead_user_id = ?7)";
-    auto bind_filter = [&](storage::Statement& s) {
-      s.bind(1, wards).bind(2, filter.status).bind(3, filter.risk_level).bind(4, filter.q);
-      s.bind(5, filter.risk_category).bind(6, filter.section).bind(7, filter.lead);
-    };
-    Page<Case> out;
-    auto count = c.prepare(std::string("SELECT count(*)") + where);
-    bind_filter(count);
-    count.step();
-    out.total = count.int64(0);
-    auto rows = c.prepare(std::string("SELECT ") + kColumns + where +
-                          " ORDER BY CASE risk_level WHEN 'high' THEN 0 WHEN 'medium' THEN 1"
-                          " ELSE 2 END, ward, case_ref, id LIMIT ?8 OFFSET ?9");
-    bind_filter(rows);
-    rows.bind(8, page.per_page).bind(9, page.offset());
-    while (rows.step()) out.items.push_back(row_to_case(rows));
-    for (const Case& k : out.items)
-      audit::append(c, clock_, &actor, meta, case_entry("case.list", k));
-    return out;
-  });
+  return audited_read(
+      db_, clock_, actor, meta,
+      [&](storage::Connection& c, AuditedReads& reads) -> Result<Page<Case>> {
+        // The actor's wards as a JSON array, so one statement serves any number of wards.
+        std::string wards =
+            filter.ward ? Json::array({*filter.ward}).dump() : Json(actor.wards).dump();
+        const char* where =
+            " FROM cases WHERE ward IN (SELECT value FROM json_each(?1))"
+            " AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR risk_level = ?3)"
+            " AND (?4 IS NULL OR instr(search_key, ?4) > 0)"
+            " AND (?5 IS NULL OR EXISTS"
+            " (SELECT 1 FROM json_each(risk_categories) WHERE value = ?5))"
+            " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each(sections) WHERE value = ?6))"
+            " AND (?7 IS NULL OR lead_user_id = ?7)";
+        auto bind_filter = [&](storage::Statement& s) {
+          s.bind(1, wards).bind(2, filter.status).bind(3, filter.risk_level).bind(4, filter.q);
+          s.bind(5, filter.risk_category).bind(6, filter.section).bind(7, filter.lead);
+        };
+        Page<Case> out;
+        auto count = c.prepare(std::string("SELECT count(*)") + where);
+        bind_filter(count);
+        count.step();
+        out.total = count.int64(0);
+        auto rows = c.prepare(std::string("SELECT ") + kColumns + where +
+                              " ORDER BY CASE risk_level WHEN 'high' THEN 0 WHEN 'medium' THEN 1"
+                              " ELSE 2 END, ward, case_ref, id LIMIT ?8 OFFSET ?9");
+        bind_filter(rows);
+        rows.bind(8, page.per_page).bind(9, page.offset());
+        while (rows.step()) out.items.push_back(row_to_case(rows));
+        for (const Case& k : out.items) reads.push_back(case_entry("case.list", k));
+        return out;
+      });
 }
 
 Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const std::string& id,

@@ -4,8 +4,9 @@
 // authoritative record; Tsunagu keeps the minimum to refer and to plan.
 //
 // Every function takes the acting user: cases are scoped by ward (another ward's case is
-// NotFound), admin and auditor see no case content (PermissionDenied), and every read and change
-// is audited in the same transaction.
+// NotFound), admin and auditor see no case content (PermissionDenied); every change is audited in
+// its own transaction, and every read is on record before its answer is returned
+// (audited_read.h).
 //
 // Thread-safety: a Cases object may be shared by all request threads.
 #pragma once
@@ -19,6 +20,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/actor.h"
+#include "domain/audit.h"
 #include "domain/idempotency.h"
 #include "domain/paging.h"
 
@@ -172,14 +174,16 @@ Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, cons
 std::optional<Case> former_ward_view(storage::Connection& c, const Actor& actor,
                                      const std::string& id);
 
-// Runs `body` on the case `id` inside one write transaction when `actor` may read it (a ward
-// the case was transferred away from reads former_ward_view(), read-only). A case
-// that exists but is not the actor's to read answers exactly as an unknown id does (the role's
-// 403, or the same 404 body) and leaves a "case.read_denied" audit entry naming `what` was
-// asked for, committed although the request fails: probing other wards' cases is on record.
-Status with_readable_case(storage::Database& db, const Clock& clock, const Actor& actor,
-                          const RequestMeta& meta, const std::string& id, const char* what,
-                          const std::function<Status(storage::Connection&, const Case&)>& body);
+// Runs `body` on the case `id` in an audited read (audited_read.h: a reader snapshot, then the
+// entries `body` adds written in one commit) when `actor` may read it (a ward the case was
+// transferred away from reads former_ward_view(), read-only). A case that exists but is not the
+// actor's to read answers exactly as an unknown id does (the role's 403, or the same 404 body)
+// and leaves a "case.read_denied" audit entry naming `what` was asked for, committed although
+// the request fails: probing other wards' cases is on record.
+Status with_readable_case(
+    storage::Database& db, const Clock& clock, const Actor& actor, const RequestMeta& meta,
+    const std::string& id, const char* what,
+    const std::function<Status(storage::Connection&, const Case&, AuditedReads&)>& body);
 
 // Within a write transaction: create() without the Idempotency-Key — every check (role, ward,
 // fields, lead, a unique case_ref), the insert and its audit entry. For create() and the demo.

@@ -319,13 +319,12 @@ Result<Assessment> Casework::assessment(const Actor& actor, const RequestMeta& m
   std::optional<Assessment> out;
   TRY(with_readable_case(
       db_, clock_, actor, meta, case_id, "assessment",
-      [&](storage::Connection& c, const Case& view) -> Status {
+      [&](storage::Connection& c, const Case& view, AuditedReads& reads) -> Status {
         TRY_ASSIGN(Assessment a, load_assessment(c, case_id, id));
         if (auto until = read_until(view); until && format_utc(a.created_at) > *until) {
           return not_found();  // recorded after the case left this ward
         }
-        audit::append(c, clock_, &actor, meta,
-                      case_entry("case.assessment", "case_assessment", id, case_id));
+        reads.push_back(case_entry("case.assessment", "case_assessment", id, case_id));
         out = std::move(a);
         return Status::Ok();
       }));
@@ -338,7 +337,7 @@ Result<Page<Assessment>> Casework::assessments(const Actor& actor, const Request
   Page<Assessment> out;
   TRY(with_readable_case(
       db_, clock_, actor, meta, case_id, "assessments",
-      [&](storage::Connection& c, const Case& view) -> Status {
+      [&](storage::Connection& c, const Case& view, AuditedReads& reads) -> Status {
         const char* where =
             " FROM case_assessments WHERE case_id = ?1 AND (?2 IS NULL OR created_at <= "
             "?2)";
@@ -352,8 +351,7 @@ Result<Page<Assessment>> Casework::assessments(const Actor& actor, const Request
         rows.bind(1, case_id).bind(2, read_until(view));
         rows.bind(3, page.per_page).bind(4, page.offset());
         while (rows.step()) out.items.push_back(row_to_assessment(rows));
-        audit::append(c, clock_, &actor, meta,
-                      case_entry("case.assessments", "case", case_id, case_id));
+        reads.push_back(case_entry("case.assessments", "case", case_id, case_id));
         return Status::Ok();
       }));
   return out;
@@ -509,18 +507,17 @@ Result<Creation<Contact>> Casework::add_contact(const Actor& actor, const Reques
 Result<Contact> Casework::contact(const Actor& actor, const RequestMeta& meta,
                                   const std::string& case_id, const std::string& id) {
   std::optional<Contact> out;
-  TRY(with_readable_case(db_, clock_, actor, meta, case_id, "contact",
-                         [&](storage::Connection& c, const Case& view) -> Status {
-                           TRY_ASSIGN(Contact found, load_contact(c, case_id, id));
-                           if (auto until = read_until(view);
-                               until && format_utc(found.created_at) > *until) {
-                             return not_found();  // recorded after the case left this ward
-                           }
-                           audit::append(c, clock_, &actor, meta,
-                                         case_entry("case.contact", "case_contact", id, case_id));
-                           out = std::move(found);
-                           return Status::Ok();
-                         }));
+  TRY(with_readable_case(
+      db_, clock_, actor, meta, case_id, "contact",
+      [&](storage::Connection& c, const Case& view, AuditedReads& reads) -> Status {
+        TRY_ASSIGN(Contact found, load_contact(c, case_id, id));
+        if (auto until = read_until(view); until && format_utc(found.created_at) > *until) {
+          return not_found();  // recorded after the case left this ward
+        }
+        reads.push_back(case_entry("case.contact", "case_contact", id, case_id));
+        out = std::move(found);
+        return Status::Ok();
+      }));
   return std::move(*out);
 }
 
@@ -529,7 +526,7 @@ Result<Page<Contact>> Casework::contacts(const Actor& actor, const RequestMeta& 
   Page<Contact> out;
   TRY(with_readable_case(
       db_, clock_, actor, meta, case_id, "contacts",
-      [&](storage::Connection& c, const Case& view) -> Status {
+      [&](storage::Connection& c, const Case& view, AuditedReads& reads) -> Status {
         const char* where =
             " FROM case_contacts WHERE case_id = ?1 AND (?2 IS NULL OR created_at <= ?2)";
         auto count = c.prepare(std::string("SELECT count(*)") + where);
@@ -542,8 +539,7 @@ Result<Page<Contact>> Casework::contacts(const Actor& actor, const RequestMeta& 
         rows.bind(1, case_id).bind(2, read_until(view));
         rows.bind(3, page.per_page).bind(4, page.offset());
         while (rows.step()) out.items.push_back(row_to_contact(rows));
-        audit::append(c, clock_, &actor, meta,
-                      case_entry("case.contacts", "case", case_id, case_id));
+        reads.push_back(case_entry("case.contacts", "case", case_id, case_id));
         return Status::Ok();
       }));
   return out;
@@ -555,7 +551,7 @@ Result<Page<TimelineEntry>> Casework::timeline(const Actor& actor, const Request
   std::vector<TimelineEntry> all;
   TRY(with_readable_case(
       db_, clock_, actor, meta, case_id, "timeline",
-      [&](storage::Connection& c, const Case& view) -> Status {
+      [&](storage::Connection& c, const Case& view, AuditedReads& reads) -> Status {
         const std::optional<std::string> until = read_until(view);
         auto collect = [&](const char* sql, auto make) {
           auto s = c.prepare(sql);
@@ -628,8 +624,7 @@ Result<Page<TimelineEntry>> Casework::timeline(const Actor& actor, const Request
               return TimelineEntry{parse_stored_time(s.text(1)), "event",   s.text(3),
                                    std::to_string(s.int64(0)),   s.text(2), s.optional_text(4)};
             });
-        audit::append(c, clock_, &actor, meta,
-                      case_entry("case.timeline", "case", case_id, case_id));
+        reads.push_back(case_entry("case.timeline", "case", case_id, case_id));
         return Status::Ok();
       }));
   // Newest first; a stable order for entries of the same moment. Each source was read in the

@@ -10,7 +10,8 @@
 //   exists or not; another ward gets the same 404 as for an unknown case.
 // - A ward the case was transferred away from reads what happened before the move (its
 //   assessments, contacts, timeline up to the move) and changes nothing (case.transferred).
-// - Every read and change is audited in the same transaction.
+// - Every change is audited in its own transaction; every read is on record before its answer
+//   is returned (audited_read.h).
 //
 // Thread-safety: a Casework object may be shared by all request threads.
 #pragma once

@@ -7,6 +7,7 @@
 #include "common/ids.h"
 #include "common/merge_patch.h"
 #include "domain/audit.h"
+#include "domain/audited_read.h"
 #include "domain/authorization.h"
 #include "domain/meeting_rules.h"
 #include "domain/meeting_store.h"
@@ -137,20 +138,19 @@ Result<Creation<Meeting>> Meetings::create(const Actor& actor, const RequestMeta
 
 Result<Meeting> Meetings::get(const Actor& actor, const RequestMeta& meta, const std::string& id) {
   TRY(authorize_role(&actor, Action::kMeetingRead));
-  // A case meeting's content is case data, so reading it is audited (per case) and runs as a
-  // write.
-  return db_.write([&](storage::Connection& c) -> Result<Meeting> {
-    TRY_ASSIGN(Meeting found, load_meeting_in_scope(c, actor, id, tokyo_date(clock_.now())));
-    Meeting view = meeting_view(actor, std::move(found));
-    auto cases = meeting_store::case_ids(view);
-    if (cases.empty()) {
-      audit::append(c, clock_, &actor, meta, meeting_entry("meeting.read", view));
-    }
-    for (const auto& case_id : cases) {
-      audit::append(c, clock_, &actor, meta, meeting_entry("meeting.read", view, case_id));
-    }
-    return view;
-  });
+  // A case meeting's content is case data, so reading it is audited (per case).
+  return audited_read(db_, clock_, actor, meta,
+                      [&](storage::Connection& c, AuditedReads& reads) -> Result<Meeting> {
+                        TRY_ASSIGN(Meeting found,
+                                   load_meeting_in_scope(c, actor, id, tokyo_date(clock_.now())));
+                        Meeting view = meeting_view(actor, std::move(found));
+                        auto cases = meeting_store::case_ids(view);
+                        if (cases.empty()) reads.push_back(meeting_entry("meeting.read", view));
+                        for (const auto& case_id : cases) {
+                          reads.push_back(meeting_entry("meeting.read", view, case_id));
+                        }
+                        return view;
+                      });
 }
 
 Result<Page<Meeting>> Meetings::list(const Actor& actor, const MeetingFilter& filter,

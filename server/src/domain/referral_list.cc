@@ -1,5 +1,6 @@
 // Referrals::list and Referrals::expire_overdue: the inbox, the ward's list, and the timer.
 #include "domain/audit.h"
+#include "domain/audited_read.h"
 #include "domain/authorization.h"
 #include "domain/choices.h"
 #include "domain/referral_store.h"
@@ -59,31 +60,33 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
     for (size_t i = 0; i < binds.size(); ++i) s.bind(static_cast<int>(i + 1), binds[i]);
   };
   const int limit_param = static_cast<int>(binds.size()) + 1;
-  return db_.write([&](storage::Connection& c) -> Result<Page<Referral>> {
-    Page<Referral> out;
-    auto count = c.prepare("SELECT count(*) FROM referrals r" + where);
-    bind(count);
-    count.step();
-    out.total = count.int64(0);
-    // The page's ids first, from the index alone (the inbox and ward indexes hold created_at,
-    // id and status), then the rows and their cases for those 50 only: an OFFSET deep in a
-    // partner's inbox then skips index entries, not table rows joined to their cases.
-    const std::string order = " ORDER BY r.created_at DESC, r.id DESC";
-    auto rows =
-        c.prepare(std::string(store::kSelect) + " WHERE r.id IN (SELECT r.id FROM referrals r" +
-                  where + order + " LIMIT ?" + std::to_string(limit_param) + " OFFSET ?" +
-                  std::to_string(limit_param + 1) + ")" + order);
-    bind(rows);
-    rows.bind(limit_param, page.per_page).bind(limit_param + 1, page.offset());
-    while (rows.step()) out.items.push_back(store::from_row(rows, today));
-    for (Referral& r : out.items) {
-      audit::append(
-          c, clock_, &actor, meta,
-          {"referral.list", "referral", r.id, r.case_id, r.organization_id, std::nullopt});
-      r = view(actor, std::move(r));
-    }
-    return out;
-  });
+  return audited_read(db_, clock_, actor, meta,
+                      [&](storage::Connection& c, AuditedReads& reads) -> Result<Page<Referral>> {
+                        Page<Referral> out;
+                        auto count = c.prepare("SELECT count(*) FROM referrals r" + where);
+                        bind(count);
+                        count.step();
+                        out.total = count.int64(0);
+                        // The page's ids first, from the index alone (the inbox and ward indexes
+                        // hold created_at, id and status), then the rows and their cases for those
+                        // 50 only: an OFFSET deep in a partner's inbox then skips index entries,
+                        // not table rows joined to their cases.
+                        const std::string order = " ORDER BY r.created_at DESC, r.id DESC";
+                        auto rows =
+                            c.prepare(std::string(store::kSelect) +
+                                      " WHERE r.id IN (SELECT r.id FROM referrals r" + where +
+                                      order + " LIMIT ?" + std::to_string(limit_param) +
+                                      " OFFSET ?" + std::to_string(limit_param + 1) + ")" + order);
+                        bind(rows);
+                        rows.bind(limit_param, page.per_page).bind(limit_param + 1, page.offset());
+                        while (rows.step()) out.items.push_back(store::from_row(rows, today));
+                        for (Referral& r : out.items) {
+                          reads.push_back({"referral.list", "referral", r.id, r.case_id,
+                                           r.organization_id, std::nullopt});
+                          r = view(actor, std::move(r));
+                        }
+                        return out;
+                      });
 }
 
 Result<int> Referrals::expire_overdue() {

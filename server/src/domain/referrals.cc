@@ -4,6 +4,7 @@
 
 #include "common/ids.h"
 #include "domain/audit.h"
+#include "domain/audited_read.h"
 #include "domain/authorization.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
@@ -231,11 +232,12 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
 Result<Referral> Referrals::get(const Actor& actor, const RequestMeta& meta,
                                 const std::string& id) {
   TRY(authorize_role(&actor, Action::kReferralRead));
-  return db_.write([&](storage::Connection& c) -> Result<Referral> {
-    TRY_ASSIGN(Referral r, load_in_scope(c, actor, id, today(clock_)));
-    audit::append(c, clock_, &actor, meta, referral_entry("referral.read", r));
-    return view(actor, std::move(r));
-  });
+  return audited_read(db_, clock_, actor, meta,
+                      [&](storage::Connection& c, AuditedReads& reads) -> Result<Referral> {
+                        TRY_ASSIGN(Referral r, load_in_scope(c, actor, id, today(clock_)));
+                        reads.push_back(referral_entry("referral.read", r));
+                        return view(actor, std::move(r));
+                      });
 }
 
 Result<Referral> Referrals::edit_draft(const Actor& actor, const RequestMeta& meta,
@@ -400,25 +402,27 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
 Result<std::vector<ReferralEvent>> Referrals::events(const Actor& actor, const RequestMeta& meta,
                                                      const std::string& id) {
   TRY(authorize_role(&actor, Action::kReferralRead));
-  return db_.write([&](storage::Connection& c) -> Result<std::vector<ReferralEvent>> {
-    TRY_ASSIGN(Referral r, load_in_scope(c, actor, id, today(clock_)));
-    std::vector<ReferralEvent> all = store::load_events(c, id);
-    audit::append(c, clock_, &actor, meta, referral_entry("referral.events", r));
-    if (actor.role != Role::kPartner) return all;
-    // Partners see the steps, and the notes only of what their organization wrote; after the
-    // end, only their own steps.
-    std::vector<ReferralEvent> out;
-    for (ReferralEvent& e : all) {
-      const bool theirs = e.actor_role == to_string(Role::kPartner);
-      if (e.to == "draft" || (is_terminal(r.status) && !theirs)) continue;
-      if (!theirs) {
-        e.note.reset();
-        e.actor_id.reset();
-      }
-      out.push_back(std::move(e));
-    }
-    return out;
-  });
+  return audited_read(
+      db_, clock_, actor, meta,
+      [&](storage::Connection& c, AuditedReads& reads) -> Result<std::vector<ReferralEvent>> {
+        TRY_ASSIGN(Referral r, load_in_scope(c, actor, id, today(clock_)));
+        std::vector<ReferralEvent> all = store::load_events(c, id);
+        reads.push_back(referral_entry("referral.events", r));
+        if (actor.role != Role::kPartner) return all;
+        // Partners see the steps, and the notes only of what their organization wrote; after the
+        // end, only their own steps.
+        std::vector<ReferralEvent> out;
+        for (ReferralEvent& e : all) {
+          const bool theirs = e.actor_role == to_string(Role::kPartner);
+          if (e.to == "draft" || (is_terminal(r.status) && !theirs)) continue;
+          if (!theirs) {
+            e.note.reset();
+            e.actor_id.reset();
+          }
+          out.push_back(std::move(e));
+        }
+        return out;
+      });
 }
 
 }  // namespace tsunagu::domain

@@ -5,6 +5,7 @@
 #include "common/field_reader.h"
 #include "common/ids.h"
 #include "domain/audit.h"
+#include "domain/audited_read.h"
 #include "domain/authorization.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
@@ -294,11 +295,12 @@ Result<Transfer> Transfers::transition(const Actor& actor, const RequestMeta& me
 Result<Transfer> Transfers::get(const Actor& actor, const RequestMeta& meta,
                                 const std::string& id) {
   TRY(authorize_role(&actor, Action::kCaseRead));
-  return db_.write([&](storage::Connection& c) -> Result<Transfer> {
-    TRY_ASSIGN(Transfer t, load_in_scope(c, actor, id));
-    audit::append(c, clock_, &actor, meta, transfer_entry("transfer.read", t));
-    return t;
-  });
+  return audited_read(db_, clock_, actor, meta,
+                      [&](storage::Connection& c, AuditedReads& reads) -> Result<Transfer> {
+                        TRY_ASSIGN(Transfer t, load_in_scope(c, actor, id));
+                        reads.push_back(transfer_entry("transfer.read", t));
+                        return t;
+                      });
 }
 
 Result<Page<Transfer>> Transfers::list(const Actor& actor, const RequestMeta& meta,
@@ -309,27 +311,27 @@ Result<Page<Transfer>> Transfers::list(const Actor& actor, const RequestMeta& me
   }
   TRY(check_ward_param(db_, filter.ward));
   if (filter.ward && !actor.has_ward(*filter.ward)) return Page<Transfer>{};  // nothing in scope
-  return db_.write([&](storage::Connection& c) -> Result<Page<Transfer>> {
-    const std::string wards =
-        filter.ward ? Json::array({*filter.ward}).dump() : Json(actor.wards).dump();
-    const char* where =
-        " WHERE (t.from_ward IN (SELECT value FROM json_each(?1))"
-        " OR t.to_ward IN (SELECT value FROM json_each(?1)))"
-        " AND (?2 IS NULL OR t.status = ?2)";
-    Page<Transfer> out;
-    auto count = c.prepare(std::string("SELECT count(*) FROM case_transfers t") + where);
-    count.bind(1, wards).bind(2, filter.status);
-    count.step();
-    out.total = count.int64(0);
-    auto rows = c.prepare(std::string(kSelect) + where +
-                          " ORDER BY t.requested_at DESC, t.id LIMIT ?3 OFFSET ?4");
-    rows.bind(1, wards).bind(2, filter.status).bind(3, page.per_page).bind(4, page.offset());
-    while (rows.step()) out.items.push_back(row_to_transfer(rows));
-    for (const Transfer& t : out.items) {
-      audit::append(c, clock_, &actor, meta, transfer_entry("transfer.list", t));
-    }
-    return out;
-  });
+  return audited_read(
+      db_, clock_, actor, meta,
+      [&](storage::Connection& c, AuditedReads& reads) -> Result<Page<Transfer>> {
+        const std::string wards =
+            filter.ward ? Json::array({*filter.ward}).dump() : Json(actor.wards).dump();
+        const char* where =
+            " WHERE (t.from_ward IN (SELECT value FROM json_each(?1))"
+            " OR t.to_ward IN (SELECT value FROM json_each(?1)))"
+            " AND (?2 IS NULL OR t.status = ?2)";
+        Page<Transfer> out;
+        auto count = c.prepare(std::string("SELECT count(*) FROM case_transfers t") + where);
+        count.bind(1, wards).bind(2, filter.status);
+        count.step();
+        out.total = count.int64(0);
+        auto rows = c.prepare(std::string(kSelect) + where +
+                              " ORDER BY t.requested_at DESC, t.id LIMIT ?3 OFFSET ?4");
+        rows.bind(1, wards).bind(2, filter.status).bind(3, page.per_page).bind(4, page.offset());
+        while (rows.step()) out.items.push_back(row_to_transfer(rows));
+        for (const Transfer& t : out.items) reads.push_back(transfer_entry("transfer.list", t));
+        return out;
+      });
 }
 
 }  // namespace tsunagu::domain

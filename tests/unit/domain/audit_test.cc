@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/audited_read.h"
+
 #include "storage/database.h"
 #include "support/test_support.h"
 
@@ -101,6 +103,78 @@ TEST_F(AuditTest, EntryIsPartOfTheCallersTransaction) {
   });
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(verify(*db_)->entries, 0);  // rolled back with the change
+}
+
+TEST_F(AuditTest, AppendAllChainsItsEntriesAfterTheLog) {
+  append_n(2);
+  std::vector<Entry> page;
+  for (int i = 0; i < 3; ++i) {
+    page.push_back(
+        {"referral.list", "referral", "r-" + std::to_string(i), "case-7", "org-1", std::nullopt});
+  }
+  ASSERT_OK(db_->write([&](storage::Connection& c) -> Status {
+    append_all(c, clock_, nullptr, {}, page);
+    append_all(c, clock_, nullptr, {}, {});  // nothing to write
+    return Status::Ok();
+  }));
+  auto v = verify(*db_);
+  ASSERT_OK(v);
+  EXPECT_TRUE(v->ok) << v->reason;
+  EXPECT_EQ(v->entries, 5);
+  auto ids = db_->read([](storage::Connection& c) -> Result<std::vector<std::string>> {
+    std::vector<std::string> out;
+    auto s = c.prepare("SELECT resource_id FROM audit_log WHERE seq > 2 ORDER BY seq");
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+  });
+  ASSERT_OK(ids);
+  EXPECT_EQ(*ids, (std::vector<std::string>{"r-0", "r-1", "r-2"}));
+}
+
+class AuditedReadTest : public AuditTest {
+ protected:
+  Actor coordinator_{"u-1", "coord.chuo", Role::kCoordinator, {"chuo"}, std::nullopt};
+  int64_t entries() { return verify(*db_)->entries; }
+};
+
+TEST_F(AuditedReadTest, ReadsOnASnapshotAndRecordsWhatItReadBeforeAnswering) {
+  auto r = audited_read(
+      *db_, clock_, coordinator_, {"req-1", "127.0.0.1"},
+      [](storage::Connection& c, AuditedReads& reads) -> Result<int> {
+        // A reader connection: it may not write.
+        EXPECT_THROW(c.exec("CREATE TABLE t (x)"), storage::StorageError);
+        reads.push_back({"case.read", "case", "c-1", "c-1", std::nullopt, std::nullopt});
+        reads.push_back({"case.read", "case", "c-2", "c-2", std::nullopt, std::nullopt});
+        return 7;
+      });
+  ASSERT_OK(r);
+  EXPECT_EQ(*r, 7);
+  EXPECT_EQ(entries(), 2);  // committed when the answer is returned
+}
+
+TEST_F(AuditedReadTest, AFailedReadRecordsNothing) {
+  Status s = audited_read(
+      *db_, clock_, coordinator_, {}, [](storage::Connection&, AuditedReads& reads) -> Status {
+        reads.push_back({"case.read", "case", "c-1", "c-1", std::nullopt, std::nullopt});
+        return Error::NotFound("No such case.");
+      });
+  EXPECT_EQ(s.error().kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(entries(), 0);
+}
+
+TEST_F(AuditedReadTest, AnEntryThatCannotBeStoredFailsTheRead) {
+  // A log the writer cannot append to (its insert trigger refuses): the data read must not leave.
+  storage::Connection raw({dir_.file("a.db")});
+  raw.exec(
+      "CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no'); END;");
+  auto r = audited_read(
+      *db_, clock_, coordinator_, {}, [](storage::Connection&, AuditedReads& reads) -> Result<int> {
+        reads.push_back({"case.read", "case", "c-1", "c-1", std::nullopt, std::nullopt});
+        return 7;
+      });
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind(), ErrorKind::kInternal);
+  EXPECT_EQ(entries(), 0);
 }
 
 }  // namespace

@@ -122,20 +122,17 @@ ItemList action_item_items(storage::Connection& c, const ReportScope& scope, con
 Status audit_reads(storage::Database& db, const Clock& clock, const Actor& actor,
                    const RequestMeta& meta, const std::string& action,
                    const std::vector<const ItemList*>& lists) {
-  bool any = false;
+  AuditedReads reads;
   for (const ItemList* l : lists) {
-    for (const auto& item : l->items) any = any || item.audit_case_id.has_value();
-  }
-  if (!any) return Status::Ok();
-  return db.write([&](storage::Connection& c) -> Status {
-    for (const ItemList* l : lists) {
-      for (const auto& item : l->items) {
-        if (!item.audit_case_id) continue;
-        audit::append(c, clock, &actor, meta,
-                      {action, item.record_type, item.id, item.audit_case_id, item.organization_id,
+    for (const auto& item : l->items) {
+      if (!item.audit_case_id) continue;
+      reads.push_back({action, item.record_type, item.id, item.audit_case_id, item.organization_id,
                        item.reason});
-      }
     }
+  }
+  if (reads.empty()) return Status::Ok();
+  return db.write([&](storage::Connection& c) -> Status {
+    audit::append_all(c, clock, &actor, meta, reads);
     return Status::Ok();
   });
 }
