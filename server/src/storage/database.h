@@ -1,6 +1,8 @@
 // The database: one writer connection and a small pool of reader connections, in WAL mode so
 // reads never wait for the writer. Opening migrates the schema (see migrator.h) and refuses a
-// database written by a newer server.
+// database written by a newer server. A checkpointer thread with a connection of its own copies
+// the WAL back into the main file whenever it has grown past checkpoint_pages, beside the
+// writer's commits rather than inside one of them.
 //
 // Writes commit in groups. A write() that finds the writer idle runs its callback in an
 // IMMEDIATE transaction of its own, as a single writer would. Callers that arrive while it
