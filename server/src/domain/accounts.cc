@@ -6,8 +6,8 @@
 
 #include "common/ids.h"
 #include "common/text.h"
+#include "domain/access/authorization.h"
 #include "domain/audit.h"
-#include "domain/authorization.h"
 #include "domain/sessions.h"
 #include "domain/wards.h"
 #include "storage/database.h"

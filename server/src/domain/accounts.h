@@ -14,7 +14,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/idempotency.h"
 #include "domain/passwords.h"
 

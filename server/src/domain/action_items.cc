@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/ids.h"
+#include "domain/access/authorization.h"
 #include "domain/action_item_states.h"
 #include "domain/audit.h"
-#include "domain/authorization.h"
 #include "domain/choices.h"
 #include "domain/meeting_rules.h"
 #include "domain/meeting_store.h"

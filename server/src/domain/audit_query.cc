@@ -1,6 +1,6 @@
 #include "domain/audit_query.h"
 
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "domain/wards.h"
 #include "storage/database.h"
 

@@ -2,9 +2,9 @@
 
 #include "common/hash.h"
 #include "common/ids.h"
+#include "domain/access/authorization.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
-#include "domain/authorization.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {

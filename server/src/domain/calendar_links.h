@@ -13,7 +13,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 
 namespace tsunagu::storage {
 class Database;

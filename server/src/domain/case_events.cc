@@ -2,8 +2,8 @@
 // Declared in cases.h.
 #include <algorithm>
 
+#include "domain/access/authorization.h"
 #include "domain/audit.h"
-#include "domain/authorization.h"
 #include "domain/cases.h"
 #include "storage/database.h"
 

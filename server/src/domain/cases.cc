@@ -6,9 +6,9 @@
 
 #include "common/ids.h"
 #include "common/text.h"
+#include "domain/access/authorization.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
-#include "domain/authorization.h"
 #include "domain/choices.h"
 #include "domain/household_label.h"
 #include "domain/idempotency.h"

@@ -19,7 +19,7 @@
 #include "common/merge_patch.h"
 #include "common/result.h"
 #include "common/time.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/audit.h"
 #include "domain/idempotency.h"
 #include "domain/paging.h"

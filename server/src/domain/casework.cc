@@ -4,8 +4,8 @@
 
 #include "common/field_reader.h"
 #include "common/ids.h"
+#include "domain/access/authorization.h"
 #include "domain/audit.h"
-#include "domain/authorization.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
 #include "domain/json_column.h"

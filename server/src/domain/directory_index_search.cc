@@ -7,7 +7,7 @@
 #include <string_view>
 #include <utility>
 
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "domain/directory_index.h"
 #include "domain/directory_privacy.h"
 #include "domain/directory_search.h"

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/directory.h"
 
 namespace tsunagu::domain {

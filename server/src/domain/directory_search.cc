@@ -4,7 +4,7 @@
 #include <variant>
 
 #include "common/text.h"
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "domain/directory_privacy.h"
 #include "domain/directory_store.h"
 #include "domain/wards.h"

@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/directory.h"
 
 namespace tsunagu::storage {

@@ -1,8 +1,8 @@
 #include "domain/directory_services.h"
 
 #include "common/ids.h"
+#include "domain/access/authorization.h"
 #include "domain/audit.h"
-#include "domain/authorization.h"
 #include "domain/directory_index.h"
 #include "domain/directory_privacy.h"
 #include "domain/directory_rules.h"

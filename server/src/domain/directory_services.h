@@ -14,7 +14,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/directory.h"
 #include "domain/idempotency.h"
 

@@ -5,8 +5,8 @@
 #include <map>
 
 #include "common/ids.h"
+#include "domain/access/authorization.h"
 #include "domain/audit.h"
-#include "domain/authorization.h"
 #include "domain/cases.h"
 #include "domain/json_column.h"
 #include "domain/meeting_rules.h"

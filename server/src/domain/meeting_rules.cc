@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
 #include "domain/meeting_store.h"

@@ -12,7 +12,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/meetings.h"
 
 namespace tsunagu::storage {

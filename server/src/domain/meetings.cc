@@ -6,9 +6,9 @@
 
 #include "common/ids.h"
 #include "common/merge_patch.h"
+#include "domain/access/authorization.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
-#include "domain/authorization.h"
 #include "domain/meeting_rules.h"
 #include "domain/meeting_store.h"
 #include "domain/notifications.h"

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/ids.h"
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {

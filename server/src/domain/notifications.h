@@ -22,7 +22,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/paging.h"
 
 namespace tsunagu::storage {

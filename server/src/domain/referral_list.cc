@@ -1,7 +1,7 @@
 // Referrals::list and Referrals::expire_overdue: the inbox, the ward's list, and the timer.
+#include "domain/access/authorization.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
-#include "domain/authorization.h"
 #include "domain/choices.h"
 #include "domain/referral_store.h"
 #include "domain/referrals.h"

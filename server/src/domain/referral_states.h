@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 
 namespace tsunagu::domain {
 

@@ -3,9 +3,9 @@
 #include <chrono>
 
 #include "common/ids.h"
+#include "domain/access/authorization.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
-#include "domain/authorization.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
 #include "domain/referral_store.h"

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/audit.h"
 #include "storage/database.h"
 

@@ -20,8 +20,8 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "domain/access/actor.h"
 #include "domain/accounts.h"
-#include "domain/actor.h"
 #include "domain/login_throttle.h"
 #include "domain/passwords.h"
 

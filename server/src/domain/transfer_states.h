@@ -11,7 +11,7 @@
 #include <optional>
 #include <string_view>
 
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 
 namespace tsunagu::domain {
 

@@ -4,9 +4,9 @@
 
 #include "common/field_reader.h"
 #include "common/ids.h"
+#include "domain/access/authorization.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
-#include "domain/authorization.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
 #include "domain/notifications.h"

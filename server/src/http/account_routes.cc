@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "common/merge_patch.h"
+#include "domain/access/authorization.h"
 #include "domain/accounts.h"
-#include "domain/authorization.h"
 #include "domain/choices.h"
 #include "domain/organizations.h"
 #include "domain/sessions.h"

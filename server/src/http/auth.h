@@ -19,7 +19,7 @@
 #include <httplib.h>
 
 #include "common/result.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/sessions.h"
 #include "http/services.h"
 

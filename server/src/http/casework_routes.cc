@@ -1,7 +1,7 @@
 // The casework of a case (assessments and the 特定妊婦 determination, contacts, the timeline), the
 // assessment forms, and transfers between wards.
+#include "domain/access/authorization.h"
 #include "domain/assessment_forms.h"
-#include "domain/authorization.h"
 #include "domain/casework.h"
 #include "domain/choices.h"
 #include "domain/transfers.h"

@@ -1,7 +1,7 @@
 // The directory's routes (api.md, "Directory"): /api/v1/organizations, their capacity and
 // services, /api/v1/services/{id}. Each handler parses, calls one domain function (which
 // authorises and applies the privacy rules) and renders; changes answer with the new ETag.
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "domain/choices.h"
 #include "domain/directory_json.h"
 #include "domain/directory_search.h"

@@ -19,7 +19,7 @@
 
 #include "common/ids.h"
 #include "common/log.h"
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "http/connection_guard.h"
 #include "http/metrics.h"
 #include "http/problem.h"

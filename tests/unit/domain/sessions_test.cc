@@ -8,9 +8,9 @@
 #include <barrier>
 #include <thread>
 
+#include "domain/access/authorization.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
-#include "domain/authorization.h"
 #include "storage/database.h"
 #include "support/test_support.h"
 

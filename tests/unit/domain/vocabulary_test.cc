@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/choices.h"
 #include "domain/directory.h"
 #include "domain/referral_states.h"

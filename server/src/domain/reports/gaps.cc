@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::reports {

@@ -17,7 +17,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/reports/report_items.h"
 
 namespace tsunagu::storage {

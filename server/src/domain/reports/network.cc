@@ -4,7 +4,7 @@
 #include <map>
 #include <tuple>
 
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "domain/reports/gaps.h"
 #include "domain/wards.h"
 #include "storage/database.h"

@@ -1,6 +1,6 @@
 #include "domain/reports/overview.h"
 
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::reports {

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::reports {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "common/time.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 #include "domain/reports/report_scope.h"
 
 namespace tsunagu::storage {

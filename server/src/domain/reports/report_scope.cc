@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/time.h"
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 #include "domain/wards.h"
 #include "storage/connection.h"
 #include "storage/statement.h"

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "common/result.h"
-#include "domain/actor.h"
-#include "domain/authorization.h"
+#include "domain/access/actor.h"
+#include "domain/access/authorization.h"
 
 namespace tsunagu::storage {
 class Connection;

@@ -1,6 +1,6 @@
 // The whole role × action matrix, written out independently of the table in authorization.cc:
 // a change to who may do what must change this file too.
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 
 #include <algorithm>
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "domain/actor.h"
+#include "domain/access/actor.h"
 
 namespace tsunagu::domain {
 

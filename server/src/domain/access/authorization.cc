@@ -1,4 +1,4 @@
-#include "domain/authorization.h"
+#include "domain/access/authorization.h"
 
 #include <map>
 
