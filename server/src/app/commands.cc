@@ -14,6 +14,7 @@
 #include "common/ids.h"
 #include "common/log.h"
 #include "common/text.h"
+#include "domain/access/policy.h"
 #include "domain/accounts.h"
 #include "domain/audit.h"
 #include "domain/audit_checkpoint.h"
@@ -485,13 +486,11 @@ int create_admin_command(const Config& config, std::istream& in, std::ostream& o
   SystemClock clock;
   domain::PasswordHasher hasher{domain::PasswordParams{}};
   domain::Accounts accounts(**db, clock, hasher);
-  domain::Actor installer;
-  installer.username = "tsunagu-server create-admin";
-  installer.role = domain::Role::kAdmin;
+  const domain::Actor installer = domain::access::operator_actor("tsunagu-server create-admin");
   domain::NewUser user;
   user.username = config.username;
   user.display_name = config.username;
-  user.role = domain::Role::kAdmin;
+  user.role = domain::access::first_account_role();
   user.password = password;
   auto created = accounts.create(installer, domain::RequestMeta{}, user);
   if (!created.ok()) {
@@ -567,9 +566,7 @@ int import_hsds_command(const Config& config, std::ostream& out, std::ostream& e
   import_options.progress = [&err](size_t done, size_t total) {
     err << "import-hsds: checked " << done << " of " << total << " organizations\n";
   };
-  domain::Actor importer;
-  importer.username = "tsunagu-server import-hsds";
-  importer.role = domain::Role::kAdmin;
+  const domain::Actor importer = domain::access::operator_actor("tsunagu-server import-hsds");
   SystemClock clock;
   auto report = domain::import_directory(**db, clock, &importer, domain::RequestMeta{}, input,
                                          import_options);

@@ -7,6 +7,7 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/audit.h"
 #include "domain/sessions.h"
 #include "domain/wards.h"
@@ -36,15 +37,13 @@ Result<User> read_user(storage::Connection& c, storage::Statement& s) {
   return u;
 }
 
-bool is_ward_role(Role r) { return r == Role::kCoordinator || r == Role::kWardStaff; }
-
 // The rules that need no database: names, the role and its scope, the password.
 std::vector<FieldError> check_user(const std::string& username, const std::string& display_name,
                                    Role role, const std::vector<std::string>& wards,
                                    const std::optional<std::string>& organization_id,
                                    const std::optional<std::string>& password) {
   std::vector<FieldError> errors;
-  if (role == Role::kNone) errors.push_back({"role", "is required"});
+  if (!access::is_assignable(role)) errors.push_back({"role", "is required"});
   if (!valid_username(username)) {
     errors.push_back({"username", "must be 3–64 characters of a–z, 0–9, '.', '_' or '-'"});
   }
@@ -53,18 +52,18 @@ std::vector<FieldError> check_user(const std::string& username, const std::strin
     errors.push_back({"display_name", "must be at most 100 characters"});
   }
   // Without a role its scope cannot be judged: the role's own error says what to fix first.
-  const bool scoped = role != Role::kNone;
-  if (scoped && is_ward_role(role) && wards.empty()) {
+  const bool scoped = access::is_assignable(role);
+  if (scoped && access::is_ward_role(role) && wards.empty()) {
     errors.push_back(
         {"wards", std::string("must name at least one ward for the role ") + to_string(role)});
   }
-  if (scoped && !is_ward_role(role) && !wards.empty()) {
+  if (scoped && !access::is_ward_role(role) && !wards.empty()) {
     errors.push_back({"wards", std::string("must be empty for the role ") + to_string(role)});
   }
-  if (role == Role::kPartner && !organization_id) {
+  if (access::is_organization_role(role) && !organization_id) {
     errors.push_back({"organization_id", "is required for the role partner"});
   }
-  if (scoped && role != Role::kPartner && organization_id) {
+  if (scoped && !access::is_organization_role(role) && organization_id) {
     errors.push_back(
         {"organization_id", std::string("must be empty for the role ") + to_string(role)});
   }
@@ -264,8 +263,8 @@ Result<User> Accounts::update(const Actor& actor, const RequestMeta& meta, const
     if (ch.organization_id) check_organization(c, after.organization_id, errors);
     if (!errors.empty()) return invalid(std::move(errors)).error();
     if (fields.empty()) return *before;  // nothing changed: no new version, no audit entry
-    bool was_admin = before->role == Role::kAdmin && !before->disabled;
-    bool is_admin = after.role == Role::kAdmin && !after.disabled;
+    bool was_admin = access::manages_accounts(before->role) && !before->disabled;
+    bool is_admin = access::manages_accounts(after.role) && !after.disabled;
     if (was_admin && !is_admin && enabled_admins(c) <= 1) {
       return Error::FailedPrecondition(
           "This is the last enabled admin account; create another admin first.");

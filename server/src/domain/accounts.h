@@ -31,7 +31,7 @@ struct User {
   std::string id;
   std::string username;
   std::string display_name;
-  Role role = Role::kNone;
+  Role role{};                     // no role until read or set
   std::vector<std::string> wards;  // sorted ward codes
   std::optional<std::string> organization_id;
   bool disabled = false;
@@ -43,7 +43,7 @@ struct User {
 struct NewUser {
   std::string username;
   std::string display_name;
-  Role role = Role::kNone;  // refused: a new user needs a real role
+  Role role{};  // no role: refused, a new user needs a real role
   std::vector<std::string> wards;
   std::optional<std::string> organization_id;
   std::string password;
@@ -84,7 +84,7 @@ struct UserPage {
 struct Colleague {
   std::string id;
   std::string display_name;
-  Role role = Role::kWardStaff;
+  Role role{};
 };
 
 struct ColleaguePage {

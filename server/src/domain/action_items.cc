@@ -6,6 +6,7 @@
 
 #include "common/ids.h"
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/action_item_states.h"
 #include "domain/audit.h"
 #include "domain/choices.h"
@@ -80,7 +81,7 @@ Status check_status_step(const Actor& actor, const std::string& from,
     return Error::FailedPrecondition("An action item that is " + from + " cannot become " + *to +
                                      "; reopen it first.");
   }
-  if (step->ward_only && actor.role == Role::kPartner) {
+  if (step->ward_only && !access::edits_action_item_details(actor)) {
     return Error::PermissionDenied("Only the ward that runs the meeting reopens an action item.");
   }
   return Status::Ok();
@@ -188,7 +189,7 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
     auto m = meeting_store::load_row(c, current->meeting_id);  // its ward and kind
     // A partner acts on what its organization owns, or what was given to the partner user.
     TRY(authorize(&actor, Action::kActionItemUpdate, {m->ward, owner_for(*current, actor)}));
-    if (actor.role == Role::kPartner &&
+    if (!access::edits_action_item_details(actor) &&
         (f.title || f.owner_organization_id || f.owner_user_id || f.due_on || f.due_on_removed)) {
       return Error::PermissionDenied(
           "Partners mark their action items done or dropped; the ward changes the rest.");
@@ -241,7 +242,7 @@ Result<Page<ActionItem>> ActionItems::list(const Actor& actor, const ActionItemF
     TRY(check_ward_param(c, filter.ward));
     Date today = tokyo_date(clock_.now());
     // Partners only ever see what they own; ward roles the items of their wards' meetings.
-    const bool mine = filter.mine || actor.role == Role::kPartner;
+    const bool mine = filter.mine || access::lists_organization_rows(actor);
     nlohmann::json wards = nlohmann::json::array();
     for (const auto& w : actor.wards) {
       if (!filter.ward || *filter.ward == w) wards.push_back(w);

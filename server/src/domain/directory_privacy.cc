@@ -1,14 +1,8 @@
 #include "domain/directory_privacy.h"
 
+#include "domain/access/policy.h"
+
 namespace tsunagu::domain {
-namespace {
-
-bool is_own_staff(const Actor* actor, const std::string& organization_id) {
-  return actor != nullptr && actor->role == Role::kPartner &&
-         actor->organization_id == organization_id;
-}
-
-}  // namespace
 
 bool may_see_organization(const Actor* actor, Visibility visibility, EntryStatus status) {
   if (actor != nullptr) return true;
@@ -23,15 +17,15 @@ bool may_see_address(const Actor* actor, const std::string& organization_id,
     case AddressVisibility::kNetwork:
       return actor != nullptr;
     case AddressVisibility::kHidden:
-      return (actor != nullptr && actor->role == Role::kAdmin) ||
-             is_own_staff(actor, organization_id);
+      return actor != nullptr && (access::administers_directory(*actor) ||
+                                  access::is_staff_of(*actor, organization_id));
   }
   return false;
 }
 
 std::vector<AddressVisibility> visible_address_levels(const Actor* actor) {
   if (actor == nullptr) return {AddressVisibility::kPublic};
-  if (actor->role == Role::kAdmin) {
+  if (access::administers_directory(*actor)) {
     return {AddressVisibility::kPublic, AddressVisibility::kNetwork, AddressVisibility::kHidden};
   }
   return {AddressVisibility::kPublic, AddressVisibility::kNetwork};
@@ -39,8 +33,8 @@ std::vector<AddressVisibility> visible_address_levels(const Actor* actor) {
 
 std::string directory_view(const Actor* actor) {
   if (actor == nullptr) return "anonymous";
-  if (actor->role == Role::kAdmin) return "admin";
-  if (actor->role == Role::kPartner && actor->organization_id) {
+  if (access::administers_directory(*actor)) return "admin";
+  if (access::is_organization_role(actor->role) && actor->organization_id) {
     return "partner:" + *actor->organization_id;
   }
   return "network";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
 #include "domain/meeting_store.h"
@@ -46,7 +47,7 @@ Result<Meeting> load_meeting_in_scope(storage::Connection& c, const Actor& actor
 }
 
 Meeting meeting_view(const Actor& actor, Meeting m) {
-  if (actor.role != Role::kPartner || m.kind == "roundtable") return m;
+  if (!access::sees_partner_view(actor) || m.kind == "roundtable") return m;
   m.redacted = true;
   m.title = kind_label(m.kind);
   m.agenda.clear();

@@ -7,6 +7,7 @@
 #include "common/ids.h"
 #include "common/merge_patch.h"
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
 #include "domain/meeting_rules.h"
@@ -161,13 +162,14 @@ Result<Page<Meeting>> Meetings::list(const Actor& actor, const MeetingFilter& fi
     TRY(check_ward_param(c, filter.ward));
     // Ward roles: their wards (or the one asked for, if theirs). Partners: invited or attending.
     nlohmann::json wards = nlohmann::json::array();
-    if (actor.role != Role::kPartner) {
+    const bool partner = access::lists_organization_rows(actor);
+    if (!partner) {
       for (const auto& w : actor.wards) {
         if (!filter.ward || *filter.ward == w) wards.push_back(w);
       }
     }
     std::optional<std::string> partner_org;
-    if (actor.role == Role::kPartner) partner_org = actor.organization_id.value_or("");
+    if (partner) partner_org = actor.organization_id.value_or("");
     const std::string where =
         " FROM meetings m WHERE (?1 IS NULL OR m.starts_at >= ?1) AND (?2 IS NULL OR "
         "m.starts_at < ?2) AND (?3 IS NULL OR m.kind = ?3) AND (?4 IS NULL OR m.status = ?4)"

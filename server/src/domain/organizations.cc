@@ -2,6 +2,7 @@
 
 #include "common/ids.h"
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/audit.h"
 #include "domain/directory_index.h"
 #include "domain/directory_privacy.h"
@@ -42,7 +43,7 @@ std::string changed_fields(const OrganizationFields& a, const OrganizationFields
 // What only an administrator may change: the network's own classification of the entry.
 Status check_partner_limits(const Actor* actor, const OrganizationFields& before,
                             const OrganizationFields& after) {
-  if (actor == nullptr || actor->role == Role::kAdmin) return Status::Ok();
+  if (actor == nullptr || access::administers_directory(*actor)) return Status::Ok();
   std::string fields;
   auto add = [&fields](const char* name, bool differs) {
     if (differs) fields += (fields.empty() ? "" : ", ") + std::string(name);

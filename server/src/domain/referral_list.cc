@@ -1,5 +1,6 @@
 // Referrals::list and Referrals::expire_overdue: the inbox, the ward's list, and the timer.
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
 #include "domain/choices.h"
@@ -27,7 +28,7 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
   TRY(check_ward_param(db_, filter.ward));
   std::optional<std::string> org = filter.organization_id;
   std::vector<std::string> wards;
-  bool partner = actor.role == Role::kPartner;
+  const bool partner = access::lists_organization_rows(actor);
   if (partner) {
     if (org && org != actor.organization_id) return Page<Referral>{};
     org = actor.organization_id;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "domain/access/policy.h"
 #include "domain/choices.h"
 
 namespace tsunagu::domain {
@@ -59,17 +60,8 @@ std::optional<TransitionRule> transition_rule(ReferralStatus from, ReferralStatu
 }
 
 std::optional<Party> party_of(Role role) {
-  switch (role) {
-    case Role::kCoordinator:
-    case Role::kWardStaff:
-      return Party::kSender;
-    case Role::kPartner:
-      return Party::kReceiver;
-    case Role::kNone:
-    case Role::kAdmin:
-    case Role::kAuditor:
-      return std::nullopt;
-  }
+  if (access::is_ward_role(role)) return Party::kSender;
+  if (access::is_organization_role(role)) return Party::kReceiver;
   return std::nullopt;
 }
 

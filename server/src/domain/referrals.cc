@@ -4,6 +4,7 @@
 
 #include "common/ids.h"
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
 #include "domain/cases.h"
@@ -76,7 +77,7 @@ Result<Referral> load_in_scope(storage::Connection& c, const Actor& actor, const
   if (!found) return not_found();
   TRY(authorize(&actor, Action::kReferralRead, {found->ward, found->organization_id}));
   // A partner's inbox never holds what was not sent to it.
-  if (actor.role == Role::kPartner && !store::sent_to_partner(*found)) {
+  if (access::lists_organization_rows(actor) && !store::sent_to_partner(*found)) {
     return not_found();
   }
   return *found;
@@ -126,7 +127,7 @@ NewReferral with_changes(const Referral& r, const DraftChanges& ch) {
 }  // namespace
 
 Referral view(const Actor& actor, Referral r) {
-  if (actor.role != Role::kPartner) return r;
+  if (!access::sees_partner_view(actor)) return r;
   // The receiving partner: no case id, no internal note, no author.
   r.case_id.reset();
   r.internal_note.reset();
@@ -408,12 +409,13 @@ Result<std::vector<ReferralEvent>> Referrals::events(const Actor& actor, const R
         TRY_ASSIGN(Referral r, load_in_scope(c, actor, id, today(clock_)));
         std::vector<ReferralEvent> all = store::load_events(c, id);
         reads.push_back(referral_entry("referral.events", r));
-        if (actor.role != Role::kPartner) return all;
+        if (!access::sees_partner_view(actor)) return all;
         // Partners see the steps, and the notes only of what their organization wrote; after the
         // end, only their own steps.
         std::vector<ReferralEvent> out;
         for (ReferralEvent& e : all) {
-          const bool theirs = e.actor_role == to_string(Role::kPartner);
+          const std::optional<Role> by = parse_role(e.actor_role);
+          const bool theirs = by && access::is_organization_role(*by);
           if (e.to == "draft" || (is_terminal(r.status) && !theirs)) continue;
           if (!theirs) {
             e.note.reset();

@@ -2,6 +2,7 @@
 
 #include <iterator>
 
+#include "domain/access/policy.h"
 #include "domain/vocabulary.h"
 
 namespace tsunagu::domain {
@@ -45,8 +46,8 @@ std::optional<TransferRule> transfer_rule(TransferStatus from, TransferStatus to
 
 bool may_take(const TransferRule& rule, TransferSide side, Role role) {
   if (side != rule.by) return false;
-  if (rule.coordinator_only) return role == Role::kCoordinator;
-  return role == Role::kCoordinator || role == Role::kWardStaff;
+  if (rule.coordinator_only) return access::is_ward_lead(role);
+  return access::is_ward_role(role);
 }
 
 }  // namespace tsunagu::domain

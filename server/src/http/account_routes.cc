@@ -5,6 +5,7 @@
 
 #include "common/merge_patch.h"
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/accounts.h"
 #include "domain/choices.h"
 #include "domain/organizations.h"
@@ -109,7 +110,7 @@ Status create_user(const Services& s, const httplib::Request& req, httplib::Resp
   nu.password = r.string("password", Need::kRequired, domain::kMaxPasswordChars).value_or("");
   if (!body.is_object()) TRY(r.finish());
   nu.input_errors = r.take_errors();
-  nu.role = role.value_or(domain::Role::kNone);
+  nu.role = role.value_or(domain::Role{});  // no role: refused by the rules
   TRY_ASSIGN(auto created, s.accounts->create(actor, request_meta(req), nu, key));
   mark_created(res, "/api/v1/users/" + created.resource.id, created.replayed);
   write_user(res, 201, created.resource);
@@ -143,9 +144,7 @@ Status update_user(const Services& s, const httplib::Request& req, httplib::Resp
 
 Status list_users(const Services& s, const httplib::Request& req, httplib::Response& res) {
   TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
-  if (actor.role == domain::Role::kCoordinator || actor.role == domain::Role::kWardStaff) {
-    return list_colleagues(s, actor, req, res);
-  }
+  if (domain::access::lists_colleagues(actor)) return list_colleagues(s, actor, req, res);
   TRY(only_params(req, {"ward", "role", "disabled", kPage, kPerPage}));
   TRY_ASSIGN(Paging paging, parse_paging(req));
   domain::UserFilter filter;

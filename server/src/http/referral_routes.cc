@@ -1,5 +1,6 @@
 // /api/v1/referrals and /api/v1/notifications: the closed loop between a ward and a partner.
 #include "common/merge_patch.h"
+#include "domain/access/policy.h"
 #include "domain/choices.h"
 #include "domain/notifications.h"
 #include "domain/referrals.h"
@@ -214,7 +215,7 @@ void register_referral_routes(Router& router, const Services& s) {
                                                        {paging.page, paging.per_page}));
                Json items = Json::array();
                for (const auto& r : page.items)
-                 items.push_back(referral_json(r, actor.role == domain::Role::kPartner));
+                 items.push_back(referral_json(r, domain::access::sees_partner_view(actor)));
                write_json(res, 200, page_envelope(std::move(items), page.total, paging));
                return Status::Ok();
              });
@@ -234,7 +235,7 @@ void register_referral_routes(Router& router, const Services& s) {
                TRY(only_params(req, {}));
                TRY_ASSIGN(auto actor, signed_in_caller(req, s));
                TRY_ASSIGN(auto r, s.referrals->get(actor, request_meta(req), req.matches[1]));
-               write_referral(res, 200, r, actor.role == domain::Role::kPartner);
+               write_referral(res, 200, r, domain::access::sees_partner_view(actor));
                return Status::Ok();
              });
   router.patch(std::string("/api/v1/referrals/") + kId, "referral",
@@ -263,7 +264,7 @@ void register_referral_routes(Router& router, const Services& s) {
                 t.input_errors = r.take_errors();
                 TRY_ASSIGN(auto updated, s.referrals->transition(actor, request_meta(req),
                                                                  req.matches[1], t, version));
-                write_referral(res, 200, updated, actor.role == domain::Role::kPartner);
+                write_referral(res, 200, updated, domain::access::sees_partner_view(actor));
                 return Status::Ok();
               });
   router.get(std::string("/api/v1/referrals/") + kId + "/events", "referral_events",

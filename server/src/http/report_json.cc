@@ -88,14 +88,14 @@ std::string gaps_csv(const domain::reports::GapsReport& report) {
 
 Json overview_json(const domain::reports::Overview& o) {
   Json j = {{"role", o.role}, {"today", o.today}};
-  if (o.role == "admin" || o.role == "auditor") {
+  if (o.home == domain::access::Home::kAdministration || o.home == domain::access::Home::kAudit) {
     Json counts = Json::object();
     for (const auto& [name, n] : o.counts) counts[name] = n;
     j["counts"] = std::move(counts);
     return j;
   }
   j["wards"] = o.wards;
-  if (o.role != "partner") {
+  if (o.home == domain::access::Home::kWard) {
     Json gaps = Json::object();
     for (const auto& s : o.gaps) gaps[s.name] = item_list_json(s.list);
     j["gaps"] = std::move(gaps);

@@ -13,13 +13,15 @@
 namespace tsunagu::domain {
 
 enum class Role {
-  kNone,         // no rights at all: what a default-built Actor holds, never stored
+  kNone,         // no rights at all: what a default-built Actor (and Role{}) holds, never stored
   kAdmin,        // accounts, organizations, settings; no case content
   kCoordinator,  // おやこ支援担当係長 (統括支援員): everything case-related in their wards
   kWardStaff,  // 保健師 / 家庭児童相談: cases of their wards, drafts referrals
   kPartner,    // staff of one partner organization: its inbox and its own entry
   kAuditor,    // reads the audit log; no case content
 };
+// A value-initialised Role (the default of every struct that holds one) is no role at all.
+static_assert(Role{} == Role::kNone);
 
 // "admin", "coordinator", "ward_staff", "partner", "auditor"; "none" for Role::kNone.
 const char* to_string(Role role);

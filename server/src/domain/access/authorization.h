@@ -2,7 +2,8 @@
 // each action, which roles may take it and within which scope (any, their wards, their own
 // organization). The answer distinguishes "your role may never do this" (403) from "not this
 // one" (404, so a caller never learns that an id outside their scope exists), and anonymous
-// callers get 401 except for the few public actions.
+// callers get 401 except for the few public actions. Which rows and which view a role gets once
+// it may act is in policy.h, beside this table.
 //
 // Thread-safety: pure functions over a constant table.
 #pragma once
@@ -17,31 +18,31 @@
 namespace tsunagu::domain {
 
 enum class Action {
-  // Accounts and the audit log (issue 4).
+  // Accounts and the audit log.
   kOwnAccount,  // GET /me, logout: every signed-in user, about themselves only
   kUserManage,  // list, read, create, update, disable users; reset passwords
   kAuditRead,   // the audit log and its verification
-  // The directory (issue 5).
+  // The directory.
   kOrganizationRead,     // public entries for everyone; network entries for signed-in users
   kOrganizationCreate,   // add an organization or service
   kOrganizationUpdate,   // edit an entry (partners: their own)
   kOrganizationArchive,  // DELETE = archive
   kCapacityUpdate,       // PUT …/capacity (partners: their own)
   kServiceManage,        // add, edit or archive a service (partners: their own organization's)
-  // Cases and referrals (issue 6).
+  // Cases and referrals.
   kCaseRead,            // a case's content (wards: their own)
   kCaseWrite,           // create, update, close a case
   kReferralRead,        // a referral (wards: their own; partners: addressed to them)
   kReferralCreate,      // draft or send a referral
   kReferralTransition,  // move a referral on; which step is whose is in referral_states.h
   kNotificationRead,    // one's own notifications
-  // Meetings (issue 7).
+  // Meetings.
   kMeetingRead,       // a meeting (wards: their own; partners: invited), its action items
   kMeetingWrite,      // plan, edit, record decisions, adopt the suggested agenda
   kActionItemUpdate,  // move an action item on (partners: those their organization owns)
   kCalendarRead,      // one's own iCalendar feed
   kNetworkRead,       // who has met whom in a ward's network
-  // Casework (issue 17).
+  // Casework.
   kAssessmentDetermine,  // the 特定妊婦 determination on an assessment (coordinators: their wards)
   kTransferDecide,       // accept or decline a case moving into the ward (coordinators)
   // Reports.

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/reports/gaps.h"
 #include "domain/wards.h"
 #include "storage/database.h"
@@ -68,7 +69,7 @@ Result<Network> network_map(storage::Database& db, const Clock& clock, const Act
                             const std::optional<std::string>& district) {
   // A partner's map is a report of its own figures (report.read); a ward's whole map, with every
   // organization's, is network.read.
-  const bool partner = actor.role == Role::kPartner;
+  const bool partner = access::lists_organization_rows(actor);
   TRY(authorize_role(&actor, partner ? Action::kReportRead : Action::kNetworkRead));
   const TimePoint now = clock.now();
   return db.read([&](storage::Connection& c) -> Result<Network> {

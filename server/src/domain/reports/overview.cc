@@ -69,11 +69,14 @@ Result<Overview> overview(storage::Database& db, const Clock& clock, const Actor
   const TimePoint now = clock.now();
   Overview out;
   out.role = to_string(actor.role);
+  out.home = access::home_overview_kind(actor);
+  if (out.home == access::Home::kNone)
+    return Error::PermissionDenied("Your role has no home screen.");
   out.today = format_date(tokyo_date(now));
   const std::string& today = out.today;
-  if (actor.role == Role::kAdmin || actor.role == Role::kAuditor) {
+  if (out.home == access::Home::kAdministration || out.home == access::Home::kAudit) {
     TRY(db.read([&](storage::Connection& c) -> Status {
-      if (actor.role == Role::kAdmin) {
+      if (out.home == access::Home::kAdministration) {
         out.counts = {
             {"organizations_active",
              count_of(c, "SELECT count(*) FROM organizations WHERE status = 'active'")},
@@ -93,7 +96,7 @@ Result<Overview> overview(storage::Database& db, const Clock& clock, const Actor
     }));
     return out;
   }
-  if (actor.role != Role::kPartner) {
+  if (out.home == access::Home::kWard) {
     GapParams params;
     params.slice = kFirstItems;
     TRY_ASSIGN(GapsReport gaps, gaps_report(db, clock, actor, meta, params));

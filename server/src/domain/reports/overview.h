@@ -18,6 +18,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/access/actor.h"
+#include "domain/access/policy.h"
 #include "domain/reports/gaps.h"
 
 namespace tsunagu::storage {
@@ -36,7 +37,8 @@ struct CapacityAge {
 };
 
 struct Overview {
-  std::string role;
+  std::string role;                         // the caller's role, by name
+  access::Home home = access::Home::kNone;  // which of the screens above
   std::string today;
   std::vector<std::string> wards;
   std::vector<GapSection> gaps;                         // ward roles

@@ -4,6 +4,7 @@
 
 #include "common/time.h"
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/wards.h"
 #include "storage/connection.h"
 #include "storage/statement.h"
@@ -23,7 +24,7 @@ Result<ReportScope> resolve_scope(storage::Connection& c, const Actor& actor, Ac
   TRY(authorize_role(&actor, action));
   TRY(check_ward_param(c, ward));
   ReportScope scope;
-  if (actor.role == Role::kPartner) {
+  if (access::lists_organization_rows(actor)) {
     scope.partner = true;
     scope.organization_id = actor.organization_id;
     if (ward) scope.wards = {*ward};
