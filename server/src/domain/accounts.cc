@@ -383,8 +383,9 @@ Result<ColleaguePage> Accounts::colleagues(const Actor& actor,
                           " ORDER BY u.display_name, u.id LIMIT ?2 OFFSET ?3");
     rows.bind(1, wards).bind(2, limit).bind(3, offset);
     while (rows.step()) {
-      page.items.push_back(
-          {rows.text(0), rows.text(1), parse_role(rows.text(2)).value_or(Role::kAuditor)});
+      // A stored role that does not decode fails the read; it never stands for another role.
+      TRY_ASSIGN(Role role, decode_role(rows.text(2)));
+      page.items.push_back({rows.text(0), rows.text(1), role});
     }
     return page;
   });

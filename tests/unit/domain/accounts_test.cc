@@ -175,5 +175,25 @@ TEST_F(AccountsTest, TokensAreStoredOnlyAsHashes) {
   EXPECT_EQ(*raw, 0);
 }
 
+// A colleague whose stored role does not decode fails the list; it never shows as another role.
+TEST_F(AccountsTest, AColleagueWhoseStoredRoleDoesNotDecodeIsAnInternalError) {
+  auto coord = accounts().create(admin_, meta_, coordinator());
+  ASSERT_OK(coord);
+  auto staff = accounts().create(admin_, meta_, coordinator("staff.chuo"));
+  ASSERT_OK(staff);
+  const Actor coord_actor = actor_of(coord->resource);
+  ASSERT_OK(accounts().colleagues(coord_actor, "chuo", 0, 50));
+  {
+    storage::Connection raw({dir_.file("a.db")});
+    raw.exec("PRAGMA ignore_check_constraints = ON;");
+    raw.prepare("UPDATE users SET role = 'superuser' WHERE id = ?1")
+        .bind(1, staff->resource.id)
+        .run();
+  }
+  auto page = accounts().colleagues(coord_actor, "chuo", 0, 50);
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(page.error().kind(), ErrorKind::kInternal);
+}
+
 }  // namespace
 }  // namespace tsunagu::domain
