@@ -99,6 +99,33 @@ TEST_F(ReportGapsTest, ParametersMoveTheThresholds) {
             0);
 }
 
+// The list reads the plan's review date from a column the schema keeps equal to the plan's
+// review_by (schema/0013): an edit of the plan, a meeting's decision and a cleared date all show.
+TEST_F(ReportGapsTest, PlansPastReviewFollowEveryWriteOfThePlan) {
+  auto past = [&] { return ids(gaps("coord.chuo")["sections"]["plans_past_review"], "case_ref"); };
+  ASSERT_EQ(past(), (std::vector<std::string>{"L-1"}));
+
+  auto res = patch("coord.chuo", "/api/v1/cases/" + g_,
+                   {{"support_plan", {{"review_by", "2026-04-30"}}}}, 1);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(past(), (std::vector<std::string>{"L-1", "G-1"}));  // due 04-20, then 04-30
+
+  res = patch("coord.chuo", meeting_path(conference_), {{"status", "held"}});
+  ASSERT_EQ(res->status, 200) << res->body;
+  const int64_t version = body_json(res)["version"];
+  res =
+      post("coord.chuo", meeting_path(conference_) + "/decisions",
+           {{"text", "L-1 の計画は6月に見直す"}, {"case_id", l_}, {"plan_review_by", "2026-06-30"}},
+           {{"If-Match", "\"" + std::to_string(version) + "\""}});
+  ASSERT_EQ(res->status, 201) << res->body;
+  EXPECT_EQ(past(), (std::vector<std::string>{"G-1"}));
+
+  res = patch("coord.chuo", "/api/v1/cases/" + g_, {{"support_plan", {{"review_by", nullptr}}}}, 2);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_TRUE(past().empty());
+  EXPECT_EQ(gaps("coord.chuo")["sections"]["plans_past_review"]["total"], 0);
+}
+
 // A case is quiet while every meeting that has it on its agenda began before the cutoff; its
 // `since` is then the last of them. A cancelled meeting does not count; one still to come does.
 TEST_F(ReportGapsTest, QuietCasesGoByTheirLastMeeting) {

@@ -105,12 +105,15 @@ ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std
   return out;
 }
 
-// Open cases whose support plan's review_by has passed.
+// Open cases whose support plan's review_by has passed, the longest overdue first. The count
+// and the page's ids come from cases_open_review alone (plan_review_by is the plan's review_by,
+// kept by the schema's triggers); only the page's rows are read from the table.
 ItemList plans_past_review(storage::Connection& c, const ReportScope& scope,
                            const std::string& today, const Slice& slice) {
   const std::string where =
       " WHERE c.ward IN (SELECT value FROM json_each(?1)) AND c.status = 'open'"
-      " AND json_extract(c.support_plan, '$.review_by') < ?2";
+      " AND c.plan_review_by < ?2";
+  const std::string order = " ORDER BY c.plan_review_by, c.case_ref, c.id";
   ItemList out;
   out.slice = slice;
   auto count = c.prepare("SELECT count(*) FROM cases c" + where);
@@ -120,8 +123,8 @@ ItemList plans_past_review(storage::Connection& c, const ReportScope& scope,
   if (slice.per_page <= 0 || out.total <= slice.offset()) return out;
   auto rows = c.prepare(
       "SELECT c.id, c.ward, c.case_ref, c.household_label, c.risk_level, c.risk_categories,"
-      " c.sections, json_extract(c.support_plan, '$.review_by') AS since FROM cases c" +
-      where + " ORDER BY since, c.case_ref, c.id LIMIT ?3 OFFSET ?4");
+      " c.sections, c.plan_review_by FROM cases c WHERE c.rowid IN (SELECT c.rowid FROM cases c" +
+      where + order + " LIMIT ?3 OFFSET ?4)" + order);
   rows.bind(1, scope.wards_json()).bind(2, today).bind(3, slice.per_page).bind(4, slice.offset());
   while (rows.step()) {
     ReportItem item = case_item(rows, "plan_review_overdue", today);
