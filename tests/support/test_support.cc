@@ -1,6 +1,8 @@
 #include "support/test_support.h"
 
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <random>
 
 #include "common/ids.h"
@@ -53,8 +55,55 @@ const bool kKeySet = [] {
 
 TimePoint test_epoch() { return *parse_rfc3339("2026-04-01T09:00:00+09:00"); }
 
+namespace {
+
+// What a TestServer's new database holds before the test runs, as a key: migrated, and the demo
+// data the config asks for, loaded at test_epoch() with the config's password, hashing and audit
+// key. Empty for a config whose database is not only that (an audit key read from a file).
+std::string initial_state_key(const app::Config& config) {
+  if (!config.audit_key_file.empty()) return "";
+  std::string key = config.audit_key + '\n' + (config.demo ? "demo" : "migrated");
+  if (config.demo) {
+    key += '\n' + config.demo_password + '\n' +
+           (config.cheap_password_hashing_for_tests ? "cheap" : "argon2");
+    for (const auto& kind : config.demo_kinds) key += '\n' + kind;
+  }
+  return key;
+}
+
+// Makes `db_path` a new database in the state `config` asks for. Migrating and loading the demo
+// data cost ~2.6 CPU s a server under ASan, more than most tests themselves, so the first server
+// of a process with a given initial state builds it once into a template (on a fake clock at
+// test_epoch(), as every TestServer's starts) and every server copies that file: the copy holds
+// what the load would have written. Returns the config to open the copy with (no demo load).
+// TSUNAGU_TEST_NO_TEMPLATE=1 builds every database afresh (to compare, or to rule the copy out).
+app::Config start_from_template(app::Config config, const std::string& db_path) {
+  const std::string key = initial_state_key(config);
+  const char* off = std::getenv("TSUNAGU_TEST_NO_TEMPLATE");
+  if (key.empty() || (off != nullptr && std::string(off) == "1")) return config;
+  static std::mutex mutex;
+  static TempDir templates;
+  static std::map<std::string, std::string> built;  // key → template file
+  std::lock_guard lock(mutex);
+  auto found = built.find(key);
+  if (found == built.end()) {
+    app::Config build = config;
+    build.db_path = templates.file("template-" + std::to_string(built.size()) + ".db");
+    FakeClock clock(test_epoch());
+    {
+      auto opened = app::App::open(build, clock);
+      if (!opened.ok()) throw std::runtime_error("test template: " + opened.error().to_string());
+    }  // closing the last connection checkpoints the WAL into the file
+    found = built.emplace(key, build.db_path).first;
+  }
+  std::filesystem::copy_file(found->second, db_path);
+  config.demo = false;
+  return config;
+}
+
+}  // namespace
+
 TestServer::TestServer(app::Config config) : db_path_(dir_.file("tsunagu.db")) {
-  config.db_path = db_path_;
   config.port = 0;
   config.host = "127.0.0.1";
   config.handle_signals = false;
@@ -64,6 +113,8 @@ TestServer::TestServer(app::Config config) : db_path_(dir_.file("tsunagu.db")) {
   if (!config.web_root) config.web_root = "";
   if (config.audit_key.empty() && config.audit_key_file.empty()) config.audit_key = kTestAuditKey;
   log::set_level(log::Level::kWarn);  // start-up lines would drown the test output
+  config = start_from_template(std::move(config), db_path_);
+  config.db_path = db_path_;
   auto opened = app::App::open(config, clock_);
   if (!opened.ok()) throw std::runtime_error("test server: " + opened.error().to_string());
   app_ = std::move(opened).value();
