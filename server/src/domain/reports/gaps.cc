@@ -62,6 +62,10 @@ ReportItem case_item(storage::Statement& s, const std::string& reason, const std
 // is quiet when that meeting began before the cutoff, and then it lies in the past and is
 // `since`. It is computed once per case, in a materialized CTE, so that SQLite does not copy the
 // correlated subquery into both the filter and the result.
+//
+// The candidates come from the partial index cases_open_high_risk alone, whose WHERE is this
+// query's risk condition word for word (schema/0013): change both or neither, or SQLite reads
+// every open case of the ward from the table again.
 ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std::string& cutoff,
                      const std::string& today, const Slice& slice) {
   const std::string quiet =
