@@ -473,9 +473,7 @@ int create_admin_command(const Config& config, std::istream& in, std::ostream& o
   Status bound = domain::audit::bind_chain_key(**db);
   if (!bound.ok()) return fail(err, bound.error());
   auto admins = (*db)->read([](storage::Connection& c) -> Result<int64_t> {
-    auto s = c.prepare("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0");
-    s.step();
-    return s.int64(0);
+    return domain::enabled_account_managers(c);
   });
   if (!admins.ok()) return fail(err, admins.error());
   if (*admins > 0) {

@@ -120,13 +120,14 @@ Status invalid(std::vector<FieldError> errors) {
   return Error::InvalidArgument("The request has invalid fields.", std::move(errors));
 }
 
-int64_t enabled_admins(storage::Connection& c) {
-  auto s = c.prepare("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0");
+}  // namespace
+
+int64_t enabled_account_managers(storage::Connection& c) {
+  auto s = c.prepare("SELECT count(*) FROM users u WHERE " +
+                     access::users_with("u", access::manages_accounts) + " AND u.disabled = 0");
   s.step();
   return s.int64(0);
 }
-
-}  // namespace
 
 Actor actor_of(const User& user) {
   return {user.id, user.username, user.role, user.wards, user.organization_id};
@@ -265,7 +266,7 @@ Result<User> Accounts::update(const Actor& actor, const RequestMeta& meta, const
     if (fields.empty()) return *before;  // nothing changed: no new version, no audit entry
     bool was_admin = access::manages_accounts(before->role) && !before->disabled;
     bool is_admin = access::manages_accounts(after.role) && !after.disabled;
-    if (was_admin && !is_admin && enabled_admins(c) <= 1) {
+    if (was_admin && !is_admin && enabled_account_managers(c) <= 1) {
       return Error::FailedPrecondition(
           "This is the last enabled admin account; create another admin first.");
     }

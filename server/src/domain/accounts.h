@@ -146,4 +146,8 @@ class Accounts {
 // does not decode (a role that is not one), so a corrupt row never becomes a user with rights.
 Result<std::optional<User>> find_user(storage::Connection& c, const std::string& id);
 
+// How many enabled accounts keep the installation administrable (access::manages_accounts),
+// within the caller's transaction.
+int64_t enabled_account_managers(storage::Connection& c);
+
 }  // namespace tsunagu::domain

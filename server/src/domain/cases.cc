@@ -7,6 +7,7 @@
 #include "common/ids.h"
 #include "common/text.h"
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
 #include "domain/choices.h"
@@ -295,7 +296,8 @@ Status check_case_lead(storage::Connection& c, const std::optional<std::string>&
   if (!lead) return Status::Ok();
   auto s = c.prepare(
       "SELECT 1 FROM users u JOIN user_wards w ON w.user_id = u.id WHERE u.id = ?1"
-      " AND w.ward = ?2 AND u.disabled = 0 AND u.role IN ('coordinator', 'ward_staff')");
+      " AND w.ward = ?2 AND u.disabled = 0 AND " +
+      access::users_with("u", access::is_ward_role));
   s.bind(1, *lead).bind(2, ward);
   if (!s.step())
     return Error::Field("lead_user_id", "is not a coordinator or staff member of the ward");

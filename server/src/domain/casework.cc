@@ -5,6 +5,7 @@
 #include "common/field_reader.h"
 #include "common/ids.h"
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/audit.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
@@ -166,7 +167,8 @@ void check_people(storage::Connection& c, const std::vector<std::string>& ids,
 
 bool any_coordinator(storage::Connection& c, const std::vector<std::string>& ids) {
   for (const std::string& id : ids) {
-    auto s = c.prepare("SELECT 1 FROM users WHERE id = ?1 AND role = 'coordinator'");
+    auto s = c.prepare("SELECT 1 FROM users u WHERE u.id = ?1 AND " +
+                       access::users_with("u", access::is_ward_lead));
     s.bind(1, id);
     if (s.step()) return true;
   }

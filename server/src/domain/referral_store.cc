@@ -1,5 +1,6 @@
 #include "domain/referral_store.h"
 
+#include "domain/access/policy.h"
 #include "domain/notifications.h"
 #include "storage/database.h"
 
@@ -157,7 +158,8 @@ void notify(storage::Connection& c, const Clock& clock, const std::string& kind,
       auto coordinators = c.prepare(
           "SELECT u.id FROM referrals r JOIN user_wards w ON w.ward = r.ward"
           " JOIN users u ON u.id = w.user_id"
-          " WHERE r.id = ?1 AND u.role = 'coordinator' AND u.disabled = 0 ORDER BY u.id");
+          " WHERE r.id = ?1 AND u.disabled = 0 AND " +
+          access::users_with("u", access::is_ward_lead) + " ORDER BY u.id");
       coordinators.bind(1, referral_id);
       while (coordinators.step()) users.push_back(coordinators.text(0));
     }

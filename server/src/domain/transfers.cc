@@ -5,6 +5,7 @@
 #include "common/field_reader.h"
 #include "common/ids.h"
 #include "domain/access/authorization.h"
+#include "domain/access/policy.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
 #include "domain/cases.h"
@@ -76,7 +77,8 @@ std::vector<std::optional<std::string>> coordinators_of(storage::Connection& c,
   std::vector<std::optional<std::string>> out;
   auto s = c.prepare(
       "SELECT u.id FROM users u JOIN user_wards w ON w.user_id = u.id"
-      " WHERE w.ward = ?1 AND u.role = 'coordinator' AND u.disabled = 0 ORDER BY u.id");
+      " WHERE w.ward = ?1 AND u.disabled = 0 AND " +
+      access::users_with("u", access::is_ward_lead) + " ORDER BY u.id");
   s.bind(1, ward);
   while (s.step()) out.push_back(s.text(0));
   return out;

@@ -23,8 +23,7 @@ const char* to_string(Role role) {
 }
 
 std::optional<Role> parse_role(std::string_view name) {
-  for (Role r :
-       {Role::kAdmin, Role::kCoordinator, Role::kWardStaff, Role::kPartner, Role::kAuditor}) {
+  for (Role r : kAssignableRoles) {
     if (name == to_string(r)) return r;
   }
   return std::nullopt;

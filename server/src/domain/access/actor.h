@@ -25,6 +25,9 @@ static_assert(Role{} == Role::kNone);
 
 // "admin", "coordinator", "ward_staff", "partner", "auditor"; "none" for Role::kNone.
 const char* to_string(Role role);
+// The five roles a user may hold, in a fixed order (Role::kNone is not one of them).
+inline constexpr Role kAssignableRoles[] = {Role::kAdmin, Role::kCoordinator, Role::kWardStaff,
+                                            Role::kPartner, Role::kAuditor};
 // One of the five assignable roles by name; nullopt otherwise (also for "none").
 std::optional<Role> parse_role(std::string_view name);
 // A role read back from storage: an unknown name is an Internal error, never a default role, so

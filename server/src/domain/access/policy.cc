@@ -14,6 +14,18 @@ bool is_ward_lead(Role role) { return role == Role::kCoordinator; }
 
 bool manages_accounts(Role role) { return role == Role::kAdmin; }
 
+std::string users_with(std::string_view alias, bool (*question)(Role)) {
+  std::string names;
+  for (Role role : kAssignableRoles) {
+    if (!question(role)) continue;
+    names += names.empty() ? "'" : ", '";
+    names += to_string(role);
+    names += "'";
+  }
+  if (names.empty()) return "0";
+  return std::string(alias) + ".role IN (" + names + ")";
+}
+
 Role first_account_role() { return Role::kAdmin; }
 
 Actor operator_actor(std::string command) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "domain/access/actor.h"
 
@@ -33,6 +34,14 @@ Role first_account_role();
 // The actor of an operator's command on the server machine (`create-admin`, `import-hsds`):
 // an administrator without a user id, named by the command.
 Actor operator_actor(std::string command);
+
+// --- Which users, in SQL ---
+
+// A WHERE term over the `users` table (as `alias`) that holds for the accounts whose role
+// answers yes to `question`, one of the role questions above: the role names are written out
+// from the same predicate, so a feature's SQL never names a role. users_with("u", is_ward_lead)
+// is "u.role IN ('coordinator')"; a question no role answers yes to gives "0".
+std::string users_with(std::string_view alias, bool (*question)(Role));
 
 // --- Which rows ---
 

@@ -109,5 +109,15 @@ TEST(PolicyTest, AnOperatorActsAsTheFirstAccountsRole) {
   EXPECT_EQ(may(&op, Action::kCaseRead, {"chuo", std::nullopt}), Decision::kForbidden);
 }
 
+// The SQL form of a role question names exactly the roles the question answers yes to.
+TEST(PolicyTest, UsersWithWritesTheQuestionsRolesAsSql) {
+  EXPECT_EQ(users_with("u", is_ward_lead), "u.role IN ('coordinator')");
+  EXPECT_EQ(users_with("u", is_ward_role), "u.role IN ('coordinator', 'ward_staff')");
+  EXPECT_EQ(users_with("users", manages_accounts), "users.role IN ('admin')");
+  EXPECT_EQ(users_with("u", [](Role) { return false; }), "0");
+  // Role::kNone is never stored, so no question can name it.
+  EXPECT_EQ(users_with("u", [](Role r) { return r == Role{}; }), "0");
+}
+
 }  // namespace
 }  // namespace tsunagu::domain::access
