@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of issue 4: sign-in throughput (Argon2id, 19 MiB, t=2 — deliberately slow) and the
+# Benchmark of sign-in throughput (Argon2id, 19 MiB, t=2 — deliberately slow) and the
 # per-request cost of token checking and auditing, each against GET /healthz in the same run:
 #   healthz          no auth, no database
 #   me               bearer token → hash lookup → user (token checking only)

@@ -1,4 +1,4 @@
-// The benchmarks' synthetic city (issue 19): one deterministic, seeded generator of Sapporo's
+// The benchmarks' synthetic city: one deterministic, seeded generator of Sapporo's
 // network at scale — 10 wards, 5 000 organizations, 20 000 services, users of every role,
 // 100 000 cases, 1 000 000 referrals with their histories, 20 000 meetings and the year of audit
 // all that wrote — for bench/gen (the command line), bench/mixed.sh and bench_reports. How each

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The mixed day on the generated city (bench/mixed.sh runs this; issue 19).
+"""The mixed day on the generated city (bench/mixed.sh runs this).
 
 One server on a copy of the city, and four wrk processes at once, one per kind of request, each
 with its own Lua script and share of the connections:

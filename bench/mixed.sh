@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The mixed day (issue 19): the release server on a copy of the generated city (bench/city.h,
+# The mixed day: the release server on a copy of the generated city (bench/city.h,
 # cached by bench_city in lib.sh) under a mix of 60 % directory search, 20 % partner inbox, 10 %
 # case pages and 10 % referral transitions driven by wrk Lua scripts, with the bare cpp-httplib
 # hello-world and the bare SQLite FULL commit loop measured in the same run; then the server's

@@ -1,4 +1,4 @@
--- Accounts and sessions (issue 4). A user has exactly one role and its scope: wards for the ward
+-- Accounts and sessions. A user has exactly one role and its scope: wards for the ward
 -- roles (user_wards), one organization for partners. Passwords are stored only as Argon2id
 -- encodings and tokens only as SHA-256 hashes.
 

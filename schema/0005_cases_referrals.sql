@@ -1,4 +1,4 @@
--- Cases, support plans and closed-loop referrals (issue 6). The ward keeps the authoritative
+-- Cases, support plans and closed-loop referrals. The ward keeps the authoritative
 -- case record; Tsunagu keeps the minimum needed to refer and to plan: no full names.
 
 CREATE TABLE cases (

@@ -1,4 +1,4 @@
--- Directory search plans (issue 5 benchmark). With `status` leading the listing index, the
+-- Directory search plans (the directory benchmark). With `status` leading the listing index, the
 -- planner drove every search from (status, sort_key, id) — every active row visited, once for
 -- the count and again for the page — instead of from the selective filter (ward, category,
 -- FTS match). A search counts all its matches in the same pass as its page (a window count),

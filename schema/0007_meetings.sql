@@ -1,4 +1,4 @@
--- Meetings (issue 7): 座談会 roundtables, 合同ケース会議 case conferences, 要対協 実務者会議
+-- Meetings: 座談会 roundtables, 合同ケース会議 case conferences, 要対協 実務者会議
 -- practitioners' meetings and 個別ケース検討会議, with attendance, agenda, minutes, decisions and
 -- action items; and the history of what meetings changed on cases.
 

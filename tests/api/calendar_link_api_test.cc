@@ -1,4 +1,4 @@
-// Calendar subscription links (issue 7): a calendar app fetches the feed by a secret URL, since
+// Calendar subscription links: a calendar app fetches the feed by a secret URL, since
 // it cannot send a bearer token. The link shows the same no-case-data feed, and stops working
 // when replaced, revoked, or when its user is disabled.
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
-// A signed-in demo network for the case and referral API tests: the demo data set (accounts of
-// issue 4, organizations of issue 5) with one token per demo account, and helpers that create
-// cases and referrals the way a coordinator would.
+// A signed-in demo network for the case and referral API tests: the demo data set (its accounts
+// and organizations) with one token per demo account, and helpers that create cases and
+// referrals the way a coordinator would.
 #pragma once
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Cases moving between wards (issue 17, scenario 8): every path of a transfer — accept, decline,
+// Cases moving between wards (scenario 8 of domain.md): every path of a transfer — accept, decline,
 // withdraw, and accept racing withdraw — what moves with an accepted one (the case, its plan,
 // its open referrals, so the partner's inbox does not change), and the former ward's read-only
 // view of what happened before the move.

@@ -1,4 +1,4 @@
-// The casework a ward records (issue 17): the 特定妊婦 assessment scored by its form's version and
+// The casework a ward records: the 特定妊婦 assessment scored by its form's version and
 // the coordinator's determination, contacts, the case's timeline, and who may see none of it.
 #include <gtest/gtest.h>
 

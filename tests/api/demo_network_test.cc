@@ -1,4 +1,4 @@
-// The whole demo data set (issue 7): a newcomer who starts `--demo` finds the すすきの roundtable
+// The whole demo data set: a newcomer who starts `--demo` finds the すすきの roundtable
 // that was held last week with its minutes and action items, the next one, and a 実務者会議 in
 // two days whose suggested agenda lists the ward's households.
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // The 実務者会議's suggested agenda from live case data, and decisions that update cases in the
-// same transaction, with case events and audit (issue 7; scenario 4 of domain.md).
+// same transaction, with case events and audit (scenario 4 of domain.md).
 #include <gtest/gtest.h>
 
 #include <set>

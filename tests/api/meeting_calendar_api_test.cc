@@ -1,4 +1,4 @@
-// The iCalendar feed, action items and the network's memory of who has met whom (issue 7).
+// The iCalendar feed, action items and the network's memory of who has met whom.
 #include <gtest/gtest.h>
 
 #include <map>

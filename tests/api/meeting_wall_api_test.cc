@@ -1,4 +1,4 @@
-// The roundtable's confidentiality wall (issue 7): residents attend 座談会 without a duty of
+// The roundtable's confidentiality wall: residents attend 座談会 without a duty of
 // confidentiality, so nothing of a roundtable may name a family of the ward — not an agenda
 // item, the minutes, a decision or an action item — whichever width or kana it is typed in.
 #include <gtest/gtest.h>

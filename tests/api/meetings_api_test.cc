@@ -1,4 +1,4 @@
-// Meetings (issue 7) over HTTP: each kind, invalid input, status moves, concurrency, the
+// Meetings over HTTP: each kind, invalid input, status moves, concurrency, the
 // calendar list, and who may see which meeting.
 #include <gtest/gtest.h>
 

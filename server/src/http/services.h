@@ -30,16 +30,16 @@ class Metrics;
 struct Services {
   storage::Database* db = nullptr;
   const Clock* clock = nullptr;
-  domain::Accounts* accounts = nullptr;             // users (issue 4)
-  domain::Sessions* sessions = nullptr;             // sign-in and bearer tokens (issue 4)
-  domain::Cases* cases = nullptr;                   // issue 6
-  domain::Referrals* referrals = nullptr;           // issue 6
-  domain::Notifications* notifications = nullptr;   // issue 6
-  domain::Meetings* meetings = nullptr;             // issue 7
-  domain::ActionItems* action_items = nullptr;      // issue 7
-  domain::CalendarLinks* calendar_links = nullptr;  // issue 7
-  domain::Casework* casework = nullptr;             // assessments, contacts (issue 17)
-  domain::Transfers* transfers = nullptr;           // cases moving between wards (issue 17)
+  domain::Accounts* accounts = nullptr;  // users
+  domain::Sessions* sessions = nullptr;  // sign-in and bearer tokens
+  domain::Cases* cases = nullptr;
+  domain::Referrals* referrals = nullptr;
+  domain::Notifications* notifications = nullptr;
+  domain::Meetings* meetings = nullptr;
+  domain::ActionItems* action_items = nullptr;
+  domain::CalendarLinks* calendar_links = nullptr;
+  domain::Casework* casework = nullptr;    // assessments, contacts
+  domain::Transfers* transfers = nullptr;  // cases moving between wards
   std::string web_root{};  // the built web client's folder; empty: none (http/static_files.h)
   std::vector<std::string> trusted_proxies{};  // whose X-Forwarded-For is believed (exact)
 };

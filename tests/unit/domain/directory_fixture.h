@@ -1,5 +1,5 @@
 // A fresh database per test with hand-built callers of every kind, for the directory's
-// domain tests (the accounts that would issue real tokens arrive with issue 4).
+// domain tests (no accounts or tokens: the callers are Actors built in the test).
 #pragma once
 
 #include <gtest/gtest.h>
