@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)tsunagu::domain::search_terms(text);
   httplib::Request req;
   httplib::detail::parse_query_text(text, req.params);
-  tsunagu::http::Paging paging;
+  tsunagu::http::PageRequest paging;
   (void)tsunagu::http::parse_organization_query(req, paging, tsunagu::TimePoint{});
   return 0;
 }

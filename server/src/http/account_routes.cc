@@ -80,7 +80,7 @@ Status me(const Services& s, const httplib::Request& req, httplib::Response& res
 Status list_colleagues(const Services& s, const domain::Actor& actor, const httplib::Request& req,
                        httplib::Response& res) {
   TRY(only_params(req, {"ward", kPage, kPerPage}));
-  TRY_ASSIGN(Paging paging, parse_paging(req));
+  TRY_ASSIGN(PageRequest paging, parse_paging(req));
   TRY_ASSIGN(domain::ColleaguePage page,
              s.accounts->colleagues(actor, query(req, "ward"), paging.offset(), paging.per_page));
   Json items = Json::array();
@@ -146,7 +146,7 @@ Status list_users(const Services& s, const httplib::Request& req, httplib::Respo
   TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
   if (domain::access::lists_colleagues(actor)) return list_colleagues(s, actor, req, res);
   TRY(only_params(req, {"ward", "role", "disabled", kPage, kPerPage}));
-  TRY_ASSIGN(Paging paging, parse_paging(req));
+  TRY_ASSIGN(PageRequest paging, parse_paging(req));
   domain::UserFilter filter;
   filter.ward = query(req, "ward");
   filter.offset = paging.offset();

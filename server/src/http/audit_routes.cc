@@ -66,7 +66,7 @@ Status list_audit(const Services& s, const httplib::Request& req, httplib::Respo
   TRY(only_params(req, {"actor", "case_id", "organization_id", "case_ref", "ward", "from", "to",
                         "page", "per_page", "format"}));
   TRY_ASSIGN(std::string format, output_format(req, {"json", "csv"}));
-  TRY_ASSIGN(Paging paging, parse_paging(req));
+  TRY_ASSIGN(PageRequest paging, parse_paging(req));
   domain::audit::Filter f;
   TRY_ASSIGN(f.actor, id_param(req, "actor"));
   TRY_ASSIGN(f.case_id, id_param(req, "case_id"));

@@ -94,7 +94,8 @@ Json service_json(const domain::Service& s) {
 }
 
 Result<domain::OrganizationQuery> parse_organization_query(const httplib::Request& req,
-                                                           const Paging& paging, TimePoint now) {
+                                                           const PageRequest& paging,
+                                                           TimePoint now) {
   domain::OrganizationQuery q;
   q.offset = paging.offset();
   q.limit = paging.per_page;

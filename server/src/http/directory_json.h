@@ -20,6 +20,7 @@ Json service_json(const domain::Service& s);
 // ?q=&category=&ward=&district=&open_at=&council_member=&capacity=&near=&within_km=&status=
 // plus paging. open_at=now is the clock's now. Lists are comma-separated.
 Result<domain::OrganizationQuery> parse_organization_query(const httplib::Request& req,
-                                                           const Paging& paging, TimePoint now);
+                                                           const PageRequest& paging,
+                                                           TimePoint now);
 
 }  // namespace tsunagu::http

@@ -51,7 +51,7 @@ auto merge_patch_edit(const Json& patch, Result<Fields> (*parse)(const Json&)) {
 // here as page_envelope() would serialise it.
 Status list_organizations(httplib::Response& res, const Services& services,
                           const domain::Actor* actor, const domain::OrganizationQuery& query,
-                          const Paging& paging, TimePoint now) {
+                          const PageRequest& paging, TimePoint now) {
   TRY_ASSIGN(auto page, domain::search_organizations_json(*services.db, actor, query, now));
   res.status = 200;
   res.set_content(page_envelope_json(page.items, page.total, paging), kJsonContentType);
@@ -76,7 +76,7 @@ void register_organization_routes(Router& router, const Services& services) {
         TRY(only_params(req, {"q", "category", "ward", "district", "open_at", "council_member",
                               "capacity", "near", "within_km", "status", kPage, kPerPage}));
         TRY_ASSIGN(auto actor, caller(req, services));
-        TRY_ASSIGN(Paging paging, parse_paging(req));
+        TRY_ASSIGN(PageRequest paging, parse_paging(req));
         TimePoint now = clock.now();
         TRY_ASSIGN(auto query, parse_organization_query(req, paging, now));
         return list_organizations(res, services, ptr(actor), query, paging, now);

@@ -306,7 +306,7 @@ Json taxonomy_term(domain::Category category) {
           {"language", "ja"}};
 }
 
-Json page(Json contents, int64_t total, const Paging& paging) {
+Json page(Json contents, int64_t total, const PageRequest& paging) {
   int64_t pages = (total + paging.per_page - 1) / paging.per_page;
   return {{"total_items", total},           {"total_pages", pages},
           {"page_number", paging.page},     {"size", contents.size()},

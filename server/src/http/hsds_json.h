@@ -68,6 +68,6 @@ std::optional<domain::Category> category_of_term(std::string_view term_id);
 
 // HSDS's Page: total_items, total_pages, page_number, size, first_page, last_page, empty,
 // contents.
-Json page(Json contents, int64_t total, const Paging& paging);
+Json page(Json contents, int64_t total, const PageRequest& paging);
 
 }  // namespace tsunagu::http::hsds

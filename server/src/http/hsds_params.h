@@ -25,7 +25,7 @@ namespace tsunagu::http::hsds {
 // How a list answers.
 struct ListParams {
   bool ndjson = false;  // format=ndjson: every item, no paging (page and per_page are 400)
-  Paging paging{};
+  PageRequest paging{};
   bool full = false;  // full=true: fully nested items
 };
 

@@ -156,14 +156,14 @@ Result<int> int_param(const httplib::Request& req, const char* name, int def, in
 }
 }  // namespace
 
-Result<Paging> parse_paging(const httplib::Request& req) {
-  Paging p;
+Result<PageRequest> parse_paging(const httplib::Request& req) {
+  PageRequest p;
   TRY_ASSIGN(p.page, int_param(req, "page", 1, 1, 1'000'000));
   TRY_ASSIGN(p.per_page, int_param(req, "per_page", 50, 1, 200));
   return p;
 }
 
-Json page_of(Json items, const Paging& paging) {
+Json page_of(Json items, const PageRequest& paging) {
   const auto total = static_cast<int64_t>(items.size());
   const int64_t first =
       std::min<int64_t>(static_cast<int64_t>(paging.page - 1) * paging.per_page, total);
@@ -173,7 +173,7 @@ Json page_of(Json items, const Paging& paging) {
   return page_envelope(std::move(page), total, paging);
 }
 
-Json page_envelope(Json items, int64_t total, const Paging& paging) {
+Json page_envelope(Json items, int64_t total, const PageRequest& paging) {
   return {{"items", std::move(items)},
           {"total", total},
           {"page", paging.page},
@@ -181,7 +181,8 @@ Json page_envelope(Json items, int64_t total, const Paging& paging) {
 }
 
 // The members in the order nlohmann::json's sorted object writes them.
-std::string page_envelope_json(std::string_view items_json, int64_t total, const Paging& paging) {
+std::string page_envelope_json(std::string_view items_json, int64_t total,
+                               const PageRequest& paging) {
   std::string out;
   out.reserve(items_json.size() + 64);
   out += "{\"items\":";

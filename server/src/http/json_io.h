@@ -4,7 +4,7 @@
 //   parsing, without recursion, so no body can exhaust the stack of what reads it later;
 // - check_query_params: 400 naming the first query parameter that holds a control character;
 // - FieldReader (common/field_reader.h): every field error at once, unknown fields rejected;
-// - Paging: ?page=&per_page= (max 200) and the {"items","total","page","per_page"} envelope.
+// - PageRequest: ?page=&per_page= (max 200) and the {"items","total","page","per_page"} envelope.
 //
 // Thread-safety: FieldReader is a short-lived local; the rest are pure functions.
 #pragma once
@@ -23,6 +23,7 @@
 #include "common/field_reader.h"
 #include "common/result.h"
 #include "common/time.h"
+#include "domain/paging.h"
 
 namespace tsunagu::http {
 
@@ -49,21 +50,19 @@ void write_json(httplib::Response& res, int status, const Json& body);
 using ::tsunagu::FieldReader;
 using ::tsunagu::Need;
 
-struct Paging {
-  int page = 1;
-  int per_page = 50;
-  int64_t offset() const { return static_cast<int64_t>(page - 1) * per_page; }
-};
+// The domain's page of a list (domain/paging.h), as every list route reads it from the query.
+using ::tsunagu::domain::PageRequest;
 
 // ?page= (≥1) and ?per_page= (1…200); a bad value is 400 naming the parameter.
-Result<Paging> parse_paging(const httplib::Request& req);
-Json page_envelope(Json items, int64_t total, const Paging& paging);
+Result<PageRequest> parse_paging(const httplib::Request& req);
+Json page_envelope(Json items, int64_t total, const PageRequest& paging);
 // page_envelope() serialised as write_json() writes it, around items already serialised as a
 // JSON array (`items_json`), without building the document.
-std::string page_envelope_json(std::string_view items_json, int64_t total, const Paging& paging);
+std::string page_envelope_json(std::string_view items_json, int64_t total,
+                               const PageRequest& paging);
 // One page of a list the domain returns whole because it is bounded (one case's events, an
 // organization's services, an agenda, the wards), in the same envelope as page_envelope().
-Json page_of(Json items, const Paging& paging);
+Json page_of(Json items, const PageRequest& paging);
 
 // A query parameter, or nullopt when absent or empty.
 std::optional<std::string> query(const httplib::Request& req, const char* name);

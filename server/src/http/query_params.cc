@@ -44,7 +44,7 @@ Status only_params(const httplib::Request& req, std::initializer_list<std::strin
   return Error::Parameters(std::move(errors));
 }
 
-Result<Paging> list_paging(const httplib::Request& req) {
+Result<PageRequest> list_paging(const httplib::Request& req) {
   TRY(only_params(req, {kPage, kPerPage}));
   return parse_paging(req);
 }

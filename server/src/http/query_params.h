@@ -25,6 +25,6 @@ inline constexpr std::string_view kPerPage = "per_page";
 Status only_params(const httplib::Request& req, std::initializer_list<std::string_view> known);
 
 // For a list that takes no filter: only ?page=&per_page=, parsed (400 on anything else).
-Result<Paging> list_paging(const httplib::Request& req);
+Result<PageRequest> list_paging(const httplib::Request& req);
 
 }  // namespace tsunagu::http

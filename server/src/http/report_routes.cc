@@ -35,7 +35,7 @@ Status gaps(const Services& s, const httplib::Request& req, httplib::Response& r
   TRY_ASSIGN(p.unanswered_days, bounded_int_param(req, "unanswered_days", 7, 1, 365));
   TRY_ASSIGN(p.outcome_days, bounded_int_param(req, "outcome_days", 14, 1, 365));
   TRY_ASSIGN(p.quiet_days, bounded_int_param(req, "quiet_days", 30, 1, 365));
-  TRY_ASSIGN(Paging paging, parse_paging(req));
+  TRY_ASSIGN(PageRequest paging, parse_paging(req));
   p.slice = {paging.page, paging.per_page};
   TRY_ASSIGN(auto report,
              domain::reports::gaps_report(*s.db, *s.clock, actor, request_meta(req), p));

@@ -267,7 +267,7 @@ class DirectoryIndexCompareTest : public ::testing::Test {
     EXPECT_EQ(sql_ids, index_ids) << what;
     EXPECT_EQ(sql->total, index->total) << what;
     EXPECT_EQ(sql->total, json->total) << what;
-    http::Paging paging{1, q.limit};
+    http::PageRequest paging{1, q.limit};
     // The records (search_organizations(), which the HSDS routes render) field by field …
     for (size_t i = 0; i < sql->items.size() && i < index->items.size(); ++i) {
       const Organization& a = sql->items[i];

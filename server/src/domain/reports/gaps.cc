@@ -67,7 +67,7 @@ ReportItem case_item(storage::Statement& s, const std::string& reason, const std
 // query's risk condition word for word (schema/0013): change both or neither, or SQLite reads
 // every open case of the ward from the table again.
 ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std::string& cutoff,
-                     const std::string& today, const Slice& slice) {
+                     const std::string& today, const PageRequest& slice) {
   const std::string quiet =
       "WITH quiet AS MATERIALIZED (SELECT c.id, c.ward, c.case_ref, c.household_label,"
       " c.risk_level, c.risk_categories, c.sections, c.created_at,"
@@ -113,7 +113,7 @@ ItemList quiet_cases(storage::Connection& c, const ReportScope& scope, const std
 // and the page's ids come from cases_open_review alone (plan_review_by is the plan's review_by,
 // kept by the schema's triggers); only the page's rows are read from the table.
 ItemList plans_past_review(storage::Connection& c, const ReportScope& scope,
-                           const std::string& today, const Slice& slice) {
+                           const std::string& today, const PageRequest& slice) {
   const std::string where =
       " WHERE c.ward IN (SELECT value FROM json_each(?1)) AND c.status = 'open'"
       " AND c.plan_review_by < ?2";
@@ -140,7 +140,7 @@ ItemList plans_past_review(storage::Connection& c, const ReportScope& scope,
 
 // Active partners of the scope whose capacity was last given before `cutoff`.
 ItemList stale_capacity(storage::Connection& c, const ReportScope& scope, const std::string& cutoff,
-                        const std::string& today, const Slice& slice) {
+                        const std::string& today, const PageRequest& slice) {
   Where where;
   where.add("o.status = 'active'").add("o.capacity_updated_at < ?", {cutoff});
   if (scope.partner) {
@@ -183,7 +183,7 @@ ItemList stale_capacity(storage::Connection& c, const ReportScope& scope, const 
 // ward's answer (transfer_to_answer), an outgoing one for the other ward's
 // (transfer_awaiting_other_ward). Both wards see the case's reference and label on a transfer.
 ItemList pending_transfers(storage::Connection& c, const ReportScope& scope,
-                           const std::string& today, const Slice& slice) {
+                           const std::string& today, const PageRequest& slice) {
   const std::string from =
       " FROM case_transfers t JOIN cases c ON c.id = t.case_id WHERE t.status = 'pending'"
       " AND (t.to_ward IN (SELECT value FROM json_each(?1))"
@@ -226,7 +226,7 @@ Result<GapsReport> gaps_report(storage::Database& db, const Clock& clock, const 
   report.today = format_date(tokyo_date(now));
   report.params = params;
   const std::string& today = report.today;
-  const Slice& slice = params.slice;
+  const PageRequest& slice = params.slice;
   TRY(db.read([&](storage::Connection& c) -> Status {
     TRY_ASSIGN(report.scope, resolve_scope(c, actor, Action::kReportRead, params.ward));
     const ReportScope& scope = report.scope;

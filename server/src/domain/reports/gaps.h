@@ -31,7 +31,7 @@ struct GapParams {
   int unanswered_days = 7;  // a sent referral without an answer this long is listed
   int outcome_days = 14;    // an accepted referral without an outcome this long is listed
   int quiet_days = 30;      // a high-risk case without referral or meeting this long is listed
-  Slice slice;              // the page of each section (the totals count every row)
+  PageRequest slice;        // the page of each section (the totals count every row)
 };
 
 struct GapSection {

@@ -7,11 +7,11 @@ namespace tsunagu::domain::reports {
 namespace {
 
 // The first rows of each list on the home screen.
-constexpr Slice kFirstItems{1, kOverviewItems};
+constexpr PageRequest kFirstItems{1, kOverviewItems};
 
 // The wards' planned meetings from now on, soonest first.
 ItemList next_meetings(storage::Connection& c, const ReportScope& scope, const std::string& now,
-                       const Slice& slice) {
+                       const PageRequest& slice) {
   const std::string where =
       " WHERE m.ward IN (SELECT value FROM json_each(?1)) AND m.status = 'planned'"
       " AND m.starts_at >= ?2";

@@ -16,7 +16,7 @@ std::string stored_date(const std::optional<std::string>& utc) {
 // Runs the count and the page of one list.
 template <typename RowFn>
 ItemList run_list(storage::Connection& c, const std::string& count_sql, const std::string& rows_sql,
-                  const Where& where, const Slice& slice, RowFn&& row) {
+                  const Where& where, const PageRequest& slice, RowFn&& row) {
   ItemList out;
   out.slice = slice;
   auto count = c.prepare(count_sql);
@@ -35,7 +35,7 @@ ItemList run_list(storage::Connection& c, const std::string& count_sql, const st
 
 ItemList referral_items(storage::Connection& c, const ReportScope& scope, Where where,
                         const std::string& reason, const std::string& since_column,
-                        const std::string& today, const Slice& slice) {
+                        const std::string& today, const PageRequest& slice) {
   if (scope.partner) {
     where.add("r.organization_id = ?", {scope.organization_id.value_or("")});
     where.add(referral_store::kSentToPartner);
@@ -83,7 +83,7 @@ ItemList referral_items(storage::Connection& c, const ReportScope& scope, Where 
 
 ItemList action_item_items(storage::Connection& c, const ReportScope& scope, const Actor& actor,
                            Where where, const std::string& reason, const std::string& today,
-                           const Slice& slice) {
+                           const PageRequest& slice) {
   where.add("a.status = 'open'");
   if (scope.partner) {
     where.add("(a.owner_organization_id = ? OR a.owner_user_id = ?)",

@@ -13,6 +13,7 @@
 
 #include "common/time.h"
 #include "domain/access/actor.h"
+#include "domain/paging.h"
 #include "domain/reports/report_scope.h"
 
 namespace tsunagu::storage {
@@ -43,19 +44,11 @@ struct ReportItem {
   std::optional<std::string> audit_case_id;
 };
 
-// Which rows of a list to show: page `page` (1-based) of `per_page` rows; per_page 0 counts the
-// rows and shows none.
-struct Slice {
-  int page = 1;
-  int per_page = 50;
-  int64_t offset() const { return static_cast<int64_t>(page - 1) * per_page; }
-};
-
 // A list with its full count: `items` holds the slice asked for.
 struct ItemList {
   int64_t total = 0;
   std::vector<ReportItem> items;
-  Slice slice{};
+  PageRequest slice{};  // which rows: per_page 0 counts the rows and shows none
 };
 
 // The condition that lets a query of open referrals use the partial index referrals_due (its
@@ -66,13 +59,13 @@ inline constexpr char kOpenReferrals[] = "r.status IN ('sent', 'accepted')";
 // time of r whose date starts the clock), oldest first. `reason` fills ReportItem::reason.
 ItemList referral_items(storage::Connection& c, const ReportScope& scope, Where where,
                         const std::string& reason, const std::string& since_column,
-                        const std::string& today, const Slice& slice);
+                        const std::string& today, const PageRequest& slice);
 
 // Open action items of the scope (ward roles: their wards' meetings; partners: owned by their
 // organization or by the caller) matching `where` (alias a, meetings m), earliest due first.
 ItemList action_item_items(storage::Connection& c, const ReportScope& scope, const Actor& actor,
                            Where where, const std::string& reason, const std::string& today,
-                           const Slice& slice);
+                           const PageRequest& slice);
 
 // Appends one audit entry (`action`) per listed row that concerns a case, in one write.
 Status audit_reads(storage::Database& db, const Clock& clock, const Actor& actor,
