@@ -109,6 +109,15 @@ void append(storage::Connection& c, const Clock& clock, const Actor* actor, cons
   append_all(c, clock, actor, meta, {entry});
 }
 
+Status record_reads(storage::Database& db, const Clock& clock, const Actor& actor,
+                    const RequestMeta& meta, const std::vector<Entry>& reads) {
+  if (reads.empty()) return Status::Ok();
+  return db.write([&](storage::Connection& c) -> Status {
+    append_all(c, clock, &actor, meta, reads);
+    return Status::Ok();
+  });
+}
+
 void append_all(storage::Connection& c, const Clock& clock, const Actor* actor,
                 const RequestMeta& meta, const std::vector<Entry>& entries) {
   if (entries.empty()) return;

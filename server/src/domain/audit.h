@@ -58,6 +58,12 @@ void append(storage::Connection& c, const Clock& clock, const Actor* actor, cons
 void append_all(storage::Connection& c, const Clock& clock, const Actor* actor,
                 const RequestMeta& meta, const std::vector<Entry>& entries);
 
+// Appends `reads` (what a read on a reader snapshot showed `actor`) in one write of their own,
+// which shares the group commit with other callers' writes; Ok at once when there are none. An
+// error when they cannot be stored: the caller must then not answer with what was read.
+Status record_reads(storage::Database& db, const Clock& clock, const Actor& actor,
+                    const RequestMeta& meta, const std::vector<Entry>& reads);
+
 struct Verification {
   bool ok = true;
   int64_t entries = 0;               // entries whose links hold, from the first

@@ -29,11 +29,8 @@ auto audited_read(storage::Database& db, const Clock& clock, const Actor& actor,
   using R = std::invoke_result_t<Fn, storage::Connection&, AuditedReads&>;
   AuditedReads reads;
   R result = db.read([&](storage::Connection& c) -> R { return fn(c, reads); });
-  if (!result.ok() || reads.empty()) return result;
-  Status recorded = db.write([&](storage::Connection& c) -> Status {
-    audit::append_all(c, clock, &actor, meta, reads);
-    return Status::Ok();
-  });
+  if (!result.ok()) return result;
+  Status recorded = audit::record_reads(db, clock, actor, meta, reads);
   if (!recorded.ok()) return R(recorded.error());
   return result;
 }

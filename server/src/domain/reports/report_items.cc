@@ -130,11 +130,7 @@ Status audit_reads(storage::Database& db, const Clock& clock, const Actor& actor
                        item.reason});
     }
   }
-  if (reads.empty()) return Status::Ok();
-  return db.write([&](storage::Connection& c) -> Status {
-    audit::append_all(c, clock, &actor, meta, reads);
-    return Status::Ok();
-  });
+  return audit::record_reads(db, clock, actor, meta, reads);
 }
 
 }  // namespace tsunagu::domain::reports
