@@ -194,6 +194,31 @@ Result<Creation<T>> create_once_under_case(storage::Database& db, const Clock& c
   });
 }
 
+// One record under a case (an assessment, a contact) as `actor` may read it: `load`ed on a
+// reader, not found when it was recorded after the case left the actor's ward, and its read
+// recorded as `action` on `resource_type` before it is returned.
+template <typename T>
+Result<T> read_case_record(storage::Database& db, const Clock& clock, const Actor& actor,
+                           const RequestMeta& meta, const std::string& case_id,
+                           const std::string& id, const char* what, const char* action,
+                           const char* resource_type,
+                           Result<T> (*load)(storage::Connection&, const std::string&,
+                                             const std::string&)) {
+  std::optional<T> out;
+  TRY(with_readable_case(
+      db, clock, actor, meta, case_id, what,
+      [&](storage::Connection& c, const Case& view, AuditedReads& reads) -> Status {
+        TRY_ASSIGN(T found, load(c, case_id, id));
+        if (auto until = read_until(view); until && format_utc(found.created_at) > *until) {
+          return not_found();  // recorded after the case left this ward
+        }
+        reads.push_back(case_entry(action, resource_type, id, case_id));
+        out = std::move(found);
+        return Status::Ok();
+      }));
+  return std::move(*out);
+}
+
 }  // namespace
 
 NewAssessment read_new_assessment(const Json& body) {
@@ -318,19 +343,8 @@ Result<Creation<Assessment>> Casework::assess(const Actor& actor, const RequestM
 
 Result<Assessment> Casework::assessment(const Actor& actor, const RequestMeta& meta,
                                         const std::string& case_id, const std::string& id) {
-  std::optional<Assessment> out;
-  TRY(with_readable_case(
-      db_, clock_, actor, meta, case_id, "assessment",
-      [&](storage::Connection& c, const Case& view, AuditedReads& reads) -> Status {
-        TRY_ASSIGN(Assessment a, load_assessment(c, case_id, id));
-        if (auto until = read_until(view); until && format_utc(a.created_at) > *until) {
-          return not_found();  // recorded after the case left this ward
-        }
-        reads.push_back(case_entry("case.assessment", "case_assessment", id, case_id));
-        out = std::move(a);
-        return Status::Ok();
-      }));
-  return std::move(*out);
+  return read_case_record<Assessment>(db_, clock_, actor, meta, case_id, id, "assessment",
+                                      "case.assessment", "case_assessment", load_assessment);
 }
 
 Result<Page<Assessment>> Casework::assessments(const Actor& actor, const RequestMeta& meta,
@@ -508,19 +522,8 @@ Result<Creation<Contact>> Casework::add_contact(const Actor& actor, const Reques
 
 Result<Contact> Casework::contact(const Actor& actor, const RequestMeta& meta,
                                   const std::string& case_id, const std::string& id) {
-  std::optional<Contact> out;
-  TRY(with_readable_case(
-      db_, clock_, actor, meta, case_id, "contact",
-      [&](storage::Connection& c, const Case& view, AuditedReads& reads) -> Status {
-        TRY_ASSIGN(Contact found, load_contact(c, case_id, id));
-        if (auto until = read_until(view); until && format_utc(found.created_at) > *until) {
-          return not_found();  // recorded after the case left this ward
-        }
-        reads.push_back(case_entry("case.contact", "case_contact", id, case_id));
-        out = std::move(found);
-        return Status::Ok();
-      }));
-  return std::move(*out);
+  return read_case_record<Contact>(db_, clock_, actor, meta, case_id, id, "contact", "case.contact",
+                                   "case_contact", load_contact);
 }
 
 Result<Page<Contact>> Casework::contacts(const Actor& actor, const RequestMeta& meta,
