@@ -9,6 +9,7 @@
 #include "domain/access/authorization.h"
 #include "domain/access/policy.h"
 #include "domain/audit.h"
+#include "domain/organizations.h"
 #include "domain/sessions.h"
 #include "domain/wards.h"
 #include "storage/database.h"
@@ -96,13 +97,7 @@ void check_wards(storage::Connection& c, const std::vector<std::string>& wards,
 void check_organization(storage::Connection& c, const std::optional<std::string>& organization_id,
                         std::vector<FieldError>& errors) {
   if (!organization_id || !looks_like_uuid(*organization_id)) return;  // reported by check_user
-  auto s = c.prepare("SELECT status FROM organizations WHERE id = ?1");
-  s.bind(1, *organization_id);
-  if (!s.step()) {
-    errors.push_back({"organization_id", "is not an organization in the directory"});
-  } else if (s.text(0) != "active") {
-    errors.push_back({"organization_id", "is archived"});
-  }
+  check_active_organization(c, *organization_id, "organization_id", errors);
 }
 
 void write_wards(storage::Connection& c, const std::string& user_id,

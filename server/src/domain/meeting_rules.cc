@@ -8,6 +8,7 @@
 #include "domain/choices.h"
 #include "domain/meeting_store.h"
 #include "domain/meeting_wall.h"
+#include "domain/organizations.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {
@@ -127,17 +128,6 @@ Status check_version(const Meeting& current, std::optional<int64_t> if_match) {
   return Status::Ok();
 }
 
-void check_organization(storage::Connection& c, const std::string& organization_id,
-                        const std::string& field, std::vector<FieldError>& errors) {
-  auto s = c.prepare("SELECT status FROM organizations WHERE id = ?1");
-  s.bind(1, organization_id);
-  if (!s.step()) {
-    errors.push_back({field, "is not an organization in the directory"});
-  } else if (s.text(0) != "active") {
-    errors.push_back({field, "is archived"});
-  }
-}
-
 void check_user(storage::Connection& c, const std::string& user_id, const std::string& field,
                 std::vector<FieldError>& errors) {
   auto s = c.prepare("SELECT disabled FROM users WHERE id = ?1");
@@ -151,15 +141,16 @@ Status check_references(storage::Connection& c, const Actor& actor, const std::s
   const bool roundtable = kind == "roundtable";
   if (f.invited_organization_ids) {
     for (size_t i = 0; i < f.invited_organization_ids->size(); ++i) {
-      check_organization(c, (*f.invited_organization_ids)[i], at("invited_organization_ids", i, ""),
-                         errors);
+      check_active_organization(c, (*f.invited_organization_ids)[i],
+                                at("invited_organization_ids", i, ""), errors);
     }
   }
   if (f.attendees) {
     for (size_t i = 0; i < f.attendees->size(); ++i) {
       const Attendee& a = (*f.attendees)[i];
       if (a.organization_id) {
-        check_organization(c, *a.organization_id, at("attendees", i, "organization_id"), errors);
+        check_active_organization(c, *a.organization_id, at("attendees", i, "organization_id"),
+                                  errors);
       }
       if (a.user_id) check_user(c, *a.user_id, at("attendees", i, "user_id"), errors);
     }

@@ -55,10 +55,6 @@ Status check_references(storage::Connection& c, const Actor& actor, const std::s
                         const std::string& ward, const MeetingFields& f,
                         std::vector<FieldError>& errors);
 
-// Within a transaction: `organization_id` is an active organization of the directory; adds an
-// error for `field` otherwise.
-void check_organization(storage::Connection& c, const std::string& organization_id,
-                        const std::string& field, std::vector<FieldError>& errors);
 // Within a transaction: `user_id` is an enabled user; adds an error for `field` otherwise.
 void check_user(storage::Connection& c, const std::string& user_id, const std::string& field,
                 std::vector<FieldError>& errors);

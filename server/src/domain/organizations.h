@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 #include "common/time.h"
@@ -68,6 +69,12 @@ Result<Organization> update_capacity(storage::Database& db, const Clock& clock, 
 Result<Organization> insert_organization(storage::Connection& c, const Clock& clock,
                                          const Actor* actor, const RequestMeta& meta,
                                          const OrganizationFields& fields, std::string id = "");
+
+// Within a transaction, for a request that names an organization in `field` (a referral's
+// partner, a partner account's, a meeting's invitee): it must be an active organization of the
+// directory. Adds "is not an organization in the directory" or "is archived" to `errors`.
+void check_active_organization(storage::Connection& c, const std::string& organization_id,
+                               const std::string& field, std::vector<FieldError>& errors);
 
 // Minutes since the capacity was reported, and whether that is older than kCapacityStaleDays.
 int64_t capacity_age_minutes(const Capacity& capacity, TimePoint now);

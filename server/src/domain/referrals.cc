@@ -9,6 +9,7 @@
 #include "domain/audited_read.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
+#include "domain/organizations.h"
 #include "domain/referral_store.h"
 #include "storage/database.h"
 
@@ -85,13 +86,7 @@ Result<Referral> load_in_scope(storage::Connection& c, const Actor& actor, const
 
 std::vector<FieldError> check_target(storage::Connection& c, const NewReferral& in) {
   std::vector<FieldError> errors;
-  auto org = c.prepare("SELECT status FROM organizations WHERE id = ?1");
-  org.bind(1, in.organization_id);
-  if (!org.step()) {
-    errors.push_back({"organization_id", "is not an organization in the directory"});
-  } else if (org.text(0) != "active") {
-    errors.push_back({"organization_id", "is archived"});
-  }
+  check_active_organization(c, in.organization_id, "organization_id", errors);
   if (in.service_id) {
     auto svc = c.prepare("SELECT organization_id, status FROM services WHERE id = ?1");
     svc.bind(1, *in.service_id);
