@@ -10,6 +10,7 @@
 #include "domain/action_item_states.h"
 #include "domain/audit.h"
 #include "domain/choices.h"
+#include "domain/if_match.h"
 #include "domain/meeting_rules.h"
 #include "domain/meeting_store.h"
 #include "domain/meeting_wall.h"
@@ -194,10 +195,7 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
       return Error::PermissionDenied(
           "Partners mark their action items done or dropped; the ward changes the rest.");
     }
-    if (if_match && *if_match != current->version) {
-      return Error::Aborted("The action item has changed since you read it (version " +
-                            std::to_string(current->version) + "). Reload and try again.");
-    }
+    TRY(check_if_match(if_match, current->version, "action item"));
     const bool status_readable = std::none_of(
         errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "status"; });
     if (status_readable) TRY(check_status_step(actor, current->status, f.status));

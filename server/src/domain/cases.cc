@@ -13,6 +13,7 @@
 #include "domain/choices.h"
 #include "domain/household_label.h"
 #include "domain/idempotency.h"
+#include "domain/if_match.h"
 #include "domain/json_column.h"
 #include "domain/wards.h"
 #include "storage/database.h"
@@ -210,14 +211,6 @@ audit::Entry case_entry(const char* action, const Case& c, std::optional<std::st
   return {action, "case", c.id, c.id, std::nullopt, std::move(detail)};
 }
 
-Status check_version(const Case& current, std::optional<int64_t> if_match) {
-  if (if_match && *if_match != current.version) {
-    return Error::Aborted("The case has changed since you read it (version " +
-                          std::to_string(current.version) + "). Reload and try again.");
-  }
-  return Status::Ok();
-}
-
 Result<Case> reload(storage::Connection& c, const std::string& id) {
   auto s = c.prepare(std::string("SELECT ") + kColumns + " FROM cases WHERE id = ?1");
   s.bind(1, id);
@@ -240,7 +233,7 @@ Result<Case> load_case_for_change(storage::Connection& c, const Actor& actor, co
                                   std::optional<int64_t> if_match) {
   TRY_ASSIGN(Case current, load_case_in_scope(c, actor, id));
   TRY(authorize(&actor, Action::kCaseWrite, {current.ward, std::nullopt}));
-  TRY(check_version(current, if_match));
+  TRY(check_if_match(if_match, current.version, "case"));
   return current;
 }
 

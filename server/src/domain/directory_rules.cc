@@ -185,12 +185,6 @@ std::vector<FieldError> check_wards(storage::Connection& c, const std::vector<st
   return errors;
 }
 
-Status check_expected_version(std::optional<int64_t> expected, int64_t current) {
-  if (!expected || *expected == current) return Status::Ok();
-  return Error::Aborted("The entry has changed since you read it (now version " +
-                        std::to_string(current) + "); reload and try again.");
-}
-
 Status field_errors_status(std::vector<FieldError> errors) {
   if (errors.empty()) return Status::Ok();
   return Error::InvalidArgument("The request has invalid fields.", std::move(errors));

@@ -29,9 +29,6 @@ std::vector<FieldError> check_hours(const std::vector<HoursEntry>& hours,
 // Every ward code must be one of Sapporo's ten.
 std::vector<FieldError> check_wards(storage::Connection& c, const std::vector<std::string>& wards);
 
-// Aborted when the caller's version (If-Match) is not the current one; ok without one.
-Status check_expected_version(std::optional<int64_t> expected, int64_t current);
-
 // Status form of a list of field errors (ok when empty).
 Status field_errors_status(std::vector<FieldError> errors);
 

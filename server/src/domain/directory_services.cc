@@ -7,6 +7,7 @@
 #include "domain/directory_privacy.h"
 #include "domain/directory_rules.h"
 #include "domain/directory_store.h"
+#include "domain/if_match.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {
@@ -52,7 +53,7 @@ Result<Service> load_for_change(storage::Connection& c, const Actor* actor, cons
   auto s = store::load_service(c, id);
   if (!s) return no_service(id);
   TRY(authorize(actor, Action::kServiceManage, {std::nullopt, s->organization_id}));
-  TRY(check_expected_version(expected_version, s->version));
+  TRY(check_if_match(expected_version, s->version, "service"));
   if (s->hours_inherited) s->fields.hours.clear();
   return std::move(*s);
 }

@@ -8,6 +8,7 @@
 #include "domain/access/authorization.h"
 #include "domain/audit.h"
 #include "domain/cases.h"
+#include "domain/if_match.h"
 #include "domain/json_column.h"
 #include "domain/meeting_rules.h"
 #include "domain/meeting_store.h"
@@ -131,7 +132,7 @@ Result<Meeting> Meetings::record_decision(storage::Connection& c, const Actor& a
                                           const NewDecision& d, std::optional<int64_t> if_match,
                                           Date today) {
   TRY_ASSIGN(Meeting m, load_to_run(c, actor, id, today, false));
-  TRY(meeting_rules::check_version(m, if_match));
+  TRY(check_if_match(if_match, m.version, "meeting"));
   if (m.kind == "roundtable") {
     if (d.case_id) {
       return Error::Field("case_id",
@@ -202,7 +203,7 @@ Result<Meeting> Meetings::adopt_suggested_agenda(const Actor& actor, const Reque
   return db_.write([&](storage::Connection& c) -> Result<Meeting> {
     Date today = tokyo_date(clock_.now());
     TRY_ASSIGN(Meeting m, load_to_run(c, actor, id, today, true));
-    TRY(meeting_rules::check_version(m, if_match));
+    TRY(check_if_match(if_match, m.version, "meeting"));
     MeetingFields f;
     f.agenda = m.agenda;
     int adopted = 0;

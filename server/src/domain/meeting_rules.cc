@@ -120,14 +120,6 @@ Status check_filter(const MeetingFilter& filter) {
   return Error::Parameters(std::move(errors));
 }
 
-Status check_version(const Meeting& current, std::optional<int64_t> if_match) {
-  if (if_match && *if_match != current.version) {
-    return Error::Aborted("The meeting has changed since you read it (version " +
-                          std::to_string(current.version) + "). Reload and try again.");
-  }
-  return Status::Ok();
-}
-
 void check_user(storage::Connection& c, const std::string& user_id, const std::string& field,
                 std::vector<FieldError>& errors) {
   auto s = c.prepare("SELECT disabled FROM users WHERE id = ?1");

@@ -44,7 +44,6 @@ void check_order(std::optional<TimePoint> starts_at, std::optional<TimePoint> en
                  std::vector<FieldError>& errors);
 Status to_status(std::vector<FieldError> errors);
 Status check_filter(const MeetingFilter& filter);
-Status check_version(const Meeting& current, std::optional<int64_t> if_match);
 
 // Within a transaction: every organization and user named exists, every case on the agenda is
 // a case of `ward` in the actor's scope, and a roundtable holds no case at all (no case_id, no

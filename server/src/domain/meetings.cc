@@ -10,6 +10,7 @@
 #include "domain/access/policy.h"
 #include "domain/audit.h"
 #include "domain/audited_read.h"
+#include "domain/if_match.h"
 #include "domain/meeting_rules.h"
 #include "domain/meeting_store.h"
 #include "domain/notifications.h"
@@ -218,7 +219,7 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
     Date today = tokyo_date(clock_.now());
     TRY_ASSIGN(Meeting current, load_meeting_in_scope(c, actor, id, today));
     TRY(authorize(&actor, Action::kMeetingWrite, {current.ward, std::nullopt}));
-    TRY(meeting_rules::check_version(current, if_match));
+    TRY(check_if_match(if_match, current.version, "meeting"));
     if (current.status == "cancelled")
       return Error::FailedPrecondition("The meeting is cancelled.");
     const bool status_readable = std::none_of(

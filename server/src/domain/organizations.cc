@@ -8,6 +8,7 @@
 #include "domain/directory_privacy.h"
 #include "domain/directory_rules.h"
 #include "domain/directory_store.h"
+#include "domain/if_match.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {
@@ -72,7 +73,7 @@ Result<Organization> load_for_change(storage::Connection& c, const std::string& 
                                      std::optional<int64_t> expected_version) {
   auto current = store::load_organization(c, id);
   if (!current) return Error::NotFound("No organization " + id + ".");
-  TRY(check_expected_version(expected_version, current->version));
+  TRY(check_if_match(expected_version, current->version, "organization"));
   return std::move(*current);
 }
 

@@ -9,6 +9,7 @@
 #include "domain/audited_read.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
+#include "domain/if_match.h"
 #include "domain/organizations.h"
 #include "domain/referral_store.h"
 #include "storage/database.h"
@@ -244,10 +245,7 @@ Result<Referral> Referrals::edit_draft(const Actor& actor, const RequestMeta& me
   return db_.write([&](storage::Connection& c) -> Result<Referral> {
     TRY_ASSIGN(Referral current, load_in_scope(c, actor, id, now_date));
     TRY(authorize(&actor, Action::kReferralCreate, {current.ward, std::nullopt}));
-    if (if_match && *if_match != current.version) {
-      return Error::Aborted("The referral has changed since you read it (version " +
-                            std::to_string(current.version) + "). Reload and try again.");
-    }
+    TRY(check_if_match(if_match, current.version, "referral"));
     if (current.status != ReferralStatus::kDraft) {
       return Error::FailedPrecondition(
           "Only a draft is edited; a referral that was sent is withdrawn and made anew.");
@@ -316,10 +314,7 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
   return db_.write([&](storage::Connection& c) -> Result<Referral> {
     TRY_ASSIGN(Referral current, load_in_scope(c, actor, id, now_date));
     TRY(authorize(&actor, Action::kReferralTransition, {current.ward, current.organization_id}));
-    if (if_match && *if_match != current.version) {
-      return Error::Aborted("The referral has changed since you read it (version " +
-                            std::to_string(current.version) + "). Reload and try again.");
-    }
+    TRY(check_if_match(if_match, current.version, "referral"));
     auto rule = transition_rule(current.status, *to);
     if (!rule) {
       return Error::FailedPrecondition(std::string("A referral that is ") +

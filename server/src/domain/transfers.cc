@@ -10,6 +10,7 @@
 #include "domain/audited_read.h"
 #include "domain/cases.h"
 #include "domain/choices.h"
+#include "domain/if_match.h"
 #include "domain/notifications.h"
 #include "domain/transfer_states.h"
 #include "domain/wards.h"
@@ -235,10 +236,7 @@ Result<Transfer> Transfers::transition(const Actor& actor, const RequestMeta& me
   return db_.write([&](storage::Connection& c) -> Result<Transfer> {
     TRY_ASSIGN(Transfer current, load_in_scope(c, actor, id));
     if (!errors.empty()) return Error::InvalidArgument("The step is incomplete.", errors);
-    if (if_match && *if_match != current.version) {
-      return Error::Aborted("The transfer has changed since you read it (version " +
-                            std::to_string(current.version) + "). Reload and try again.");
-    }
+    TRY(check_if_match(if_match, current.version, "transfer"));
     const TransferStatus from = *parse_transfer_status(current.status);
     auto rule = transfer_rule(from, *to);
     if (!rule) {
