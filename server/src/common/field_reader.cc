@@ -191,10 +191,6 @@ std::vector<FieldError> FieldReader::take_errors() {
   return std::move(errors_);
 }
 
-Status FieldReader::finish() {
-  std::vector<FieldError> errors = take_errors();
-  if (errors.empty()) return Status::Ok();
-  return Error::InvalidArgument("The request has invalid fields.", std::move(errors));
-}
+Status FieldReader::finish() { return field_errors(take_errors()); }
 
 }  // namespace tsunagu

@@ -195,6 +195,12 @@ Error& Error::add_field(FieldError field) {
   return *this;
 }
 
+Status field_errors(std::vector<FieldError> errors, std::string_view what) {
+  if (errors.empty()) return Status::Ok();
+  return Error::InvalidArgument("The " + std::string(what) + " has invalid fields.",
+                                std::move(errors));
+}
+
 void add_field_errors(std::vector<FieldError>& into, std::vector<FieldError> more) {
   const size_t named = into.size();
   for (FieldError& e : more) {

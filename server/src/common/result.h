@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -180,6 +181,10 @@ class [[nodiscard]] Status {
  private:
   std::optional<Error> error_;
 };
+
+// The answer to a request's field errors, everywhere: Ok when there are none, else
+// InvalidArgument "The <what> has invalid fields." carrying every one of them.
+Status field_errors(std::vector<FieldError> errors, std::string_view what = "request");
 
 [[noreturn]] void throw_bad_result_access(const char* what);
 

@@ -111,10 +111,6 @@ void write_wards(storage::Connection& c, const std::string& user_id,
   }
 }
 
-Status invalid(std::vector<FieldError> errors) {
-  return Error::InvalidArgument("The request has invalid fields.", std::move(errors));
-}
-
 }  // namespace
 
 int64_t enabled_account_managers(storage::Connection& c) {
@@ -159,7 +155,7 @@ Result<User> Accounts::insert(storage::Connection& c, const Clock& clock, const 
       check_user(nu.username, nu.display_name, nu.role, nu.wards, nu.organization_id, nu.password);
   check_wards(c, nu.wards, errors);
   check_organization(c, nu.organization_id, errors);
-  if (!errors.empty()) return invalid(std::move(errors)).error();
+  if (!errors.empty()) return field_errors(std::move(errors)).error();
   std::string id = nu.id.value_or(new_uuid());
   std::string now = format_utc(clock.now());
   Status inserted =
@@ -199,7 +195,7 @@ Result<Creation<User>> Accounts::create(const Actor& actor, const RequestMeta& m
       return found;
     });
     if (references.ok()) add_field_errors(errors, std::move(references).value());
-    return invalid(std::move(errors)).error();
+    return field_errors(std::move(errors)).error();
   }
   std::string password_hash = hasher_.hash(nu.password);
   return db_.write([&](storage::Connection& c) -> Result<Creation<User>> {
@@ -257,7 +253,7 @@ Result<User> Accounts::update(const Actor& actor, const RequestMeta& meta, const
                                         after.organization_id, std::nullopt));
     if (ch.wards) check_wards(c, *ch.wards, errors);
     if (ch.organization_id) check_organization(c, after.organization_id, errors);
-    if (!errors.empty()) return invalid(std::move(errors)).error();
+    if (!errors.empty()) return field_errors(std::move(errors)).error();
     if (fields.empty()) return *before;  // nothing changed: no new version, no audit entry
     bool was_admin = access::manages_accounts(before->role) && !before->disabled;
     bool is_admin = access::manages_accounts(after.role) && !after.disabled;

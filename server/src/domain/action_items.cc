@@ -65,8 +65,7 @@ Status check_references(storage::Connection& c, const Meeting& m, const ActionIt
     if (!wall.ok() && errors.empty()) return wall;
     if (!wall.ok()) add_field_errors(errors, wall.error().fields());
   }
-  if (errors.empty()) return Status::Ok();
-  return Error::InvalidArgument("The action item has invalid fields.", std::move(errors));
+  return field_errors(std::move(errors), "action item");
 }
 
 // A status change must be a step of the lifecycle table (409 otherwise), and a partner owner

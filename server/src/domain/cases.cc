@@ -202,11 +202,6 @@ void add_case_event(storage::Connection& c, const std::string& case_id, const st
       .run();
 }
 
-Status validation(std::vector<FieldError> errors) {
-  if (errors.empty()) return Status::Ok();
-  return Error::InvalidArgument("The case has invalid fields.", std::move(errors));
-}
-
 audit::Entry case_entry(const char* action, const Case& c, std::optional<std::string> detail = {}) {
   return {action, "case", c.id, c.id, std::nullopt, std::move(detail)};
 }
@@ -330,7 +325,7 @@ Result<Case> insert_case(storage::Connection& c, const Clock& clock, const Actor
   fresh.ward = f.ward.value_or("");
   fresh = patched(std::move(fresh), f);
   if (f.ward) add_field_errors(errors, lead_errors(c, fresh.lead_user_id, fresh.ward));
-  TRY(validation(std::move(errors)));
+  TRY(field_errors(std::move(errors), "case"));
   std::string id = new_uuid();
   std::string now = format_utc(clock.now());
   TRY(c.prepare("INSERT INTO cases (id, ward, case_ref, household_label, risk_categories,"
@@ -467,7 +462,7 @@ Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const st
     add_field_errors(errors, std::move(rules));
     Case next = patched(current, f);
     if (f.lead_user_id) add_field_errors(errors, lead_errors(c, next.lead_user_id, current.ward));
-    TRY(validation(std::move(errors)));
+    TRY(field_errors(std::move(errors), "case"));
     auto [from, to] = changed_fields(current, next);
     if (from.empty()) {
       audit::append(c, clock_, &actor, meta, case_entry("case.update", current, "unchanged"));

@@ -89,7 +89,7 @@ Status finish(FieldReader& r, std::vector<FieldError> rule_errors) {
     }
     if (!seen) errors.push_back(std::move(e));
   }
-  return field_errors_status(std::move(errors));
+  return field_errors(std::move(errors));
 }
 
 void put(Json& j, const char* key, const std::string& v) {

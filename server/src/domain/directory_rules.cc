@@ -185,9 +185,4 @@ std::vector<FieldError> check_wards(storage::Connection& c, const std::vector<st
   return errors;
 }
 
-Status field_errors_status(std::vector<FieldError> errors) {
-  if (errors.empty()) return Status::Ok();
-  return Error::InvalidArgument("The request has invalid fields.", std::move(errors));
-}
-
 }  // namespace tsunagu::domain

@@ -29,7 +29,4 @@ std::vector<FieldError> check_hours(const std::vector<HoursEntry>& hours,
 // Every ward code must be one of Sapporo's ten.
 std::vector<FieldError> check_wards(storage::Connection& c, const std::vector<std::string>& wards);
 
-// Status form of a list of field errors (ok when empty).
-Status field_errors_status(std::vector<FieldError> errors);
-
 }  // namespace tsunagu::domain

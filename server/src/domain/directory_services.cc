@@ -84,7 +84,7 @@ Result<Service> get_service(storage::Database& db, const Actor* actor, const std
 Result<Service> insert_service(storage::Connection& c, const Clock& clock, const Actor* actor,
                                const RequestMeta& meta, const std::string& organization_id,
                                const ServiceFields& fields, std::string id) {
-  TRY(field_errors_status(check_service(fields)));
+  TRY(field_errors(check_service(fields)));
   if (!store::load_organization(c, organization_id)) {
     return Error::NotFound("No organization " + organization_id + ".");
   }
@@ -129,7 +129,7 @@ Result<Service> update_service(storage::Database& db, const Clock& clock, const 
   return write_directory(db, [&](storage::Connection& c) -> Result<Service> {
     TRY_ASSIGN(Service s, load_for_change(c, actor, id, expected_version));
     TRY_ASSIGN(ServiceFields fields, edit(s));
-    TRY(field_errors_status(check_service(fields)));
+    TRY(field_errors(check_service(fields)));
     s.fields = std::move(fields);
     s.version += 1;
     s.updated_at = clock.now();

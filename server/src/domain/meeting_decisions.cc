@@ -114,7 +114,7 @@ Result<Creation<Meeting>> Meetings::decide(const Actor& actor, const RequestMeta
   if (!d.case_id && (d.lead_user_id || d.next_review_on || d.plan_review_by)) {
     errors.push_back({"case_id", "is required for a new lead or a review date"});
   }
-  TRY(meeting_rules::to_status(std::move(errors)));
+  TRY(field_errors(std::move(errors), "meeting"));
 
   return db_.write([&](storage::Connection& c) -> Result<Creation<Meeting>> {
     Date today = tokyo_date(clock_.now());

@@ -100,11 +100,6 @@ void check_order(std::optional<TimePoint> starts_at, std::optional<TimePoint> en
   }
 }
 
-Status to_status(std::vector<FieldError> errors) {
-  if (errors.empty()) return Status::Ok();
-  return Error::InvalidArgument("The meeting has invalid fields.", std::move(errors));
-}
-
 Status check_filter(const MeetingFilter& filter) {
   std::vector<FieldError> errors;
   if (filter.kind && !is_one_of(kKinds, *filter.kind)) {

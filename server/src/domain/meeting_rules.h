@@ -42,7 +42,6 @@ Times check_shape(const MeetingFields& f, std::vector<FieldError>& errors);
 // ends_at must come after starts_at (when both are known).
 void check_order(std::optional<TimePoint> starts_at, std::optional<TimePoint> ends_at,
                  std::vector<FieldError>& errors);
-Status to_status(std::vector<FieldError> errors);
 Status check_filter(const MeetingFilter& filter);
 
 // Within a transaction: every organization and user named exists, every case on the agenda is

@@ -93,7 +93,7 @@ Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const
   if (f.kind && f.ward) {
     TRY(meeting_rules::check_references(c, actor, *f.kind, *f.ward, f, errors));
   }
-  TRY(meeting_rules::to_status(std::move(errors)));
+  TRY(field_errors(std::move(errors), "meeting"));
   std::string id = new_uuid();
   std::string now = format_utc(clock.now());
   c.prepare(
@@ -237,7 +237,7 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
     }
     add_field_errors(errors, std::move(order));
     TRY(meeting_rules::check_references(c, actor, current.kind, current.ward, f, errors));
-    TRY(meeting_rules::to_status(std::move(errors)));
+    TRY(field_errors(std::move(errors), "meeting"));
     c.prepare(
          "UPDATE meetings SET title = coalesce(?2, title),"
          " district = CASE WHEN ?10 THEN NULL ELSE coalesce(?3, district) END,"

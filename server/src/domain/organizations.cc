@@ -59,7 +59,7 @@ Status check_partner_limits(const Actor* actor, const OrganizationFields& before
 Status check_all(storage::Connection& c, const OrganizationFields& fields) {
   std::vector<FieldError> errors = check_organization(fields);
   for (auto& e : check_wards(c, fields.wards)) errors.push_back(std::move(e));
-  return field_errors_status(std::move(errors));
+  return field_errors(std::move(errors));
 }
 
 void record(storage::Connection& c, const Clock& clock, const Actor* actor, const RequestMeta& meta,
