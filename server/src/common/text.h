@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.h"
 
@@ -29,6 +30,10 @@ std::string katakana_to_hiragana(std::string_view s);
 
 // Hiragana mapped onto katakana (the inverse of the above, for display of readings).
 std::string hiragana_to_katakana(std::string_view s);
+
+// The code points of `s`, decoded by utf8proc: the one UTF-8 decoder. A byte that does not
+// start a valid sequence becomes U+FFFD and decoding goes on at the next byte.
+std::vector<char32_t> code_points(std::string_view s);
 
 // Number of Unicode code points in valid UTF-8 (for length limits that people understand).
 size_t utf8_length(std::string_view s);

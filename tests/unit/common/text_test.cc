@@ -57,6 +57,15 @@ TEST(TextTest, LengthCountsCodePoints) {
   EXPECT_EQ(utf8_length("abc"), 3u);
 }
 
+TEST(TextTest, CodePointsDecodeEveryLengthAndReplaceBadBytes) {
+  EXPECT_EQ(code_points("aé中𠮷"), (std::vector<char32_t>{U'a', U'é', U'中', U'𠮷'}));
+  EXPECT_EQ(code_points(""), std::vector<char32_t>{});
+  // A stray continuation byte and a cut sequence each become U+FFFD; decoding goes on.
+  EXPECT_EQ(code_points("a\x80"
+                        "b\xE4\xB8"),
+            (std::vector<char32_t>{U'a', U'\uFFFD', U'b', U'\uFFFD', U'\uFFFD'}));
+}
+
 TEST(TextTest, TrimRemovesIdeographicSpace) {
   EXPECT_EQ(trim("\xE3\x80\x80 中央区 \xE3\x80\x80"), "中央区");
   EXPECT_EQ(trim("   "), "");
