@@ -76,11 +76,11 @@ std::string code_for_slug(const std::string& slug) {
   return code;
 }
 
-nlohmann::json problem_json(int status, const std::string& slug, const std::string& title,
-                            const std::string& detail, Language language) {
+nlohmann::json problem_json(int status, const std::string& slug, const std::string& detail,
+                            Language language) {
   std::string code = code_for_slug(slug);
+  const ErrorText& t = error_text(code, status >= 500 ? "internal" : "http_error");
   if (language == Language::kJapanese) {
-    const ErrorText& t = error_text(code, status >= 500 ? "internal" : "http_error");
     return {{"type", kTypeBase + slug},
             {"title", t.title_ja},
             {"status", status},
@@ -88,9 +88,9 @@ nlohmann::json problem_json(int status, const std::string& slug, const std::stri
             {"code", code}};
   }
   return {{"type", kTypeBase + slug},
-          {"title", title},
+          {"title", t.title_en},
           {"status", status},
-          {"detail", detail},
+          {"detail", detail.empty() ? std::string(t.title_en) + "." : detail},
           {"code", code}};
 }
 
@@ -126,10 +126,9 @@ void write_problem(httplib::Response& res, const Error& error) {
 }
 
 void write_problem(httplib::Response& res, int status, const std::string& slug,
-                   const std::string& title, const std::string& detail) {
+                   const std::string& detail) {
   res.status = status;
-  res.set_content(dump(problem_json(status, slug, title, detail, current_language())),
-                  kProblemType);
+  res.set_content(dump(problem_json(status, slug, detail, current_language())), kProblemType);
 }
 
 }  // namespace tsunagu::http

@@ -34,15 +34,17 @@ const ProblemKind& problem_kind(ErrorKind kind);
 // "method_not_allowed").
 std::string code_for_slug(const std::string& slug);
 
-// The problem for a status that the HTTP layer itself produces (404 route, 405, 413, 500…).
-nlohmann::json problem_json(int status, const std::string& slug, const std::string& title,
-                            const std::string& detail, Language language = Language::kEnglish);
+// The problem for a status that the HTTP layer itself produces (404 route, 405, 413, 500…): its
+// title in either language from the one table of texts (problem_texts.h) by the slug's code, the
+// English detail given (empty: the title), the Japanese detail from the table.
+nlohmann::json problem_json(int status, const std::string& slug, const std::string& detail,
+                            Language language = Language::kEnglish);
 nlohmann::json problem_json(const Error& error, Language language = Language::kEnglish);
 
 // Writes `error` as application/problem+json with its status (and Retry-After for 429), in the
 // current request's language.
 void write_problem(httplib::Response& res, const Error& error);
 void write_problem(httplib::Response& res, int status, const std::string& slug,
-                   const std::string& title, const std::string& detail);
+                   const std::string& detail = "");
 
 }  // namespace tsunagu::http

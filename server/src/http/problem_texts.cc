@@ -46,6 +46,8 @@ const std::vector<ErrorText> kErrorTexts = {
     {"uri_too_long", "URI too long", "アドレスが長すぎます", "アドレス（URL）が長すぎます。"},
     {"range_not_satisfiable", "Range not satisfiable", "指定された範囲を返せません",
      "指定された範囲（Range）を返せません。"},
+    {"headers_too_large", "Request header fields too large", "ヘッダーが大きすぎます",
+     "リクエストのヘッダーが大きすぎるか、多すぎます。"},
     {"http_error", "Request failed", "リクエストを処理できませんでした",
      "リクエストを処理できませんでした。"},
     // Precise codes.

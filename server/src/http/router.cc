@@ -56,7 +56,7 @@ void Router::finish() {
     auto not_allowed =
         wrap(names_[pattern], [allow](const httplib::Request&, httplib::Response& res) {
           res.set_header("Allow", allow);
-          write_problem(res, 405, "method-not-allowed", "Method not allowed",
+          write_problem(res, 405, "method-not-allowed",
                         "This method is not supported here; use " + allow + ".");
           return Status::Ok();
         });

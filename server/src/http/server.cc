@@ -313,29 +313,6 @@ class GuardedServer final : public Base {
 // A request id clients can quote to operators: 16 hex digits from the CSPRNG.
 std::string new_request_id() { return to_hex(random_bytes(8)); }
 
-const char* title_for_status(int status) {
-  switch (status) {
-    case 400:
-      return "Bad request";
-    case 404:
-      return "Not found";
-    case 405:
-      return "Method not allowed";
-    case 413:
-      return "Payload too large";
-    case 414:
-      return "URI too long";
-    case 415:
-      return "Unsupported media type";
-    case 416:
-      return "Range not satisfiable";
-    case 431:
-      return "Request header fields too large";
-    default:
-      return status >= 500 ? "Internal server error" : "Request failed";
-  }
-}
-
 const char* slug_for_status(int status) {
   switch (status) {
     case 400:
@@ -371,7 +348,7 @@ const char* detail_for_status(int status) {
       return "The request could not be read (its line, headers or framing are malformed, or "
              "there are too many headers).";
     default:
-      return title_for_status(status);
+      return "";  // the title (problem_texts.h) says it
   }
 }
 
@@ -455,7 +432,7 @@ void HttpServer::Impl::configure(const std::function<void(Router&)>& extra_route
             write_problem(res, domain::not_found());
           } else {
             write_problem(res, res.status, slug_for_status(res.status),
-                          title_for_status(res.status), detail_for_status(res.status));
+                          detail_for_status(res.status));
           }
           return httplib::Server::HandlerResponse::Handled;
         } catch (...) {
