@@ -15,6 +15,7 @@
 #include "domain/meeting_store.h"
 #include "domain/meeting_wall.h"
 #include "domain/notifications.h"
+#include "domain/organizations.h"
 #include "domain/wards.h"
 #include "storage/database.h"
 
@@ -56,7 +57,7 @@ Status check_references(storage::Connection& c, const Meeting& m, const ActionIt
                         std::vector<FieldError> errors) {
   std::vector<FieldError> found;
   if (f.owner_organization_id) {
-    meeting_rules::check_organization(c, *f.owner_organization_id, "owner_organization_id", found);
+    check_active_organization(c, *f.owner_organization_id, "owner_organization_id", found);
   }
   if (f.owner_user_id) meeting_rules::check_user(c, *f.owner_user_id, "owner_user_id", found);
   add_field_errors(errors, std::move(found));
