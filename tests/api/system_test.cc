@@ -111,6 +111,34 @@ TEST(DemoTest, LoadsOnceAndRecordsIt) {
   EXPECT_NE(second->lines[0].find("not loaded twice"), std::string::npos);
 }
 
+// A real installation (accounts, partners or cases, and no demo marker) never gets the demo's
+// accounts: --demo on it fails and leaves it as it was.
+TEST(DemoTest, RefusesADatabaseThatHoldsData) {
+  testing::TempDir dir;
+  auto db = storage::Database::open({dir.file("d.db")});
+  ASSERT_OK(db);
+  FakeClock clock(testing::test_epoch());
+  domain::PasswordHasher hasher(domain::PasswordParams::cheap_for_tests());
+  domain::DemoOptions organizations_only{"demo-password-1234", &hasher, {"organizations"}};
+  ASSERT_OK(domain::load_demo(**db, clock, organizations_only));
+  // The directory stays; the marker goes, as in a database that was never a demo's.
+  ASSERT_OK((*db)->write([](storage::Connection& c) -> Status {
+    c.exec("DELETE FROM server_meta WHERE key = 'demo_loaded_at'");
+    return Status::Ok();
+  }));
+  auto refused = domain::load_demo(**db, clock, {"demo-password-1234", &hasher});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind(), ErrorKind::kFailedPrecondition);
+  EXPECT_NE(refused.error().message().find("new, empty database"), std::string::npos);
+  auto users = (*db)->read([](storage::Connection& c) -> Result<int64_t> {
+    auto s = c.prepare("SELECT count(*) FROM users");
+    s.step();
+    return s.int64(0);
+  });
+  ASSERT_OK(users);
+  EXPECT_EQ(*users, 0);
+}
+
 TEST(DemoTest, TellsWhoCanSignInAndWhere) {
   testing::TempDir dir;
   auto db = storage::Database::open({dir.file("d.db")});

@@ -129,6 +129,18 @@ Result<DemoReport> load_demo(storage::Database& db, const Clock& clock, const De
                              "); it is not loaded twice.");
       return Status::Ok();
     }
+    // A database with accounts, partners or cases that never had the demo is a real
+    // installation: the demo's accounts, with a password printed on the console, must never
+    // join it.
+    auto held = c.prepare(
+        "SELECT EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM organizations)"
+        " OR EXISTS (SELECT 1 FROM cases)");
+    held.step();
+    if (held.int64(0) != 0) {
+      return Error::FailedPrecondition(
+          "The database holds accounts, organizations or cases and never had the demo data set: "
+          "--demo loads it only into a new, empty database.");
+    }
     for (const EmbeddedFile& file : files) {
       auto doc = nlohmann::json::parse(file.data, nullptr, false);
       if (doc.is_discarded() || !doc.is_object() || !doc.contains("kind") ||

@@ -1,7 +1,8 @@
-// The demo data set: seed/*.json, embedded at build time and loaded by `--demo` into a database
-// that has never held demo data. Each file is {"kind": "...", "items": [...]} and is handled by
-// the loader registered for its kind; files load in name order (10_…, 20_…) inside one
-// transaction, so a broken seed leaves the database as it was.
+// The demo data set: seed/*.json, embedded at build time and loaded by `--demo` into a new,
+// empty database; a database that had it already is left as it is, and one that holds other
+// data (a real installation) is refused with FailedPrecondition. Each file is {"kind": "...",
+// "items": [...]} and is handled by the loader registered for its kind; files load in name order
+// (10_…, 20_…) inside one transaction, so a broken seed leaves the database as it was.
 //
 // Thread-safety: load_demo() takes the database's writer like any other change.
 #pragma once
