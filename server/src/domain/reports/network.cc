@@ -144,11 +144,13 @@ Result<Network> network_map(storage::Database& db, const Clock& clock, const Act
     // The ward's referrals: sent ever, and accepted (answered yes at some point: a decline is
     // the only answer that is not an acceptance).
     const std::string hub = "ward:" + code;
+    // Counted from referrals_ward_sent alone (organization_seq and response_ms are derived
+    // columns of the referral: schema/0014_referral_figures.sql), then named by organization.
     auto refs = c.prepare(
-        "SELECT organization_id, count(*),"
-        " sum(responded_at IS NOT NULL AND status <> 'declined')"
-        " FROM referrals WHERE ward = ?1 AND sent_at IS NOT NULL GROUP BY organization_id"
-        " ORDER BY organization_id");
+        "SELECT o.id, x.sent, x.accepted FROM (SELECT organization_seq, count(*) AS sent,"
+        " sum(response_ms IS NOT NULL AND status <> 'declined') AS accepted"
+        " FROM referrals WHERE ward = ?1 AND sent_ms IS NOT NULL GROUP BY organization_seq) x"
+        " JOIN organizations o ON o.seq = x.organization_seq ORDER BY o.id");
     refs.bind(1, code);
     while (refs.step()) {
       NetworkNode* n = nullptr;

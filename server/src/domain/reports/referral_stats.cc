@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -48,9 +49,7 @@ struct Row {
   std::optional<std::string_view> reason_text;
   int outcome = -1;
   std::optional<std::string_view> outcome_text;
-  bool has_outcome = false;
-  TimePoint sent_at{};
-  std::optional<TimePoint> responded_at{}, closed_at{};
+  std::optional<int64_t> response_ms, outcome_ms;  // from sending
 };
 
 // Days from sending, as Figures give them: the same double arithmetic as ever, on the
@@ -164,10 +163,10 @@ class Tally {
         Others::count(others_[g].reasons, *r.reason_text);
       }
     }
-    if (r.responded_at) {
+    if (r.response_ms) {
       ++c.answered;
       response_group_.push_back(g);
-      response_ms_.push_back((*r.responded_at - r.sent_at).count());
+      response_ms_.push_back(*r.response_ms);
     }
     if (r.status == kCompleted && r.outcome_text) {
       ++c.with_outcome;
@@ -177,10 +176,10 @@ class Tally {
         Others::count(others_[g].outcomes, *r.outcome_text);
       }
       if (r.outcome == kGotHelp || r.outcome == kEnrolled) ++c.got_help;
-      if (r.closed_at) {
+      if (r.outcome_ms) {
         ++c.outcome_times;
         outcome_group_.push_back(g);
-        outcome_ms_.push_back((*r.closed_at - r.sent_at).count());
+        outcome_ms_.push_back(*r.outcome_ms);
       }
     }
   }
@@ -240,36 +239,9 @@ class Tally {
   std::vector<int64_t> response_ms_, outcome_ms_;
 };
 
-std::string tokyo_midnight_utc(Date d) {
-  return format_utc(TimePoint(std::chrono::sys_days(d)) - kTokyoOffset);
-}
-
-// Stored times are written by format_utc ("YYYY-MM-DDTHH:MM:SS.mmmZ"): read those directly;
-// anything else goes through parse_stored_time, as before.
-bool digits(std::string_view s, size_t at, size_t n, int& out) {
-  int v = 0;
-  for (size_t i = at; i < at + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  out = v;
-  return true;
-}
-
-TimePoint stored_time(std::string_view s) {
-  int y, mo, d, h, mi, sec, ms;
-  if (s.size() == 24 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' &&
-      s[16] == ':' && s[19] == '.' && s[23] == 'Z' && digits(s, 0, 4, y) && digits(s, 5, 2, mo) &&
-      digits(s, 8, 2, d) && digits(s, 11, 2, h) && digits(s, 14, 2, mi) && digits(s, 17, 2, sec) &&
-      digits(s, 20, 3, ms) && h <= 23 && mi <= 59 && sec <= 59) {
-    const Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
-                    std::chrono::day{static_cast<unsigned>(d)}};
-    if (date.ok()) {
-      return TimePoint(std::chrono::sys_days(date)) + std::chrono::hours(h) +
-             std::chrono::minutes(mi) + std::chrono::seconds(sec) + std::chrono::milliseconds(ms);
-    }
-  }
-  return parse_stored_time(s);
+// The first millisecond of Tokyo's day d, since 1970 (what referrals.sent_ms counts).
+int64_t tokyo_midnight_ms(Date d) {
+  return (TimePoint(std::chrono::sys_days(d)) - kTokyoOffset).time_since_epoch().count();
 }
 
 // The group keys met while the rows stream by, each once, numbered in order: an open-addressing
@@ -339,18 +311,36 @@ class Keys {
   size_t slot_ = 0;
 };
 
-// An organization's name and category, a ward's name, for the keys met: one query each.
+// An organization's id, name and category, a ward's name, for the keys met: one query each.
 struct Label {
   std::string name, category;
 };
-std::unordered_map<std::string, Label> organization_labels(storage::Connection& c,
-                                                           const std::vector<std::string>& ids) {
-  std::unordered_map<std::string, Label> out;
-  if (ids.empty()) return out;
-  auto s = c.prepare(
-      "SELECT id, name, category FROM organizations WHERE id IN (SELECT value FROM json_each(?1))");
-  s.bind(1, nlohmann::json(ids).dump());
-  while (s.step()) out[s.text(0)] = {s.text(1), s.text(2)};
+struct Organization {
+  std::string id;
+  Label label;
+};
+// The organizations of `seqs`, in that order; Internal when one is missing (referrals'
+// organization_seq follows organization_id, which must name an organization).
+Result<std::vector<Organization>> organizations_of(storage::Connection& c,
+                                                   const std::vector<int64_t>& seqs) {
+  std::unordered_map<int64_t, Organization> found;
+  if (!seqs.empty()) {
+    auto s = c.prepare(
+        "SELECT seq, id, name, category FROM organizations"
+        " WHERE seq IN (SELECT value FROM json_each(?1))");
+    s.bind(1, nlohmann::json(seqs).dump());
+    while (s.step()) found[s.int64(0)] = {s.text(1), {s.text(2), s.text(3)}};
+  }
+  std::vector<Organization> out;
+  out.reserve(seqs.size());
+  for (int64_t seq : seqs) {
+    auto it = found.find(seq);
+    if (it == found.end()) {
+      return Error::Internal("a referral's organization_seq " + std::to_string(seq) +
+                             " names no organization");
+    }
+    out.push_back(std::move(it->second));
+  }
   return out;
 }
 
@@ -427,30 +417,36 @@ Result<ReferralStats> referral_stats(storage::Database& db, const Actor& actor,
   return db.read([&](storage::Connection& c) -> Result<ReferralStats> {
     TRY_ASSIGN(out.scope, resolve_scope(c, actor, Action::kReportRead, params.ward));
     Where where;
-    where.add("r.sent_at >= ?", {tokyo_midnight_utc(params.from)})
-        .add("r.sent_at < ?", {tokyo_midnight_utc(add_days(params.to, 1))});
+    where.add("r.sent_ms >= CAST(? AS INTEGER)", {std::to_string(tokyo_midnight_ms(params.from))})
+        .add("r.sent_ms < CAST(? AS INTEGER)",
+             {std::to_string(tokyo_midnight_ms(add_days(params.to, 1)))});
     if (out.scope.partner) {
+      // By id: referrals_inbox gives the partner's own referrals (thousands), where a test of
+      // organization_seq would scan every ward's year in referrals_ward_sent.
       where.add("r.organization_id = ?", {out.scope.organization_id.value_or("")});
       if (!out.scope.wards.empty()) where.add("r.ward = ?", {out.scope.wards.front()});
     } else {
       where.add("r.ward IN (SELECT value FROM json_each(?))", {out.scope.wards_json()});
     }
-    // The referrals' own columns only: a year of a ward is ~180 000 rows, and a join per row
-    // to organizations and wards would double the time. Labels are read after, one query.
+    // The referrals' own columns, read from referrals_ward_sent alone: a year of a ward is
+    // ~180 000 rows, and a join per row to organizations and wards would double the time. Times
+    // are integers (schema/0014_referral_figures.sql); labels are read after, one query.
     auto s = c.prepare(
-        "SELECT r.status, r.reason_code, r.outcome, r.sent_at, r.responded_at, r.closed_at,"
-        " r.organization_id, r.ward FROM referrals r" +
+        "SELECT r.status, r.reason_code, r.outcome, r.sent_ms, r.response_ms, r.outcome_ms,"
+        " r.organization_seq, r.ward FROM referrals r" +
         where.sql());
     where.bind(s);
     Tally tally;
     // Groups by organization (folded into categories after), ward or month; without grouping
-    // every row is in group 0. Rows come in (ward, sent_at) order, so ward and month groups
-    // repeat from row to row.
+    // every row is in group 0. Rows come in (ward, sent_ms) order, so ward and month groups
+    // repeat from row to row; organizations are numbered by their integer seq.
     Keys keys;
+    std::vector<int> group_of_seq;  // by organizations.seq: its group, or -1
+    std::vector<int64_t> seqs;      // by group: the organization's seq
     if (params.group_by == GroupBy::kNone) tally.add_group();
-    // Months: the Tokyo month of the last row and its span in UTC, so a month's key is formatted
-    // once, not per row.
-    TimePoint month_from{}, month_to{};
+    // Months: the Tokyo month of the last row and its span, so a month's key is formatted once,
+    // not per row.
+    int64_t month_from = 0, month_to = 0;
     std::string month_key;
     auto group_of = [&](std::string_view key) {
       int g = keys.find(key);
@@ -472,27 +468,37 @@ Result<ReferralStats> referral_stats(storage::Database& db, const Actor& actor,
         row.outcome_text = s.text_view(2);
         row.outcome = word_index(words::kOutcomes, *row.outcome_text);
       }
-      row.sent_at = stored_time(s.text_view(3));
-      if (!s.is_null(4)) row.responded_at = stored_time(s.text_view(4));
-      if (!s.is_null(5)) row.closed_at = stored_time(s.text_view(5));
+      const int64_t sent_ms = s.int64(3);
+      row.response_ms = s.optional_int64(4);
+      row.outcome_ms = s.optional_int64(5);
       int g = 0;
       switch (params.group_by) {
         case GroupBy::kNone:
           break;
         case GroupBy::kOrganization:
-        case GroupBy::kCategory:  // by organization first; folded into categories below
-          g = group_of(s.text_view(6));
+        case GroupBy::kCategory: {  // by organization first; folded into categories below
+          const int64_t seq = s.int64(6);
+          if (seq < 0 || seq > std::numeric_limits<int>::max()) {
+            return Error::Internal("a referral's organization_seq is out of range");
+          }
+          const auto at = static_cast<size_t>(seq);
+          if (at >= group_of_seq.size()) group_of_seq.resize(at + 1, -1);
+          g = group_of_seq[at];
+          if (g < 0) {
+            g = group_of_seq[at] = tally.add_group();
+            seqs.push_back(seq);
+          }
           break;
+        }
         case GroupBy::kWard:
           g = group_of(s.text_view(7));
           break;
         case GroupBy::kMonth:
-          if (month_key.empty() || row.sent_at < month_from || row.sent_at >= month_to) {
-            const Date d = tokyo_date(row.sent_at);
+          if (month_key.empty() || sent_ms < month_from || sent_ms >= month_to) {
+            const Date d = tokyo_date(TimePoint(std::chrono::milliseconds(sent_ms)));
             const Date first = d.year() / d.month() / std::chrono::day{1};
-            month_from = TimePoint(std::chrono::sys_days(first)) - kTokyoOffset;
-            month_to =
-                TimePoint(std::chrono::sys_days(first + std::chrono::months{1})) - kTokyoOffset;
+            month_from = tokyo_midnight_ms(first);
+            month_to = tokyo_midnight_ms(first + std::chrono::months{1});
             month_key = format_date(d).substr(0, 7);
           }
           g = group_of(month_key);
@@ -506,22 +512,27 @@ Result<ReferralStats> referral_stats(storage::Database& db, const Actor& actor,
     }
 
     // Each group's output: its key and label, and which output it counts in.
-    const auto& met = keys.keys();
-    std::vector<int> to(met.size());
+    std::vector<int> to(tally.groups());
     std::vector<std::pair<std::string, std::string>> outputs;  // key, label
     if (params.group_by == GroupBy::kCategory) {
-      const auto labels = organization_labels(c, met);
+      TRY_ASSIGN(const auto organizations, organizations_of(c, seqs));
       std::map<std::string, int> categories;
-      for (size_t g = 0; g < met.size(); ++g) {
-        auto it = labels.find(met[g]);
-        const std::string cat = it != labels.end() ? it->second.category : "other";
+      for (size_t g = 0; g < organizations.size(); ++g) {
+        const std::string& cat = organizations[g].label.category;
         auto [at, fresh] = categories.try_emplace(cat, static_cast<int>(outputs.size()));
         if (fresh) outputs.emplace_back(cat, cat);
         to[g] = at->second;
       }
+    } else if (params.group_by == GroupBy::kOrganization) {
+      TRY_ASSIGN(auto organizations, organizations_of(c, seqs));
+      for (size_t g = 0; g < organizations.size(); ++g) {
+        outputs.emplace_back(std::move(organizations[g].id),
+                             std::move(organizations[g].label.name));
+        to[g] = static_cast<int>(g);
+      }
     } else {
+      const auto& met = keys.keys();
       std::unordered_map<std::string, Label> labels;
-      if (params.group_by == GroupBy::kOrganization) labels = organization_labels(c, met);
       if (params.group_by == GroupBy::kWard) labels = ward_labels(c);
       for (size_t g = 0; g < met.size(); ++g) {
         auto it = labels.find(met[g]);
