@@ -57,17 +57,17 @@
 #include <nlohmann/json.hpp>
 
 #include "common/ids.h"
-#include "domain/accounts.h"
-#include "domain/action_items.h"
-#include "domain/audit.h"
-#include "domain/cases.h"
-#include "domain/demo.h"
-#include "domain/directory.h"
-#include "domain/directory_services.h"
-#include "domain/meetings.h"
-#include "domain/notifications.h"
-#include "domain/organizations.h"
-#include "domain/passwords.h"
+#include "domain/accounts/accounts.h"
+#include "domain/accounts/passwords.h"
+#include "domain/audit/audit.h"
+#include "domain/cases/cases.h"
+#include "domain/directory/directory.h"
+#include "domain/directory/directory_services.h"
+#include "domain/directory/organizations.h"
+#include "domain/meetings/action_items.h"
+#include "domain/meetings/meetings.h"
+#include "domain/referrals/notifications.h"
+#include "domain/seed/demo.h"
 #include "storage/database.h"
 
 namespace tsunagu::bench {

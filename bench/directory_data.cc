@@ -5,9 +5,9 @@
 #include <iostream>
 #include <random>
 
-#include "domain/audit.h"
-#include "domain/directory_services.h"
-#include "domain/organizations.h"
+#include "domain/audit/audit.h"
+#include "domain/directory/directory_services.h"
+#include "domain/directory/organizations.h"
 #include "storage/database.h"
 
 using namespace tsunagu;

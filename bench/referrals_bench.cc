@@ -23,10 +23,10 @@
 #include <vector>
 
 #include "common/ids.h"
-#include "domain/cases.h"
-#include "domain/demo.h"
-#include "domain/passwords.h"
-#include "domain/referrals.h"
+#include "domain/accounts/passwords.h"
+#include "domain/cases/cases.h"
+#include "domain/referrals/referrals.h"
+#include "domain/seed/demo.h"
 #include "storage/database.h"
 
 namespace {

@@ -34,7 +34,7 @@
 #include <vector>
 
 #include "bench/city.h"
-#include "domain/audit.h"
+#include "domain/audit/audit.h"
 #include "domain/reports/gaps.h"
 #include "domain/reports/overview.h"
 #include "domain/reports/referral_stats.h"

@@ -1,6 +1,6 @@
 -- The audit log: who did or saw what, when, from where. Append-only and hash-chained: each entry
 -- stores the SHA-256 of the previous entry's hash and its own content, so an edited, removed or
--- inserted row breaks the chain at that point (see domain/audit.h, GET /api/v1/audit/verify).
+-- inserted row breaks the chain at that point (see domain/audit/audit.h, GET /api/v1/audit/verify).
 CREATE TABLE audit_log (
   seq             INTEGER PRIMARY KEY,  -- the chain's order
   at              TEXT NOT NULL,        -- UTC, format_utc()

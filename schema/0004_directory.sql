@@ -1,5 +1,5 @@
 -- The partner directory: organizations of Sapporo's prevention network, their services, opening
--- hours and capacity, and the search index over them (see server/src/domain/directory.h).
+-- hours and capacity, and the search index over them (see server/src/domain/directory/directory.h).
 -- Self-contained: no reference to accounts, so it applies before or after them.
 
 CREATE TABLE organizations (

@@ -3,7 +3,7 @@
 -- login_throttle: failed sign-ins and password confirmations, counted per source address
 -- ("address <addr>") and per username from that address ("user <name> from <addr>"). A row is
 -- written with the failure's audit entry and forgotten a while after its last failure
--- (domain/login_throttle.h).
+-- (domain/accounts/login_throttle.h).
 CREATE TABLE login_throttle (
   key             TEXT PRIMARY KEY,
   failures        INTEGER NOT NULL CHECK (failures > 0),

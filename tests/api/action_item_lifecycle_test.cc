@@ -1,5 +1,5 @@
-// An action item's status follows its table (server/src/domain/action_item_states.cc): open →
-// done | dropped by the owner or the ward; only the ward reopens; done ↔ dropped is no step.
+// An action item's status follows its table (server/src/domain/meetings/action_item_states.cc):
+// open → done | dropped by the owner or the ward; only the ward reopens; done ↔ dropped is no step.
 #include "api/meeting_fixture.h"
 
 namespace tsunagu::testing {

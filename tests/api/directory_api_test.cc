@@ -1,6 +1,6 @@
 // The directory over HTTP as an anonymous caller sees it (the demo network), and every 4xx of
 // its routes. Signed-in callers: directory_privacy_api_test.cc; the rules behind both are also
-// covered at the domain level (tests/unit/domain/directory_privacy_test.cc).
+// covered at the domain level (tests/unit/domain/directory/directory_privacy_test.cc).
 #include <gtest/gtest.h>
 
 #include <set>

@@ -2,8 +2,8 @@
 // public system routes.
 #include <gtest/gtest.h>
 
-#include "domain/demo.h"
-#include "domain/passwords.h"
+#include "domain/accounts/passwords.h"
+#include "domain/seed/demo.h"
 #include "storage/database.h"
 #include "support/test_support.h"
 

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "domain/directory_search.h"
+#include "domain/directory/directory_search.h"
 #include "http/directory_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -7,7 +7,7 @@
 
 #include "common/ids.h"
 #include "common/log.h"
-#include "domain/audit.h"
+#include "domain/audit/audit.h"
 
 namespace tsunagu::testing {
 

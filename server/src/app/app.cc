@@ -5,8 +5,8 @@
 
 #include "app/commands.h"
 #include "common/log.h"
-#include "domain/audit.h"
-#include "domain/directory_index.h"
+#include "domain/audit/audit.h"
+#include "domain/directory/directory_index.h"
 
 namespace tsunagu::app {
 

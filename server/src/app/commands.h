@@ -14,12 +14,12 @@
 //     password from TSUNAGU_ADMIN_PASSWORD or the first line of standard input; refused once
 //     an enabled admin exists (later accounts are made in the web client).
 //   purge --db PATH --retention-days N [--apply]: closed cases older than N days lose their
-//     content (domain/retention.h); without --apply only what would be erased is printed.
+//     content (domain/cases/retention.h); without --apply only what would be erased is printed.
 //   export-hsds --db PATH --out DIR: the public directory as HSDS 3.0 JSON, one file per object
 //     type (http/hsds_documents.h, docs/hsds.md); only what /hsds/ shows to anyone.
 //   import-hsds --db PATH DIR [--dry-run]: DIR/organizations.json upserted by id, all or
-//     nothing, one audit entry (domain/directory_import.h); every invalid record reported as
-//     file:line: id: field: problem (exit 1, nothing written); 3 when it cannot read the file or
+//     nothing, one audit entry (domain/directory/directory_import.h); every invalid record reported
+//     as file:line: id: field: problem (exit 1, nothing written); 3 when it cannot read the file or
 //     the database. The database is created when missing (not by a dry run).
 //
 // Thread-safety: run from main() alone.

@@ -63,7 +63,7 @@ struct Config {
   int backup_every_minutes = 24 * 60;
   int backup_keep = 7;  // purge: erase; without it purge only reports what it would erase
   // Tests only (no flag, no variable): Argon2 with tiny parameters so suites that sign in many
-  // times stay fast. Production always uses the strong defaults (domain/passwords.h).
+  // times stay fast. Production always uses the strong defaults (domain/accounts/passwords.h).
   bool cheap_password_hashing_for_tests = false;
 };
 

@@ -1,7 +1,7 @@
 // /api/v1/action-items and POST /api/v1/meetings/{id}/action-items: what meetings hand out, and
 // each owner's list of them.
-#include "domain/action_items.h"
-#include "domain/meeting_input.h"
+#include "domain/meetings/action_items.h"
+#include "domain/meetings/meeting_input.h"
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/idempotency_key.h"

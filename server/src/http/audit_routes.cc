@@ -2,7 +2,7 @@
 // organization_id=, case_ref= with ward=, from=, to=, paging; format=csv exports) and
 // GET /api/v1/audit/verify.
 #include "common/csv.h"
-#include "domain/audit_query.h"
+#include "domain/audit/audit_query.h"
 #include "http/auth.h"
 #include "http/json_io.h"
 #include "http/query_params.h"

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "common/text.h"
-#include "domain/csrf.h"
-#include "domain/passwords.h"
-#include "domain/sessions.h"
+#include "domain/accounts/csrf.h"
+#include "domain/accounts/passwords.h"
+#include "domain/accounts/sessions.h"
 #include "http/json_io.h"
 #include "http/request_context.h"
 

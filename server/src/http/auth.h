@@ -5,7 +5,7 @@
 //
 // A browser's cookie is sent by the browser on its own, so a request it authenticates that
 // changes anything (POST, PUT, PATCH, DELETE) must also carry X-CSRF-Token, the session's CSRF
-// token (domain/csrf.h), which only the page that signed in has read: without it 403
+// token (domain/accounts/csrf.h), which only the page that signed in has read: without it 403
 // csrf.missing, a wrong one 403 csrf.mismatch. Bearer tokens need no CSRF token (a browser
 // never sends them on its own). When both are present, the bearer token is used.
 //
@@ -20,7 +20,7 @@
 
 #include "common/result.h"
 #include "domain/access/actor.h"
-#include "domain/sessions.h"
+#include "domain/accounts/sessions.h"
 #include "http/services.h"
 
 namespace tsunagu::http {

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <chrono>
 
-#include "domain/csrf.h"
-#include "domain/sessions.h"
-#include "domain/vocabulary.h"
-#include "domain/wards.h"
+#include "domain/accounts/csrf.h"
+#include "domain/accounts/sessions.h"
+#include "domain/base/vocabulary.h"
+#include "domain/base/wards.h"
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/json_io.h"

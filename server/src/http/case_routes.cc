@@ -1,6 +1,6 @@
 // /api/v1/cases: the minimum of a ward's case that the network needs, scoped by ward.
-#include "domain/cases.h"
-#include "domain/meeting_input.h"
+#include "domain/cases/cases.h"
+#include "domain/meetings/meeting_input.h"
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/idempotency_key.h"

@@ -1,10 +1,10 @@
 // The casework of a case (assessments and the 特定妊婦 determination, contacts, the timeline), the
 // assessment forms, and transfers between wards.
 #include "domain/access/authorization.h"
-#include "domain/assessment_forms.h"
-#include "domain/casework.h"
-#include "domain/choices.h"
-#include "domain/transfers.h"
+#include "domain/base/choices.h"
+#include "domain/cases/assessment_forms.h"
+#include "domain/cases/casework.h"
+#include "domain/cases/transfers.h"
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/idempotency_key.h"

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "common/text.h"
-#include "domain/directory_json.h"
-#include "domain/organizations.h"
+#include "domain/directory/directory_json.h"
+#include "domain/directory/organizations.h"
 
 namespace tsunagu::http {
 namespace {

@@ -7,14 +7,14 @@
 #include <httplib.h>
 
 #include "common/time.h"
-#include "domain/directory.h"
-#include "domain/directory_search.h"
+#include "domain/directory/directory.h"
+#include "domain/directory/directory_search.h"
 #include "http/json_io.h"
 
 namespace tsunagu::http {
 
-// An organization is rendered by domain::organization_json() (domain/directory_json.h), which
-// the directory index also renders in advance.
+// An organization is rendered by domain::organization_json() (domain/directory/directory_json.h),
+// which the directory index also renders in advance.
 Json service_json(const domain::Service& s);
 
 // ?q=&category=&ward=&district=&open_at=&council_member=&capacity=&near=&within_km=&status=

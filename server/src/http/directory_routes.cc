@@ -2,11 +2,11 @@
 // services, /api/v1/services/{id}. Each handler parses, calls one domain function (which
 // authorises and applies the privacy rules) and renders; changes answer with the new ETag.
 #include "domain/access/authorization.h"
-#include "domain/choices.h"
-#include "domain/directory_json.h"
-#include "domain/directory_search.h"
-#include "domain/directory_services.h"
-#include "domain/organizations.h"
+#include "domain/base/choices.h"
+#include "domain/directory/directory_json.h"
+#include "domain/directory/directory_search.h"
+#include "domain/directory/directory_services.h"
+#include "domain/directory/organizations.h"
 #include "http/auth.h"
 #include "http/directory_json.h"
 #include "http/etag.h"

@@ -2,10 +2,10 @@
 
 #include <utility>
 
-#include "domain/directory_public.h"
-#include "domain/directory_search.h"
-#include "domain/directory_services.h"
-#include "domain/wards.h"
+#include "domain/base/wards.h"
+#include "domain/directory/directory_public.h"
+#include "domain/directory/directory_search.h"
+#include "domain/directory/directory_services.h"
 
 namespace tsunagu::http::hsds {
 namespace {

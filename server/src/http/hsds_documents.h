@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "domain/directory.h"
+#include "domain/directory/directory.h"
 #include "http/hsds_json.h"
 
 namespace tsunagu::storage {

@@ -1,5 +1,5 @@
 // Reading an Open Referral HSDS 3.0 directory back into Tsunagu's values, for `tsunagu-server
-// import-hsds` (domain/directory_import.h does the checking and writing). The input is
+// import-hsds` (domain/directory/directory_import.h does the checking and writing). The input is
 // organizations.json as export-hsds writes it (compiled/organization_package.json: every
 // organization fully nested, services in full), which carries everything the other exported
 // files repeat; docs/hsds.md says which HSDS field becomes which Tsunagu field. Each record
@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "domain/directory_import.h"
+#include "domain/directory/directory_import.h"
 #include "http/hsds_json.h"
 
 namespace tsunagu::http::hsds {

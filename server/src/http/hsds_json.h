@@ -6,7 +6,8 @@
 // schedule, a phone, a location) get ids derived from their owner's id.
 //
 // Every function takes organizations as redacted for anonymous callers
-// (domain/directory_public.h) and shows a location only where has_public_location() holds.
+// (domain/directory/directory_public.h) and shows a location only where has_public_location()
+// holds.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -17,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/directory.h"
-#include "domain/directory_public.h"
-#include "domain/wards.h"
+#include "domain/base/wards.h"
+#include "domain/directory/directory.h"
+#include "domain/directory/directory_public.h"
 #include "http/json_io.h"
 
 namespace tsunagu::http::hsds {

@@ -16,8 +16,8 @@
 #include <httplib.h>
 
 #include "common/result.h"
-#include "domain/directory.h"
-#include "domain/directory_public.h"
+#include "domain/directory/directory.h"
+#include "domain/directory/directory_public.h"
 #include "http/json_io.h"
 
 namespace tsunagu::http::hsds {

@@ -6,11 +6,11 @@
 #include <string>
 
 #include "common/text.h"
-#include "domain/directory_public.h"
-#include "domain/directory_search.h"
-#include "domain/directory_services.h"
-#include "domain/organizations.h"
-#include "domain/wards.h"
+#include "domain/base/wards.h"
+#include "domain/directory/directory_public.h"
+#include "domain/directory/directory_search.h"
+#include "domain/directory/directory_services.h"
+#include "domain/directory/organizations.h"
 #include "http/hsds_documents.h"
 #include "http/hsds_json.h"
 #include "http/hsds_params.h"

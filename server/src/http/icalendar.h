@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "common/time.h"
-#include "domain/meetings.h"
+#include "domain/meetings/meetings.h"
 
 namespace tsunagu::http {
 

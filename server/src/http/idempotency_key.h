@@ -6,7 +6,7 @@
 #include <httplib.h>
 
 #include "common/result.h"
-#include "domain/idempotency.h"
+#include "domain/base/idempotency.h"
 
 namespace tsunagu::http {
 

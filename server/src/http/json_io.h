@@ -23,7 +23,7 @@
 #include "common/field_reader.h"
 #include "common/result.h"
 #include "common/time.h"
-#include "domain/paging.h"
+#include "domain/base/paging.h"
 
 namespace tsunagu::http {
 
@@ -50,7 +50,7 @@ void write_json(httplib::Response& res, int status, const Json& body);
 using ::tsunagu::FieldReader;
 using ::tsunagu::Need;
 
-// The domain's page of a list (domain/paging.h), as every list route reads it from the query.
+// The domain's page of a list (domain/base/paging.h), as every list route reads it from the query.
 using ::tsunagu::domain::PageRequest;
 
 // ?page= (≥1) and ?per_page= (1…200); a bad value is 400 naming the parameter.

@@ -1,6 +1,6 @@
 // Meetings and action items on the wire (api.md, "Meetings"; docs/api.md): the struct-to-JSON
 // path for each, shared by meeting_routes.cc and action_item_routes.cc. Requests are read by
-// domain/meeting_input.h, which the demo seed shares.
+// domain/meetings/meeting_input.h, which the demo seed shares.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "common/result.h"
-#include "domain/action_items.h"
-#include "domain/meetings.h"
+#include "domain/meetings/action_items.h"
+#include "domain/meetings/meetings.h"
 #include "http/json_io.h"
 
 namespace tsunagu::http {

@@ -1,8 +1,8 @@
 // /api/v1/meetings: roundtables, case conferences and practitioners' meetings; their
 // decisions, the suggested agenda, the network memory and each user's iCalendar feed.
-#include "domain/calendar_links.h"
-#include "domain/meeting_input.h"
-#include "domain/meetings.h"
+#include "domain/accounts/calendar_links.h"
+#include "domain/meetings/meeting_input.h"
+#include "domain/meetings/meetings.h"
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/icalendar.h"

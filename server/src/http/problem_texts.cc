@@ -4,7 +4,7 @@
 #include <span>
 #include <string_view>
 
-#include "domain/vocabulary.h"
+#include "domain/base/vocabulary.h"
 
 namespace tsunagu::http {
 namespace {

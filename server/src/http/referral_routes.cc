@@ -1,9 +1,9 @@
 // /api/v1/referrals and /api/v1/notifications: the closed loop between a ward and a partner.
 #include "common/merge_patch.h"
 #include "domain/access/policy.h"
-#include "domain/choices.h"
-#include "domain/notifications.h"
-#include "domain/referrals.h"
+#include "domain/base/choices.h"
+#include "domain/referrals/notifications.h"
+#include "domain/referrals/referrals.h"
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/idempotency_key.h"

@@ -1,11 +1,11 @@
 // Reports: GET /api/v1/overview (the home screen), /api/v1/reports/gaps, /api/v1/reports/referrals
 // and /api/v1/network. Parameters are checked strictly (report_params.h); the figures come from
 // domain/reports/, the renderings from report_json.h.
+#include "domain/base/wards.h"
 #include "domain/reports/gaps.h"
 #include "domain/reports/network.h"
 #include "domain/reports/overview.h"
 #include "domain/reports/referral_stats.h"
-#include "domain/wards.h"
 #include "http/auth.h"
 #include "http/report_json.h"
 #include "http/report_params.h"

@@ -4,8 +4,8 @@
 #include <utility>
 #include <vector>
 
-#include "domain/system.h"
-#include "domain/wards.h"
+#include "domain/base/system.h"
+#include "domain/base/wards.h"
 #include "http/json_io.h"
 #include "http/metrics.h"
 #include "http/query_params.h"

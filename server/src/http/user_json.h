@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "domain/accounts.h"
+#include "domain/accounts/accounts.h"
 
 namespace tsunagu::http {
 

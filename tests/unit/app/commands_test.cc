@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "domain/audit.h"
+#include "domain/audit/audit.h"
 #include "storage/database.h"
 #include "support/test_support.h"
 

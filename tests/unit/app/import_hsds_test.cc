@@ -13,7 +13,7 @@
 
 #include "app/commands.h"
 #include "app/config.h"
-#include "domain/demo.h"
+#include "domain/seed/demo.h"
 #include "storage/database.h"
 #include "support/test_support.h"
 

@@ -11,8 +11,8 @@
 
 #include "api/case_fixture.h"
 #include "app/commands.h"
-#include "domain/audit.h"
-#include "domain/retention.h"
+#include "domain/audit/audit.h"
+#include "domain/cases/retention.h"
 #include "storage/database.h"
 
 namespace tsunagu::testing {

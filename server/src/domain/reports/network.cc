@@ -6,8 +6,8 @@
 
 #include "domain/access/authorization.h"
 #include "domain/access/policy.h"
+#include "domain/base/wards.h"
 #include "domain/reports/gaps.h"
-#include "domain/wards.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::reports {

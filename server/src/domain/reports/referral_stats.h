@@ -23,8 +23,8 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "domain/access/actor.h"
+#include "domain/base/vocabulary.h"
 #include "domain/reports/report_scope.h"
-#include "domain/vocabulary.h"
 
 namespace tsunagu::storage {
 class Database;

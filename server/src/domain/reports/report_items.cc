@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "domain/audit.h"
-#include "domain/referral_store.h"
+#include "domain/audit/audit.h"
+#include "domain/referrals/referral_store.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::reports {

@@ -13,7 +13,7 @@
 
 #include "common/time.h"
 #include "domain/access/actor.h"
-#include "domain/paging.h"
+#include "domain/base/paging.h"
 #include "domain/reports/report_scope.h"
 
 namespace tsunagu::storage {

@@ -5,7 +5,7 @@
 #include "common/time.h"
 #include "domain/access/authorization.h"
 #include "domain/access/policy.h"
-#include "domain/wards.h"
+#include "domain/base/wards.h"
 #include "storage/connection.h"
 #include "storage/statement.h"
 

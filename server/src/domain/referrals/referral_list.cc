@@ -1,0 +1,140 @@
+// Referrals::list and Referrals::expire_overdue: the inbox, the ward's list, and the timer.
+#include "domain/access/authorization.h"
+#include "domain/access/policy.h"
+#include "domain/audit/audit.h"
+#include "domain/audit/audited_read.h"
+#include "domain/base/choices.h"
+#include "domain/base/wards.h"
+#include "domain/referrals/referral_store.h"
+#include "domain/referrals/referrals.h"
+#include "storage/database.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tsunagu::domain {
+namespace {
+namespace store = referral_store;
+}  // namespace
+
+Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& meta,
+                                       const ReferralFilter& filter, const PageRequest& page) {
+  TRY(authorize_role(&actor, Action::kReferralRead));
+  if (filter.status && !parse_referral_status(*filter.status)) {
+    return Error::Parameters({invalid_choice("status", words::kReferralStatuses)});
+  }
+  const Date today = tokyo_date(clock_.now());
+  // Scope first: a partner's inbox is its organization's referrals (never drafts); ward roles
+  // see their wards'. A filter outside the scope yields nothing rather than an error.
+  TRY(check_ward_param(db_, filter.ward));
+  std::optional<std::string> org = filter.organization_id;
+  std::vector<std::string> wards;
+  const bool partner = access::lists_organization_rows(actor);
+  if (partner) {
+    if (org && org != actor.organization_id) return Page<Referral>{};
+    org = actor.organization_id;
+  } else {
+    if (filter.ward && !actor.has_ward(*filter.ward)) return Page<Referral>{};
+    wards = filter.ward ? std::vector<std::string>{*filter.ward} : actor.wards;
+  }
+  // Only the conditions in force go into the SQL, so SQLite can use the inbox and ward indexes
+  // (an "?1 IS NULL OR …" form would scan every referral). Each shape is one cached statement.
+  std::string where = " WHERE 1";
+  std::vector<std::string> binds;
+  auto add = [&](const char* condition, std::string value) {
+    binds.push_back(std::move(value));
+    where += std::string(" AND ") + condition + std::to_string(binds.size());
+  };
+  if (org) add("r.organization_id = ?", *org);
+  if (partner && filter.ward) add("r.ward = ?", *filter.ward);
+  if (!partner) {
+    where +=
+        " AND r.ward IN (SELECT value FROM json_each(?" + std::to_string(binds.size() + 1) + "))";
+    binds.push_back(nlohmann::json(wards).dump());
+  }
+  if (filter.status) add("r.status = ?", *filter.status);
+  if (filter.case_id) add("r.case_id = ?", *filter.case_id);
+  if (partner) where += std::string(" AND ") + store::kSentToPartner;
+  if (filter.overdue_only) {
+    add("r.status IN ('sent', 'accepted') AND r.due_by < ?", format_date(today));
+  }
+  auto bind = [&](storage::Statement& s) {
+    for (size_t i = 0; i < binds.size(); ++i) s.bind(static_cast<int>(i + 1), binds[i]);
+  };
+  const int limit_param = static_cast<int>(binds.size()) + 1;
+  return audited_read(db_, clock_, actor, meta,
+                      [&](storage::Connection& c, AuditedReads& reads) -> Result<Page<Referral>> {
+                        Page<Referral> out;
+                        auto count = c.prepare("SELECT count(*) FROM referrals r" + where);
+                        bind(count);
+                        count.step();
+                        out.total = count.int64(0);
+                        // The page's ids first, from the index alone (the inbox and ward indexes
+                        // hold created_at, id and status), then the rows and their cases for those
+                        // 50 only: an OFFSET deep in a partner's inbox then skips index entries,
+                        // not table rows joined to their cases.
+                        const std::string order = " ORDER BY r.created_at DESC, r.id DESC";
+                        auto rows =
+                            c.prepare(std::string(store::kSelect) +
+                                      " WHERE r.id IN (SELECT r.id FROM referrals r" + where +
+                                      order + " LIMIT ?" + std::to_string(limit_param) +
+                                      " OFFSET ?" + std::to_string(limit_param + 1) + ")" + order);
+                        bind(rows);
+                        rows.bind(limit_param, page.per_page).bind(limit_param + 1, page.offset());
+                        while (rows.step()) out.items.push_back(store::from_row(rows, today));
+                        for (Referral& r : out.items) {
+                          reads.push_back({"referral.list", "referral", r.id, r.case_id,
+                                           r.organization_id, std::nullopt});
+                          r = view(actor, std::move(r));
+                        }
+                        return out;
+                      });
+}
+
+Result<int> Referrals::expire_overdue() {
+  const Date today = tokyo_date(clock_.now());
+  const std::string today_text = format_date(today);
+  return db_.write([&](storage::Connection& c) -> Result<int> {
+    struct Due {
+      std::string id, from, organization_id, created_by;
+      std::optional<std::string> case_id;
+    };
+    std::vector<Due> due;
+    auto rows = c.prepare(
+        "SELECT id, status, organization_id, created_by, case_id FROM referrals"
+        " WHERE status IN ('sent', 'accepted') AND due_by < ?1"
+        " AND (status = 'sent' OR overdue_notified_at IS NULL)");
+    rows.bind(1, today_text);
+    while (rows.step())
+      due.push_back({rows.text(0), rows.text(1), rows.text(2), rows.text(3), rows.text(4)});
+    const std::string now = format_utc(clock_.now());
+    int expired = 0;
+    for (const Due& d : due) {
+      audit::Entry entry{"referral.expire", "referral", d.id, d.case_id, d.organization_id, {}};
+      if (d.from == "sent") {
+        c.prepare(
+             "UPDATE referrals SET status = 'expired', version = version + 1,"
+             " updated_at = ?2, closed_at = ?2 WHERE id = ?1")
+            .bind(1, d.id)
+            .bind(2, now)
+            .run();
+        store::insert_event(c, clock_, d.id, nullptr, ReferralStatus::kSent,
+                            ReferralStatus::kExpired, std::nullopt, "No answer by the due date.");
+        store::notify(c, clock_, "referral.expired", d.id, store::Audience::kWard);
+        ++expired;
+      } else {
+        // Accepted without an outcome past due: stays accepted, listed as overdue, sender told
+        // once.
+        c.prepare("UPDATE referrals SET overdue_notified_at = ?2 WHERE id = ?1")
+            .bind(1, d.id)
+            .bind(2, now)
+            .run();
+        store::notify(c, clock_, "referral.overdue", d.id, store::Audience::kWard);
+        entry.action = "referral.overdue";
+      }
+      audit::append(c, clock_, nullptr, {}, entry);
+    }
+    return expired;
+  });
+}
+
+}  // namespace tsunagu::domain

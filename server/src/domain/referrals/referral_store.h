@@ -1,0 +1,47 @@
+// Storage helpers behind referrals.cc: reading referral rows, writing events and notifications.
+// All run inside the caller's transaction; none checks permissions (referrals.cc does).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/time.h"
+#include "domain/referrals/referrals.h"
+
+namespace tsunagu::storage {
+class Connection;
+class Statement;
+}  // namespace tsunagu::storage
+
+namespace tsunagu::domain::referral_store {
+
+// The SELECT list and FROM clause every referral read uses (joins the case for its label).
+extern const char* const kSelect;
+
+// The receiving partner sees a referral once it was sent, never before: a draft, and a draft
+// discarded (withdrawn) without being sent, stay the ward's. As SQL over `referrals r`, and as a
+// test of a loaded referral.
+extern const char* const kSentToPartner;
+bool sent_to_partner(const Referral& r);
+
+// The referral as stored, with `overdue` computed for `today` (Asia/Tokyo).
+Referral from_row(const storage::Statement& row, Date today);
+std::optional<Referral> load(storage::Connection& c, const std::string& id, Date today);
+
+void insert_event(storage::Connection& c, const Clock& clock, const std::string& referral_id,
+                  const Actor* actor, std::optional<ReferralStatus> from, ReferralStatus to,
+                  const std::optional<std::string>& reason_code,
+                  const std::optional<std::string>& note);
+std::vector<ReferralEvent> load_events(storage::Connection& c, const std::string& referral_id);
+
+// Who hears of a step: the receiving organization, or the ward people who follow the referral
+// (whoever sent it — its author while it was never sent — and the case's lead).
+enum class Audience { kPartner, kWard };
+
+// Tells `audience` of `kind` about the referral as it now stands (call after its row and events
+// are written). The note names the organization, the urgency and the status; no case content.
+void notify(storage::Connection& c, const Clock& clock, const std::string& kind,
+            const std::string& referral_id, Audience audience);
+
+}  // namespace tsunagu::domain::referral_store
