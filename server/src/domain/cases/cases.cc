@@ -202,6 +202,22 @@ void add_case_event(storage::Connection& c, const std::string& case_id, const st
       .run();
 }
 
+// The editable columns of a case, bound from parameter `first` on in one order: case_ref,
+// household_label, risk_categories, risk_level, sections, lead_user_id, support_plan,
+// next_review_on, last_reviewed_on, search_key. Insert and update both store a case by it.
+storage::Statement& bind_case_columns(storage::Statement& s, const Case& k, int first) {
+  return s.bind(first, k.case_ref)
+      .bind(first + 1, k.household_label)
+      .bind(first + 2, Json(k.risk_categories).dump())
+      .bind(first + 3, k.risk_level)
+      .bind(first + 4, Json(k.sections).dump())
+      .bind(first + 5, k.lead_user_id)
+      .bind(first + 6, plan_to_json(k.support_plan))
+      .bind(first + 7, k.next_review_on)
+      .bind(first + 8, k.last_reviewed_on)
+      .bind(first + 9, search_key(k.case_ref, k.household_label));
+}
+
 audit::Entry case_entry(const char* action, const Case& c, std::optional<std::string> detail = {}) {
   return {action, "case", c.id, c.id, std::nullopt, std::move(detail)};
 }
@@ -328,24 +344,13 @@ Result<Case> insert_case(storage::Connection& c, const Clock& clock, const Actor
   TRY(field_errors(std::move(errors), "case"));
   std::string id = new_uuid();
   std::string now = format_utc(clock.now());
-  TRY(c.prepare("INSERT INTO cases (id, ward, case_ref, household_label, risk_categories,"
-                " risk_level, sections, lead_user_id, support_plan, next_review_on,"
-                " last_reviewed_on, created_at, updated_at, search_key)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)")
-          .bind(1, id)
-          .bind(2, fresh.ward)
-          .bind(3, fresh.case_ref)
-          .bind(4, fresh.household_label)
-          .bind(5, Json(fresh.risk_categories).dump())
-          .bind(6, fresh.risk_level)
-          .bind(7, Json(fresh.sections).dump())
-          .bind(8, fresh.lead_user_id)
-          .bind(9, plan_to_json(fresh.support_plan))
-          .bind(10, fresh.next_review_on)
-          .bind(11, fresh.last_reviewed_on)
-          .bind(12, now)
-          .bind(13, search_key(fresh.case_ref, fresh.household_label))
-          .run_unique("The ward already has a case with this case_ref."));
+  auto insert = c.prepare(
+      "INSERT INTO cases (id, ward, case_ref, household_label, risk_categories, risk_level,"
+      " sections, lead_user_id, support_plan, next_review_on, last_reviewed_on, search_key,"
+      " created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)");
+  bind_case_columns(insert.bind(1, id).bind(2, fresh.ward), fresh, 3);
+  TRY(insert.bind(13, now).run_unique("The ward already has a case with this case_ref."));
   TRY_ASSIGN(Case created, reload(c, id));
   audit::append(c, clock, &actor, meta, case_entry("case.create", created));
   return created;
@@ -469,23 +474,13 @@ Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const st
       return current;  // nothing to change: no new version, no event
     }
     std::string now = format_utc(clock_.now());
-    TRY(c.prepare("UPDATE cases SET case_ref = ?2, household_label = ?3, risk_categories = ?4,"
-                  " risk_level = ?5, sections = ?6, lead_user_id = ?7, support_plan = ?8,"
-                  " next_review_on = ?9, last_reviewed_on = ?10, search_key = ?11,"
-                  " version = version + 1, updated_at = ?12 WHERE id = ?1")
-            .bind(1, id)
-            .bind(2, next.case_ref)
-            .bind(3, next.household_label)
-            .bind(4, Json(next.risk_categories).dump())
-            .bind(5, next.risk_level)
-            .bind(6, Json(next.sections).dump())
-            .bind(7, next.lead_user_id)
-            .bind(8, plan_to_json(next.support_plan))
-            .bind(9, next.next_review_on)
-            .bind(10, next.last_reviewed_on)
-            .bind(11, search_key(next.case_ref, next.household_label))
-            .bind(12, now)
-            .run_unique("The ward already has a case with this case_ref."));
+    auto update = c.prepare(
+        "UPDATE cases SET case_ref = ?2, household_label = ?3, risk_categories = ?4,"
+        " risk_level = ?5, sections = ?6, lead_user_id = ?7, support_plan = ?8,"
+        " next_review_on = ?9, last_reviewed_on = ?10, search_key = ?11,"
+        " version = version + 1, updated_at = ?12 WHERE id = ?1");
+    bind_case_columns(update.bind(1, id), next, 2);
+    TRY(update.bind(12, now).run_unique("The ward already has a case with this case_ref."));
     add_case_event(c, id, now, actor, "edited", from.dump(), to.dump(), std::nullopt);
     TRY_ASSIGN(Case updated, reload(c, id));
     audit::append(c, clock_, &actor, meta, case_entry("case.update", updated));
