@@ -120,6 +120,23 @@ NewReferral with_changes(const Referral& r, const DraftChanges& ch) {
   return next;
 }
 
+// The columns a draft may change, bound from parameter `first` on in one order:
+// organization_id, service_id, urgency, legal_basis, the consent's three, summary, intake_note,
+// internal_note, due_by. Create and the draft's edit both store a referral by it.
+storage::Statement& bind_draft_columns(storage::Statement& s, const NewReferral& r, int first) {
+  return s.bind(first, r.organization_id)
+      .bind(first + 1, r.service_id)
+      .bind(first + 2, r.urgency)
+      .bind(first + 3, r.legal_basis)
+      .bind(first + 4, r.consent ? std::optional(r.consent->obtained_on) : std::nullopt)
+      .bind(first + 5, r.consent ? std::optional(r.consent->obtained_by) : std::nullopt)
+      .bind(first + 6, r.consent ? std::optional(r.consent->scope) : std::nullopt)
+      .bind(first + 7, r.summary)
+      .bind(first + 8, r.intake_note)
+      .bind(first + 9, r.internal_note)
+      .bind(first + 10, r.due_by);
+}
+
 }  // namespace
 
 Referral view(const Actor& actor, Referral r) {
@@ -186,28 +203,20 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
     // A sent referral always has a due date, so none can wait unanswered for ever.
     if (in.send && !due_by)
       due_by = format_date(add_days(now_date, in.urgency == "urgent" ? 1 : 7));
-    c.prepare(
-         "INSERT INTO referrals (id, case_id, ward, organization_id, service_id, status,"
-         " urgency, legal_basis, consent_obtained_on, consent_obtained_by, consent_scope,"
-         " summary, intake_note, internal_note, due_by, created_by, created_at, updated_at,"
-         " sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-         " ?16, ?17, ?17, ?18)")
-        .bind(1, id)
-        .bind(2, in.case_id)
-        .bind(3, found_case->ward)
-        .bind(4, in.organization_id)
-        .bind(5, in.service_id)
-        .bind(6, in.send ? "sent" : "draft")
-        .bind(7, in.urgency)
-        .bind(8, in.legal_basis)
-        .bind(9, in.consent ? std::optional(in.consent->obtained_on) : std::nullopt)
-        .bind(10, in.consent ? std::optional(in.consent->obtained_by) : std::nullopt)
-        .bind(11, in.consent ? std::optional(in.consent->scope) : std::nullopt)
-        .bind(12, in.summary)
-        .bind(13, in.intake_note)
-        .bind(14, in.internal_note)
-        .bind(15, due_by)
-        .bind(16, actor.user_id)
+    auto insert = c.prepare(
+        "INSERT INTO referrals (id, case_id, ward, status, organization_id, service_id,"
+        " urgency, legal_basis, consent_obtained_on, consent_obtained_by, consent_scope,"
+        " summary, intake_note, internal_note, due_by, created_by, created_at, updated_at,"
+        " sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+        " ?16, ?17, ?17, ?18)");
+    NewReferral stored = in;
+    stored.due_by = due_by;
+    bind_draft_columns(insert.bind(1, id)
+                           .bind(2, in.case_id)
+                           .bind(3, found_case->ward)
+                           .bind(4, in.send ? "sent" : "draft"),
+                       stored, 5);
+    insert.bind(16, actor.user_id)
         .bind(17, now)
         .bind(18, in.send ? std::optional(now) : std::nullopt)
         .run();
@@ -256,27 +265,14 @@ Result<Referral> Referrals::edit_draft(const Actor& actor, const RequestMeta& me
     add_field_errors(errors, check_new(next, now_date));
     add_field_errors(errors, check_target(c, next));
     if (!errors.empty()) return Error::InvalidArgument("The referral has invalid fields.", errors);
-    c.prepare(
-         "UPDATE referrals SET organization_id = ?3, service_id = ?4, urgency = ?5,"
-         " legal_basis = ?6, consent_obtained_on = ?7, consent_obtained_by = ?8,"
-         " consent_scope = ?9, summary = ?10, intake_note = ?11, internal_note = ?12,"
-         " due_by = ?13, version = version + 1, updated_at = ?14"
-         " WHERE id = ?1 AND version = ?2 AND status = 'draft'")
-        .bind(1, id)
-        .bind(2, current.version)
-        .bind(3, next.organization_id)
-        .bind(4, next.service_id)
-        .bind(5, next.urgency)
-        .bind(6, next.legal_basis)
-        .bind(7, next.consent ? std::optional(next.consent->obtained_on) : std::nullopt)
-        .bind(8, next.consent ? std::optional(next.consent->obtained_by) : std::nullopt)
-        .bind(9, next.consent ? std::optional(next.consent->scope) : std::nullopt)
-        .bind(10, next.summary)
-        .bind(11, next.intake_note)
-        .bind(12, next.internal_note)
-        .bind(13, next.due_by)
-        .bind(14, format_utc(clock_.now()))
-        .run();
+    auto update = c.prepare(
+        "UPDATE referrals SET organization_id = ?3, service_id = ?4, urgency = ?5,"
+        " legal_basis = ?6, consent_obtained_on = ?7, consent_obtained_by = ?8,"
+        " consent_scope = ?9, summary = ?10, intake_note = ?11, internal_note = ?12,"
+        " due_by = ?13, version = version + 1, updated_at = ?14"
+        " WHERE id = ?1 AND version = ?2 AND status = 'draft'");
+    bind_draft_columns(update.bind(1, id).bind(2, current.version), next, 3);
+    update.bind(14, format_utc(clock_.now())).run();
     if (c.changes() != 1) return Error::Aborted("The referral changed at the same time. Reload.");
     auto updated = store::load(c, id, now_date);
     audit::append(c, clock_, &actor, meta, referral_entry("referral.update", *updated, "draft"));
