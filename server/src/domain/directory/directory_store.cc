@@ -197,32 +197,38 @@ std::optional<Organization> load_organization(storage::Connection& c, const std:
   return o;
 }
 
-void insert_organization(storage::Connection& c, const Organization& o) {
+namespace {
+
+// An organization stored whole by `row` (an insert or an update whose parameters are the id,
+// the fields from ?2, the version at ?19 and `stamp` at ?20), then its wards and hours.
+void store_whole(storage::Connection& c, storage::Statement& row, const Organization& o,
+                 TimePoint stamp) {
   note_directory_change(o.id);
+  row.bind(1, o.id);
+  bind_fields(row, o.fields);
+  row.bind(19, o.version).bind(20, format_utc(stamp)).run();
+  write_wards(c, o.id, o.fields.wards);
+  write_hours(c, o.id, o.fields.hours);
+}
+
+}  // namespace
+
+void insert_organization(storage::Connection& c, const Organization& o) {
   auto s = c.prepare(
       "INSERT INTO organizations (id, name, name_kana, description, category, district, address, "
       "address_visibility, lat, lon, phone, email, website, council_member, visibility, tags, "
       "languages, status, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
       "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)");
-  s.bind(1, o.id);
-  bind_fields(s, o.fields);
-  s.bind(19, o.version).bind(20, format_utc(o.created_at)).run();
-  write_wards(c, o.id, o.fields.wards);
-  write_hours(c, o.id, o.fields.hours);
+  store_whole(c, s, o, o.created_at);
 }
 
 void update_organization(storage::Connection& c, const Organization& o) {
-  note_directory_change(o.id);
   auto s = c.prepare(
       "UPDATE organizations SET name = ?2, name_kana = ?3, description = ?4, category = ?5, "
       "district = ?6, address = ?7, address_visibility = ?8, lat = ?9, lon = ?10, phone = ?11, "
       "email = ?12, website = ?13, council_member = ?14, visibility = ?15, tags = ?16, "
       "languages = ?17, status = ?18, version = ?19, updated_at = ?20 WHERE id = ?1");
-  s.bind(1, o.id);
-  bind_fields(s, o.fields);
-  s.bind(19, o.version).bind(20, format_utc(o.updated_at)).run();
-  write_wards(c, o.id, o.fields.wards);
-  write_hours(c, o.id, o.fields.hours);
+  store_whole(c, s, o, o.updated_at);
 }
 
 void update_capacity(storage::Connection& c, const Organization& o) {
