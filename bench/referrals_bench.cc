@@ -24,6 +24,7 @@
 
 #include "common/ids.h"
 #include "domain/accounts/passwords.h"
+#include "domain/audit/audit.h"
 #include "domain/cases/cases.h"
 #include "domain/referrals/referrals.h"
 #include "domain/seed/demo.h"
@@ -197,7 +198,14 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir);
   log::set_level(log::Level::kWarn);
 
+  // The audit chain is keyed as the server keys it (TSUNAGU_AUDIT_KEY, or a bench key).
+  const char* key = std::getenv("TSUNAGU_AUDIT_KEY");
+  domain::audit::set_chain_key(key != nullptr ? key : "bench-referrals-audit-key-0123456789abcdef");
   auto db = must(storage::Database::open({dir + "/referrals.db"}), "open");
+  if (auto bound = domain::audit::bind_chain_key(*db); !bound.ok()) {
+    std::fprintf(stderr, "bench: audit key failed: %s\n", bound.error().to_string().c_str());
+    return 1;
+  }
   SystemClock clock;
   domain::PasswordHasher hasher(domain::PasswordParams::cheap_for_tests());
   must(domain::load_demo(*db, clock, {"bench-password-2026", &hasher}), "demo");
