@@ -109,7 +109,8 @@ double create_send_rate(domain::Referrals& referrals, const std::string& case_id
 }
 
 // Bulk rows straight into the tables (not a measured path): 10 000 cases over the ten wards and
-// `total` referrals, 5 % of them to いとこんち, the rest over the demo's organizations.
+// `total` referrals, 5 % of them to いとこんち, the rest over the demo's organizations; all but the
+// drafts sent when made (a partner's inbox lists sent referrals only).
 void fill(storage::Database& db, int64_t total) {
   auto status = db.write([&](storage::Connection& c) -> Status {
     std::vector<std::string> orgs;
@@ -141,9 +142,9 @@ void fill(storage::Database& db, int64_t total) {
                     static_cast<int>(i % 60));
       c.prepare(
            "INSERT INTO referrals (id, case_id, ward, organization_id, status, urgency,"
-           " legal_basis, summary, created_by, created_at, updated_at, due_by)"
+           " legal_basis, summary, created_by, created_at, updated_at, due_by, sent_at)"
            " VALUES (?1, ?2, ?3, ?4, ?5, 'routine', 'council', '受け入れ依頼', ?6, ?7, ?7,"
-           " '2025-12-31')")
+           " '2025-12-31', CASE WHEN ?5 = 'draft' THEN NULL ELSE ?7 END)")
           .bind(1, new_uuid())
           .bind(2, cases[k])
           .bind(3, wards[k % wards.size()])
