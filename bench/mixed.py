@@ -10,7 +10,7 @@ with its own Lua script and share of the connections:
                     no other request uses — every request is distinct, so no answer cache helps.
   inbox       20 %  GET /api/v1/referrals as a partner user (200 partners taken evenly along
                     the ranking by inbox size, in turn; pages 1–3, with and without a status
-                    filter). Audited: one entry per referral on the page.
+                    filter). Audited: one entry per page, naming each referral on it and its household.
   case        10 %  GET /api/v1/cases/{id} as the coordinator of the case's ward (20 000 cases in
                     turn). Audited: one case.read entry, in a write transaction.
   transition  10 %  POST /api/v1/referrals/{id}/transitions as the receiving partner with If-Match

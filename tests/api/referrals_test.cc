@@ -1,6 +1,7 @@
 // The closed loop through the API: a coordinator refers, the partner answers, nobody sees more
 // than their part, and every step leaves an event.
 #include <atomic>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -399,6 +400,61 @@ TEST_F(ReferralsApiTest, ReferralReadsAreAudited) {
   }
   EXPECT_TRUE(seen.contains("referral.create coord.chuo"));
   EXPECT_TRUE(seen.contains("referral.read partner.itokonchi"));
+}
+
+
+// A partner's inbox page is one audit entry naming each referral on it and its household; the
+// auditor still finds it by each household (case_id, or case_ref with ward, or the ward), but
+// not for a household that was never referred to that partner.
+TEST_F(ReferralsApiTest, AnInboxPageIsOneEntryFoundByEachHousehold) {
+  const std::string first_case = create_case("W-71");
+  const std::string second_case = create_case("W-72");
+  const std::string first = id_of(create_referral(first_case));
+  const std::string second = id_of(create_referral(second_case));
+  const std::string elsewhere = create_case("W-73");
+  create_referral(elsewhere, true, {{"organization_id", kNightNursery}});
+
+  auto page = body_json(get("partner.itokonchi", "/api/v1/referrals"));
+  ASSERT_EQ(page["items"].size(), 2u) << page.dump();
+
+  auto mine = body_json(get("auditor", "/api/v1/audit?actor=partner.itokonchi"));
+  std::vector<nlohmann::json> lists;
+  for (const auto& e : mine["items"]) {
+    if (e["action"] == "referral.list") lists.push_back(e);
+  }
+  ASSERT_EQ(lists.size(), 1u) << mine.dump();  // one entry for the page, not one per row
+  const nlohmann::json& entry = lists[0];
+  EXPECT_TRUE(entry["case_id"].is_null());
+  EXPECT_TRUE(entry["resource_id"].is_null());
+  EXPECT_EQ(entry["organization_id"], kItokonchi);
+  const auto listed = nlohmann::json::parse(entry["listed"].get<std::string>());
+  ASSERT_EQ(listed.size(), 2u);
+  std::map<std::string, std::string> case_of;
+  for (const auto& row : listed) {
+    EXPECT_EQ(row["ward"], "chuo");
+    case_of[row["id"].get<std::string>()] = row["case_id"].get<std::string>();
+  }
+  EXPECT_EQ(case_of[first], first_case);
+  EXPECT_EQ(case_of[second], second_case);
+
+  auto seqs_of = [&](const std::string& query) {
+    std::set<int64_t> out;
+    const auto found = body_json(get("auditor", "/api/v1/audit?per_page=200&" + query));
+    for (const auto& e : found["items"]) out.insert(e["seq"].get<int64_t>());
+    return out;
+  };
+  const int64_t seq = entry["seq"].get<int64_t>();
+  EXPECT_TRUE(seqs_of("case_id=" + first_case).contains(seq));
+  EXPECT_TRUE(seqs_of("case_id=" + second_case).contains(seq));
+  EXPECT_TRUE(seqs_of("case_ref=W-72&ward=chuo").contains(seq));
+  EXPECT_TRUE(seqs_of("ward=chuo").contains(seq));
+  EXPECT_FALSE(seqs_of("ward=kita").contains(seq));
+  EXPECT_FALSE(seqs_of("case_id=" + elsewhere).contains(seq));
+  // Beside the page, the household's own entries (its creation, its referral) still come back.
+  EXPECT_GT(seqs_of("case_id=" + first_case).size(), 1u);
+
+  // The entry is part of the chain: the stored text is what was hashed.
+  EXPECT_EQ(body_json(get("auditor", "/api/v1/audit/verify"))["ok"], true);
 }
 
 }  // namespace

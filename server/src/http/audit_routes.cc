@@ -31,7 +31,9 @@ Json record_json(const domain::audit::Record& r) {
       {"source_address", optional_json(r.source_address)},
       {"detail", optional_json(r.detail)},
       {"prev_hash", r.prev_hash},
-      {"hash", r.hash}};
+      {"hash", r.hash},
+      // The stored text, as hashed: a copy is checked against these bytes, not a re-encoding.
+      {"listed", optional_json(r.listed)}};
 }
 
 // Rows an export holds at most; narrow the filter (from/to) for more.
@@ -41,13 +43,13 @@ std::string records_csv(const std::vector<domain::audit::Record>& records) {
   CsvWriter csv;
   csv.row({"seq", "at", "actor_id", "actor_username", "actor_role", "action", "resource_type",
            "resource_id", "case_id", "organization_id", "request_id", "source_address", "detail",
-           "prev_hash", "hash"});
+           "prev_hash", "hash", "listed"});
   for (const auto& r : records) {
     csv.row({std::to_string(r.seq), format_rfc3339(r.at), r.actor_id.value_or(""),
              r.actor_username.value_or(""), r.actor_role.value_or(""), r.action, r.resource_type,
              r.resource_id.value_or(""), r.case_id.value_or(""), r.organization_id.value_or(""),
              r.request_id.value_or(""), r.source_address.value_or(""), r.detail.value_or(""),
-             r.prev_hash, r.hash});
+             r.prev_hash, r.hash, r.listed.value_or("")});
   }
   return csv.take();
 }

@@ -3,6 +3,8 @@
 #include <memory>
 #include <mutex>
 
+#include <nlohmann/json.hpp>
+
 #include "common/hash.h"
 #include "storage/database.h"
 
@@ -25,7 +27,8 @@ struct Canonical {
 
 constexpr char kColumns[] =
     "seq, at, actor_id, actor_username, actor_role, action, resource_type, resource_id, case_id, "
-    "organization_id, request_id, source_address, detail, prev_hash, hash";
+    "organization_id, request_id, source_address, detail, prev_hash, hash, listed";
+constexpr int kHashedColumns = 13;  // seq … detail; then listed, when present
 
 std::string canonical_of(const std::vector<std::optional<std::string>>& fields) {
   Canonical c;
@@ -104,6 +107,16 @@ std::string chain_hash(const std::string& prev_hash, const std::string& canonica
   return sha256_hex(prev_hash + "\n" + canonical_content);
 }
 
+Entry list_page(std::string action, std::string resource_type, std::string organization_id,
+                const std::vector<ListedRow>& rows) {
+  nlohmann::json listed = nlohmann::json::array();
+  for (const ListedRow& r : rows) {
+    listed.push_back({{"id", r.id}, {"case_id", r.case_id}, {"ward", r.ward}});
+  }
+  return {std::move(action), std::move(resource_type), std::nullopt, std::nullopt,
+          std::move(organization_id), std::nullopt, listed.dump()};
+}
+
 void append(storage::Connection& c, const Clock& clock, const Actor* actor, const RequestMeta& meta,
             const Entry& entry) {
   append_all(c, clock, actor, meta, {entry});
@@ -166,15 +179,16 @@ void append_all(storage::Connection& c, const Clock& clock, const Actor* actor,
         opt(meta.request_id),
         opt(meta.source_address),
         entry.detail};
+    if (entry.listed) fields.push_back(entry.listed);
     std::string hash = keyed_chain_hash(prev, canonical_of(fields));
     auto insert = c.prepare(
         "INSERT INTO audit_log (seq, at, actor_id, actor_username, actor_role, action,"
         " resource_type, resource_id, case_id, organization_id, request_id, source_address,"
-        " detail, prev_hash, hash)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        " detail, prev_hash, hash, listed)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     insert.bind(1, seq);
-    for (int i = 1; i < static_cast<int>(fields.size()); ++i) insert.bind(i + 1, fields[i]);
-    insert.bind(14, prev).bind(15, hash).run();
+    for (int i = 1; i < kHashedColumns; ++i) insert.bind(i + 1, fields[i]);
+    insert.bind(14, prev).bind(15, hash).bind(16, entry.listed).run();
     prev = std::move(hash);
     ++seq;
   }
@@ -204,8 +218,9 @@ Result<Verification> verify(storage::Database& db) {
     while (rows.step()) {
       int64_t seq = rows.int64(0);
       std::vector<std::optional<std::string>> fields;
-      for (int i = 0; i < 13; ++i) fields.push_back(rows.optional_text(i));
+      for (int i = 0; i < kHashedColumns; ++i) fields.push_back(rows.optional_text(i));
       fields[0] = std::to_string(seq);
+      if (auto listed = rows.optional_text(15)) fields.push_back(std::move(listed));
       std::string stored_prev = rows.text(13);
       std::string stored_hash = rows.text(14);
       auto broken = [&](std::string reason) {

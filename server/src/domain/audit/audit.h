@@ -36,7 +36,24 @@ struct Entry {
   std::optional<std::string> case_id;
   std::optional<std::string> organization_id;
   std::optional<std::string> detail;  // short and free of case content
+  // A list page shown to an organization's user, as one entry: the JSON array of its rows
+  // (list_page() builds it). Empty for an entry about one thing.
+  std::optional<std::string> listed = std::nullopt;
 };
+
+// One row of a list page: the record shown and the household it concerns.
+struct ListedRow {
+  std::string id;
+  std::string case_id;
+  std::string ward;
+};
+
+// The entry for a page of rows shown to a user of `organization_id` (a partner's inbox page):
+// `action` on `resource_type`, no case_id of its own, `listed` naming every row in page order.
+// search() finds it by any of its households through the organizations they were referred to,
+// so use it only for pages scoped to the reader's organization.
+Entry list_page(std::string action, std::string resource_type, std::string organization_id,
+                const std::vector<ListedRow>& rows);
 
 // The process's chain key (at least kMinKeyBytes bytes). Replaces any earlier one.
 void set_chain_key(std::string key);
@@ -77,8 +94,9 @@ struct Verification {
 // Recomputes the whole chain in order. FailedPrecondition when no key is set.
 Result<Verification> verify(storage::Database& db);
 
-// An entry's canonical content from its 13 stored fields (seq … detail, in column order), and
-// the hash an unkeyed (pre-0008) entry must have; exposed for tests.
+// An entry's canonical content from its stored fields: the 13 from seq to detail in column
+// order, then `listed` only when the entry has it (so entries without it hash as they always
+// did); and the hash an unkeyed (pre-0008) entry must have. Exposed for tests.
 std::string canonical_content(const std::vector<std::optional<std::string>>& fields);
 std::string chain_hash(const std::string& prev_hash, const std::string& canonical_content);
 // The hash a keyed entry must have under the current key.

@@ -34,9 +34,12 @@ std::optional<std::string> resolve_actor(storage::Connection& c, const std::stri
 
 SearchQuery search_query(const Filter& f, const std::optional<std::string>& actor_id) {
   SearchQuery q;
-  auto add = [&](const char* condition, std::string value) {
+  // Each ? of `condition` takes `value`.
+  auto add = [&](const char* condition, const std::string& value) {
     q.where += (q.where.empty() ? " WHERE " : " AND ") + std::string(condition);
-    q.params.push_back(std::move(value));
+    for (const char* c = condition; *c; ++c) {
+      if (*c == '?') q.params.push_back(value);
+    }
   };
   // Only the filters that are set, each in a form an index serves (audit_log_case,
   // audit_log_actor, audit_log_organization, audit_log_at), so "who saw this household" reads
@@ -46,11 +49,29 @@ SearchQuery search_query(const Filter& f, const std::optional<std::string>& acto
   } else if (f.actor) {
     add("actor_username = ?", *f.actor);  // nobody by that id or name today: the log's own word
   }
-  if (f.case_id) add("case_id = ?", *f.case_id);
+  // A household's entries: those naming it (audit_log_case), and the list pages that showed it
+  // to an organization (audit::list_page): only an organization its referrals were sent to can
+  // have listed it, so those organizations' entries (audit_log_organization) are searched for
+  // it, not every page of the log.
+  if (f.case_id) {
+    add("seq IN (SELECT seq FROM audit_log WHERE case_id = ?"
+        " UNION ALL SELECT p.seq FROM audit_log p WHERE p.organization_id IN"
+        " (SELECT r.organization_id FROM referrals r WHERE r.case_id = ?"
+        " AND r.sent_at IS NOT NULL) AND p.listed IS NOT NULL AND EXISTS"
+        " (SELECT 1 FROM json_each(p.listed) WHERE json_extract(value, '$.case_id') = ?))",
+        *f.case_id);
+  }
   if (f.organization_id) add("organization_id = ?", *f.organization_id);
   // A ward's cases by its own index (cases_ward_status), then each case's entries by
-  // audit_log_case. With case_ref the case is resolved to case_id before this point.
-  if (f.ward && !f.case_ref) add("case_id IN (SELECT id FROM cases WHERE ward = ?)", *f.ward);
+  // audit_log_case; and the list pages that showed one of the ward's referrals
+  // (audit_log_listed). With case_ref the case is resolved to case_id before this point.
+  if (f.ward && !f.case_ref) {
+    add("seq IN (SELECT seq FROM audit_log WHERE case_id IN"
+        " (SELECT id FROM cases WHERE ward = ?)"
+        " UNION ALL SELECT p.seq FROM audit_log p WHERE p.listed IS NOT NULL AND EXISTS"
+        " (SELECT 1 FROM json_each(p.listed) WHERE json_extract(value, '$.ward') = ?))",
+        *f.ward);
+  }
   if (f.from) add("at >= ?", format_utc(*f.from));
   if (f.to) add("at < ?", format_utc(*f.to));
   return q;
@@ -92,7 +113,7 @@ Result<Page> search(storage::Database& db, const Clock& clock, const Actor& acto
     auto rows = c.prepare(
         "SELECT seq, at, actor_id, actor_username, actor_role, action, resource_type,"
         " resource_id, case_id, organization_id, request_id, source_address, detail,"
-        " prev_hash, hash FROM audit_log" +
+        " prev_hash, hash, listed FROM audit_log" +
         q.where + " ORDER BY seq DESC LIMIT ?" + std::to_string(limit) + " OFFSET ?" +
         std::to_string(limit + 1));
     bind(rows);
@@ -114,6 +135,7 @@ Result<Page> search(storage::Database& db, const Clock& clock, const Actor& acto
       r.detail = rows.optional_text(12);
       r.prev_hash = rows.text(13);
       r.hash = rows.text(14);
+      r.listed = rows.optional_text(15);
       page.items.push_back(std::move(r));
     }
     // Recorded after the query, so a search does not find itself. The filter goes into the

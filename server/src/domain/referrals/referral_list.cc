@@ -14,6 +14,25 @@
 namespace tsunagu::domain {
 namespace {
 namespace store = referral_store;
+
+// What a list page showed, for the audit log: a partner's page (its own organization's
+// referrals) as one entry naming each row, found by household through the organization; a ward
+// role's page, which spans organizations, as one entry per referral.
+void record_list_reads(const Actor& actor, const std::vector<Referral>& page,
+                       AuditedReads& reads) {
+  if (page.empty()) return;
+  if (access::lists_organization_rows(actor) && actor.organization_id) {
+    std::vector<audit::ListedRow> rows;
+    rows.reserve(page.size());
+    for (const Referral& r : page) rows.push_back({r.id, r.case_id.value_or(""), r.ward});
+    reads.push_back(audit::list_page("referral.list", "referral", *actor.organization_id, rows));
+    return;
+  }
+  for (const Referral& r : page) {
+    reads.push_back(
+        {"referral.list", "referral", r.id, r.case_id, r.organization_id, std::nullopt});
+  }
+}
 }  // namespace
 
 Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& meta,
@@ -30,7 +49,8 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
   std::vector<std::string> wards;
   const bool partner = access::lists_organization_rows(actor);
   if (partner) {
-    if (org && org != actor.organization_id) return Page<Referral>{};
+    // Fail closed: an organization role without an organization lists nothing.
+    if (!actor.organization_id || (org && org != actor.organization_id)) return Page<Referral>{};
     org = actor.organization_id;
   } else {
     if (filter.ward && !actor.has_ward(*filter.ward)) return Page<Referral>{};
@@ -81,11 +101,8 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
                         bind(rows);
                         rows.bind(limit_param, page.per_page).bind(limit_param + 1, page.offset());
                         while (rows.step()) out.items.push_back(store::from_row(rows, today));
-                        for (Referral& r : out.items) {
-                          reads.push_back({"referral.list", "referral", r.id, r.case_id,
-                                           r.organization_id, std::nullopt});
-                          r = view(actor, std::move(r));
-                        }
+                        record_list_reads(actor, out.items, reads);
+                        for (Referral& r : out.items) r = view(actor, std::move(r));
                         return out;
                       });
 }

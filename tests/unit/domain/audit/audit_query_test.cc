@@ -43,8 +43,13 @@ TEST_F(AuditQueryTest, OnlyTheFiltersThatAreSetAreInTheQuery) {
   f.case_id = "case-7";
   f.from = testing::test_epoch();
   auto q = search_query(f, std::nullopt);
-  EXPECT_EQ(q.where, " WHERE case_id = ? AND at >= ?");
-  EXPECT_EQ(q.params, (std::vector<std::string>{"case-7", "2026-04-01T00:00:00.000Z"}));
+  // The household's own entries and the list pages that showed it: one condition, its ? bound
+  // three times.
+  EXPECT_EQ(q.where.rfind(" WHERE seq IN (SELECT seq FROM audit_log WHERE case_id = ?", 0), 0u)
+      << q.where;
+  EXPECT_TRUE(q.where.ends_with(") AND at >= ?")) << q.where;
+  EXPECT_EQ(q.params, (std::vector<std::string>{"case-7", "case-7", "case-7",
+                                                "2026-04-01T00:00:00.000Z"}));
   // An actor given by username searches by the id it resolved to.
   Filter by_name;
   by_name.actor = "coord.chuo";
@@ -68,6 +73,26 @@ TEST_F(AuditQueryTest, EachFilterUsesItsIndex) {
         << plan(select, by_actor, "u-1");
     EXPECT_NE(plan(select, by_org).find("INDEX audit_log_organization"), std::string::npos)
         << plan(select, by_org);
+  }
+}
+
+// The list pages that showed a household are read through the organizations its referrals went
+// to, and a ward's through the page entries' own index: never a scan of the whole log.
+TEST_F(AuditQueryTest, ListPagesAreFoundThroughIndexes) {
+  Filter by_case;
+  by_case.case_id = "case-7";
+  Filter by_ward;
+  by_ward.ward = "chuo";
+  for (const char* select :
+       {"SELECT count(*) FROM audit_log", "SELECT seq, detail FROM audit_log"}) {
+    SCOPED_TRACE(select);
+    const std::string for_case = plan(select, by_case);
+    EXPECT_NE(for_case.find("INDEX audit_log_case"), std::string::npos) << for_case;
+    EXPECT_NE(for_case.find("INDEX audit_log_organization"), std::string::npos) << for_case;
+    EXPECT_EQ(for_case.find("SCAN audit_log"), std::string::npos) << for_case;
+    const std::string for_ward = plan(select, by_ward);
+    EXPECT_NE(for_ward.find("INDEX audit_log_case"), std::string::npos) << for_ward;
+    EXPECT_NE(for_ward.find("INDEX audit_log_listed"), std::string::npos) << for_ward;
   }
 }
 

@@ -131,6 +131,66 @@ TEST_F(AuditTest, AppendAllChainsItsEntriesAfterTheLog) {
   EXPECT_EQ(*ids, (std::vector<std::string>{"r-0", "r-1", "r-2"}));
 }
 
+TEST_F(AuditTest, AListPageEntryIsChainedWithItsRows) {
+  append_n(1);
+  ASSERT_OK(db_->write([&](storage::Connection& c) -> Status {
+    append(c, clock_, nullptr, {},
+           list_page("referral.list", "referral", "org-1",
+                     {{"r-1", "case-7", "chuo"}, {"r-2", "case-8", "kita"}}));
+    return Status::Ok();
+  }));
+  append_n(1);
+  auto listed = db_->read([](storage::Connection& c) -> Result<std::string> {
+    auto s = c.prepare("SELECT listed, case_id IS NULL, organization_id FROM audit_log"
+                       " WHERE seq = 2");
+    if (!s.step()) return Error::NotFound("no entry 2");
+    EXPECT_EQ(s.int64(1), 1);
+    EXPECT_EQ(s.text(2), "org-1");
+    return s.text(0);
+  });
+  ASSERT_OK(listed);
+  EXPECT_EQ(*listed,
+            R"([{"case_id":"case-7","id":"r-1","ward":"chuo"},)"
+            R"({"case_id":"case-8","id":"r-2","ward":"kita"}])");
+  auto v = verify(*db_);
+  ASSERT_OK(v);
+  EXPECT_TRUE(v->ok) << v->reason;
+  EXPECT_EQ(v->entries, 3);
+
+  // A row taken off the page breaks the chain at that entry.
+  tamper(R"(UPDATE audit_log SET listed = '[{"case_id":"case-8","id":"r-2","ward":"kita"}]')"
+         " WHERE seq = 2");
+  v = verify(*db_);
+  ASSERT_OK(v);
+  EXPECT_FALSE(v->ok);
+  EXPECT_EQ(v->broken_at, 2);
+}
+
+TEST_F(AuditTest, AnEntryWithoutRowsHashesAsBeforeTheColumnExisted) {
+  append_n(1);
+  struct Stored {
+    std::vector<std::optional<std::string>> fields;  // seq … detail
+    std::string prev_hash, hash;
+    bool listed_is_null = false;
+  };
+  auto stored = db_->read([](storage::Connection& c) -> Result<Stored> {
+    auto s = c.prepare(
+        "SELECT seq, at, actor_id, actor_username, actor_role, action, resource_type,"
+        " resource_id, case_id, organization_id, request_id, source_address, detail, prev_hash,"
+        " hash, listed IS NULL FROM audit_log WHERE seq = 1");
+    if (!s.step()) return Error::NotFound("no entry 1");
+    Stored out;
+    for (int i = 0; i < 13; ++i) out.fields.push_back(s.optional_text(i));
+    out.prev_hash = s.text(13);
+    out.hash = s.text(14);
+    out.listed_is_null = s.int64(15) == 1;
+    return out;
+  });
+  ASSERT_OK(stored);
+  EXPECT_TRUE(stored->listed_is_null);
+  EXPECT_EQ(keyed_chain_hash(stored->prev_hash, canonical_content(stored->fields)), stored->hash);
+}
+
 class AuditedReadTest : public AuditTest {
  protected:
   Actor coordinator_{"u-1", "coord.chuo", Role::kCoordinator, {"chuo"}, std::nullopt};

@@ -52,6 +52,8 @@ const T = {
     checkedAt: "{time} に検証",
     seq: "番号",
     request: "要求ID",
+    listed: "一覧の1ページに表示した紹介 {n}件",
+    listedRow: "紹介 {id}（ケースID {case}）",
   },
   en: {
     title: "Audit log",
@@ -93,6 +95,8 @@ const T = {
     checkedAt: "checked at {time}",
     seq: "No.",
     request: "Request id",
+    listed: "{n} referrals shown on one list page",
+    listedRow: "Referral {id} (case id {case})",
   },
 };
 
@@ -157,6 +161,17 @@ function Verify() {
 function target(e) {
   const parts = [e.resource_type, e.resource_id].filter(Boolean).join(" ");
   return parts || "—";
+}
+
+/** The rows of a list page an entry records (the server's `listed` text), or []. */
+function listedRows(e) {
+  if (!e.listed) return [];
+  try {
+    const rows = JSON.parse(e.listed);
+    return Array.isArray(rows) ? rows : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The case an entry is about: its own id when it is a case, else the case it names. */
@@ -270,7 +285,7 @@ export function Audit() {
                   </thead>
                   <tbody>
                     {page.items.map((e) => (
-                      <tr key={e.seq} data-case={caseOf(e) || undefined}>
+                      <tr key={e.seq} data-case={caseOf(e) || undefined} data-listed={e.listed ? listedRows(e).map((r) => r.case_id).join(" ") : undefined}>
                         <th scope="row">
                           <span class="small muted">
                             {tr(T, "seq")} {e.seq}
@@ -300,6 +315,18 @@ export function Audit() {
                             </span>
                           ) : null}
                           {e.detail ? <span class="small muted audit-detail">{e.detail}</span> : null}
+                          {e.listed ? (
+                            <details class="small audit-detail audit-listed">
+                              <summary>{tr(T, "listed", { n: listedRows(e).length })}</summary>
+                              <ul>
+                                {listedRows(e).map((row) => (
+                                  <li key={row.id} class="mono">
+                                    {tr(T, "listedRow", { id: row.id, case: row.case_id })}
+                                  </li>
+                                ))}
+                              </ul>
+                            </details>
+                          ) : null}
                         </td>
                         <td data-label={tr(T, "source")}>
                           <span class="mono">{e.source_address || "—"}</span>
