@@ -402,7 +402,6 @@ TEST_F(ReferralsApiTest, ReferralReadsAreAudited) {
   EXPECT_TRUE(seen.contains("referral.read partner.itokonchi"));
 }
 
-
 // A partner's inbox page is one audit entry naming each referral on it and its household; the
 // auditor still finds it by each household (case_id, or case_ref with ward, or the ward), but
 // not for a household that was never referred to that partner.

@@ -1,10 +1,9 @@
 // Reading the audit log, for the two APPI questions: "who accessed this household"
 // (case_id=, or the ward's own number: case_ref= with ward=, so an auditor finds a household's
-// entries without opening its record; list pages that showed it included) and "what did this user access" (actor=), narrowed by
-// organization, ward and time.
-// Only admin and auditor may read it (the authorisation table's audit.read). Reading the log
-// is itself recorded: the query and its audit entry run in one write transaction, so a search
-// that cannot be recorded is not answered.
+// entries without opening its record; list pages that showed it included) and "what did this user
+// access" (actor=), narrowed by organization, ward and time. Only admin and auditor may read it
+// (the authorisation table's audit.read). Reading the log is itself recorded: the query and its
+// audit entry run in one write transaction, so a search that cannot be recorded is not answered.
 //
 // Thread-safety: free functions; safe from any thread.
 #pragma once
@@ -44,7 +43,7 @@ struct Record {
   std::string action, resource_type;
   std::optional<std::string> resource_id, case_id, organization_id;
   std::optional<std::string> request_id, source_address, detail;
-  std::string prev_hash, hash;  // the chain link as stored, for checking a copy elsewhere
+  std::string prev_hash, hash;        // the chain link as stored, for checking a copy elsewhere
   std::optional<std::string> listed;  // a list page's rows, the JSON array as stored and hashed
 };
 

@@ -18,8 +18,7 @@ namespace store = referral_store;
 // What a list page showed, for the audit log: a partner's page (its own organization's
 // referrals) as one entry naming each row, found by household through the organization; a ward
 // role's page, which spans organizations, as one entry per referral.
-void record_list_reads(const Actor& actor, const std::vector<Referral>& page,
-                       AuditedReads& reads) {
+void record_list_reads(const Actor& actor, const std::vector<Referral>& page, AuditedReads& reads) {
   if (page.empty()) return;
   if (access::lists_organization_rows(actor) && actor.organization_id) {
     std::vector<audit::ListedRow> rows;

@@ -48,8 +48,8 @@ TEST_F(AuditQueryTest, OnlyTheFiltersThatAreSetAreInTheQuery) {
   EXPECT_EQ(q.where.rfind(" WHERE seq IN (SELECT seq FROM audit_log WHERE case_id = ?", 0), 0u)
       << q.where;
   EXPECT_TRUE(q.where.ends_with(") AND at >= ?")) << q.where;
-  EXPECT_EQ(q.params, (std::vector<std::string>{"case-7", "case-7", "case-7",
-                                                "2026-04-01T00:00:00.000Z"}));
+  EXPECT_EQ(q.params,
+            (std::vector<std::string>{"case-7", "case-7", "case-7", "2026-04-01T00:00:00.000Z"}));
   // An actor given by username searches by the id it resolved to.
   Filter by_name;
   by_name.actor = "coord.chuo";
