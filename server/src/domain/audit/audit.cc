@@ -113,8 +113,9 @@ Entry list_page(std::string action, std::string resource_type, std::string organ
   for (const ListedRow& r : rows) {
     listed.push_back({{"id", r.id}, {"case_id", r.case_id}, {"ward", r.ward}});
   }
-  return {std::move(action), std::move(resource_type), std::nullopt, std::nullopt,
-          std::move(organization_id), std::nullopt, listed.dump()};
+  return {std::move(action), std::move(resource_type),   std::nullopt,
+          std::nullopt,      std::move(organization_id), std::nullopt,
+          listed.dump()};
 }
 
 void append(storage::Connection& c, const Clock& clock, const Actor* actor, const RequestMeta& meta,

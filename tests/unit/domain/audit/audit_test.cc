@@ -141,17 +141,17 @@ TEST_F(AuditTest, AListPageEntryIsChainedWithItsRows) {
   }));
   append_n(1);
   auto listed = db_->read([](storage::Connection& c) -> Result<std::string> {
-    auto s = c.prepare("SELECT listed, case_id IS NULL, organization_id FROM audit_log"
-                       " WHERE seq = 2");
+    auto s = c.prepare(
+        "SELECT listed, case_id IS NULL, organization_id FROM audit_log"
+        " WHERE seq = 2");
     if (!s.step()) return Error::NotFound("no entry 2");
     EXPECT_EQ(s.int64(1), 1);
     EXPECT_EQ(s.text(2), "org-1");
     return s.text(0);
   });
   ASSERT_OK(listed);
-  EXPECT_EQ(*listed,
-            R"([{"case_id":"case-7","id":"r-1","ward":"chuo"},)"
-            R"({"case_id":"case-8","id":"r-2","ward":"kita"}])");
+  EXPECT_EQ(*listed, R"([{"case_id":"case-7","id":"r-1","ward":"chuo"},)"
+                     R"({"case_id":"case-8","id":"r-2","ward":"kita"}])");
   auto v = verify(*db_);
   ASSERT_OK(v);
   EXPECT_TRUE(v->ok) << v->reason;
