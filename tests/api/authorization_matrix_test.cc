@@ -288,13 +288,9 @@ std::vector<std::string> registered_routes() {
   httplib::Server server;
   http::Router router(server);
   http::Metrics metrics;
-  // Registration may bind the database and clock; no handler runs here.
-  testing::TempDir dir;
-  auto db = storage::Database::open({dir.file("routes.db")});
-  EXPECT_TRUE(db.ok());
+  // Registration may bind the clock and the services; no handler runs here.
   FakeClock clock(testing::test_epoch());
   http::Services services;
-  services.db = db->get();
   services.clock = &clock;
   http::register_all_routes(router, services, metrics);
   std::vector<std::string> out;

@@ -47,8 +47,12 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   app->calendar_links_ = std::make_unique<domain::CalendarLinks>(*app->db_, clock);
   app->casework_ = std::make_unique<domain::Casework>(*app->db_, clock);
   app->transfers_ = std::make_unique<domain::Transfers>(*app->db_, clock);
+  app->system_ = std::make_unique<domain::System>(*app->db_);
+  app->directory_ = std::make_unique<domain::Directory>(*app->db_, clock);
+  app->reports_ = std::make_unique<domain::reports::Reports>(*app->db_, clock);
+  app->audit_log_ = std::make_unique<domain::audit::AuditLog>(*app->db_, clock);
   // The directory's search index, built now rather than by the first search.
-  TRY(domain::DirectoryIndex::of(*app->db_).rebuild());
+  TRY(app->directory_->build_index());
   if (auto index = domain::DirectoryIndex::of(*app->db_).snapshot(); index.ok()) {
     LOG(kInfo)
         << "directory index: " << (*index)->entries.size() << " organizations, ~"
@@ -57,8 +61,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
         << " ms";
   }
   http::Services services;
-  services.db = app->db_.get();
   services.clock = &app->clock_;
+  services.system = app->system_.get();
   services.accounts = app->accounts_.get();
   services.sessions = app->sessions_.get();
   services.cases = app->cases_.get();
@@ -69,6 +73,9 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
   services.calendar_links = app->calendar_links_.get();
   services.casework = app->casework_.get();
   services.transfers = app->transfers_.get();
+  services.directory = app->directory_.get();
+  services.reports = app->reports_.get();
+  services.audit_log = app->audit_log_.get();
   services.web_root = config.web_root.value_or(kDefaultWebRoot);
   services.trusted_proxies = config.trusted_proxies;
   http::ServerOptions http_options;
@@ -82,7 +89,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
                       [sessions = app->sessions_.get()] { sessions->purge_expired(); });
   // Directory changes another process made (import-hsds on this database) reach the index.
   app->runtime_.every(std::chrono::seconds(1), "directory-index",
-                      [db = app->db_.get()] { domain::DirectoryIndex::of(*db).catch_up(); });
+                      [directory = app->directory_.get()] { directory->catch_up_index(); });
   // Keeps the WAL short between the automatic checkpoints; cheap when there is nothing to copy.
   app->runtime_.every(std::chrono::minutes(5), "wal-checkpoint",
                       [db = app->db_.get()] { db->checkpoint(); });

@@ -22,13 +22,17 @@
 #include "domain/accounts/login_throttle.h"
 #include "domain/accounts/passwords.h"
 #include "domain/accounts/sessions.h"
+#include "domain/audit/audit_log.h"
+#include "domain/base/system.h"
 #include "domain/cases/cases.h"
 #include "domain/cases/casework.h"
 #include "domain/cases/transfers.h"
+#include "domain/directory/directory_facade.h"
 #include "domain/meetings/action_items.h"
 #include "domain/meetings/meetings.h"
 #include "domain/referrals/notifications.h"
 #include "domain/referrals/referrals.h"
+#include "domain/reports/reports.h"
 #include "domain/seed/demo.h"
 #include "http/server.h"
 #include "storage/backup.h"
@@ -77,6 +81,10 @@ class App {
   std::unique_ptr<domain::CalendarLinks> calendar_links_;
   std::unique_ptr<domain::Casework> casework_;
   std::unique_ptr<domain::Transfers> transfers_;
+  std::unique_ptr<domain::System> system_;
+  std::unique_ptr<domain::Directory> directory_;
+  std::unique_ptr<domain::reports::Reports> reports_;
+  std::unique_ptr<domain::audit::AuditLog> audit_log_;
   Runtime runtime_;
   std::unique_ptr<http::HttpServer> http_;
   std::thread http_thread_;

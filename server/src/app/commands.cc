@@ -510,7 +510,9 @@ int export_hsds_command(const Config& config, std::ostream& out, std::ostream& e
   }
   auto db = open_existing(config);
   if (!db.ok()) return fail(err, db.error());
-  auto files = http::hsds::export_documents(**db);
+  SystemClock clock;
+  domain::Directory directory(**db, clock);
+  auto files = http::hsds::export_documents(directory);
   if (!files.ok()) return fail(err, files.error());
   std::error_code ec;
   std::filesystem::create_directories(config.out_file, ec);
@@ -551,7 +553,9 @@ int import_hsds_command(const Config& config, std::ostream& out, std::ostream& e
     Status bound = domain::audit::bind_chain_key(**db);
     if (!bound.ok()) return fail(err, bound.error(), kExitCannotCheck);
   }
-  auto wards = http::hsds::ward_names(**db);
+  SystemClock clock;
+  domain::Directory directory(**db, clock);
+  auto wards = http::hsds::ward_names(directory);
   if (!wards.ok()) return fail(err, wards.error(), kExitCannotCheck);
 
   domain::DirectoryImport input = http::hsds::read_organizations(file, *text, *wards);
@@ -565,7 +569,6 @@ int import_hsds_command(const Config& config, std::ostream& out, std::ostream& e
     err << "import-hsds: checked " << done << " of " << total << " organizations\n";
   };
   const domain::Actor importer = domain::access::operator_actor("tsunagu-server import-hsds");
-  SystemClock clock;
   auto report = domain::import_directory(**db, clock, &importer, domain::RequestMeta{}, input,
                                          import_options);
   if (!report.ok()) return fail(err, report.error());

@@ -9,8 +9,9 @@
 #include "domain/accounts/accounts.h"
 #include "domain/accounts/sessions.h"
 #include "domain/base/choices.h"
+#include "domain/base/system.h"
 #include "domain/base/wards.h"
-#include "domain/directory/organizations.h"
+#include "domain/directory/directory_facade.h"
 #include "http/auth.h"
 #include "http/etag.h"
 #include "http/idempotency_key.h"
@@ -59,7 +60,7 @@ Status me(const Services& s, const httplib::Request& req, httplib::Response& res
     }
   }
   body["capabilities"] = std::move(capabilities);
-  TRY_ASSIGN(auto wards, domain::list_wards(*s.db));
+  TRY_ASSIGN(auto wards, s.system->wards());
   Json ward_names = Json::array();
   for (const auto& w : wards) {
     if (std::find(user.wards.begin(), user.wards.end(), w.code) == user.wards.end()) continue;
@@ -68,7 +69,7 @@ Status me(const Services& s, const httplib::Request& req, httplib::Response& res
   body["ward_names"] = std::move(ward_names);
   body["organization_name"] = nullptr;
   if (user.organization_id) {
-    auto org = domain::get_organization(*s.db, &actor, *user.organization_id);
+    auto org = s.directory->organization(&actor, *user.organization_id);
     if (org.ok()) body["organization_name"] = org->fields.name;
   }
   set_etag(res, user.version);

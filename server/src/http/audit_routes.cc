@@ -2,7 +2,7 @@
 // organization_id=, case_ref= with ward=, from=, to=, paging; format=csv exports) and
 // GET /api/v1/audit/verify.
 #include "common/csv.h"
-#include "domain/audit/audit_query.h"
+#include "domain/audit/audit_log.h"
 #include "http/auth.h"
 #include "http/json_io.h"
 #include "http/query_params.h"
@@ -83,8 +83,7 @@ Status list_audit(const Services& s, const httplib::Request& req, httplib::Respo
   }
   f.offset = format == "csv" ? 0 : paging.offset();
   f.limit = format == "csv" ? kCsvExportLimit : paging.per_page;
-  TRY_ASSIGN(domain::audit::Page page,
-             domain::audit::search(*s.db, *s.clock, actor, request_meta(req), f));
+  TRY_ASSIGN(domain::audit::Page page, s.audit_log->search(actor, request_meta(req), f));
   if (format == "csv") {
     res.set_header("X-Total-Count", std::to_string(page.total));
     write_csv(res, records_csv(page.items),
@@ -110,7 +109,7 @@ void register_audit_routes(Router& router, const Services& services) {
                TRY(only_params(req, {}));
                TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
                TRY_ASSIGN(domain::audit::Verification v,
-                          domain::audit::verify_for(*s.db, *s.clock, actor, request_meta(req)));
+                          s.audit_log->verify(actor, request_meta(req)));
                Json body = {{"ok", v.ok}, {"entries", v.entries}};
                body["unkeyed_entries"] = v.unkeyed_entries;
                if (!v.ok) {

@@ -6,6 +6,7 @@
 
 #include "domain/accounts/csrf.h"
 #include "domain/accounts/sessions.h"
+#include "domain/base/system.h"
 #include "domain/base/vocabulary.h"
 #include "domain/base/wards.h"
 #include "http/auth.h"
@@ -79,7 +80,7 @@ Status reference(const Services& s, const httplib::Request& req, httplib::Respon
   TRY(signed_in_caller(req, s));
   Json body = Json::object();
   for (const domain::WordSet& set : domain::word_sets()) body[set.name] = words_json(set.words);
-  TRY_ASSIGN(auto wards, domain::list_wards(*s.db));
+  TRY_ASSIGN(auto wards, s.system->wards());
   Json ward_list = Json::array();
   for (const auto& w : wards) {
     ward_list.push_back({{"value", w.code},

@@ -3,10 +3,8 @@
 // authorises and applies the privacy rules) and renders; changes answer with the new ETag.
 #include "domain/access/authorization.h"
 #include "domain/base/choices.h"
+#include "domain/directory/directory_facade.h"
 #include "domain/directory/directory_json.h"
-#include "domain/directory/directory_search.h"
-#include "domain/directory/directory_services.h"
-#include "domain/directory/organizations.h"
 #include "http/auth.h"
 #include "http/directory_json.h"
 #include "http/etag.h"
@@ -52,7 +50,7 @@ auto merge_patch_edit(const Json& patch, Result<Fields> (*parse)(const Json&)) {
 Status list_organizations(httplib::Response& res, const Services& services,
                           const domain::Actor* actor, const domain::OrganizationQuery& query,
                           const PageRequest& paging, TimePoint now) {
-  TRY_ASSIGN(auto page, domain::search_organizations_json(*services.db, actor, query, now));
+  TRY_ASSIGN(auto page, services.directory->search_json(actor, query, now));
   res.status = 200;
   res.set_content(page_envelope_json(page.items, page.total, paging), kJsonContentType);
   return Status::Ok();
@@ -68,7 +66,6 @@ Result<std::pair<domain::CapacityStatus, std::string>> parse_capacity(const Json
 }
 
 void register_organization_routes(Router& router, const Services& services) {
-  storage::Database& db = *services.db;
   const Clock& clock = *services.clock;
   router.get(
       "/api/v1/organizations", "organizations.list",
@@ -88,8 +85,8 @@ void register_organization_routes(Router& router, const Services& services) {
                 TRY_ASSIGN(auto key, idempotency_key(req));
                 TRY_ASSIGN(Json body, parse_json_body(req));
                 TRY_ASSIGN(auto fields, domain::parse_organization_fields(body));
-                TRY_ASSIGN(auto made, domain::create_organization(db, clock, ptr(actor),
-                                                                  request_meta(req), fields, key));
+                TRY_ASSIGN(auto made, services.directory->create_organization(
+                                          ptr(actor), request_meta(req), fields, key));
                 mark_created(res, "/api/v1/organizations/" + made.resource.id, made.replayed);
                 respond(res, 201, made.resource, clock.now());
                 return Status::Ok();
@@ -98,7 +95,7 @@ void register_organization_routes(Router& router, const Services& services) {
              [&](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY(only_params(req, {}));
                TRY_ASSIGN(auto actor, caller(req, services));
-               TRY_ASSIGN(auto o, domain::get_organization(db, ptr(actor), req.matches[1]));
+               TRY_ASSIGN(auto o, services.directory->organization(ptr(actor), req.matches[1]));
                respond(res, 200, o, clock.now());
                return Status::Ok();
              });
@@ -112,8 +109,8 @@ void register_organization_routes(Router& router, const Services& services) {
         TRY_ASSIGN(Json patch, parse_json_body(req));
         auto edit =
             merge_patch_edit<domain::Organization>(patch, &domain::parse_organization_fields);
-        TRY_ASSIGN(auto o, domain::update_organization(db, clock, ptr(actor), request_meta(req),
-                                                       req.matches[1], expected, edit));
+        TRY_ASSIGN(auto o, services.directory->update_organization(ptr(actor), request_meta(req),
+                                                                   req.matches[1], expected, edit));
         respond(res, 200, o, clock.now());
         return Status::Ok();
       });
@@ -121,9 +118,8 @@ void register_organization_routes(Router& router, const Services& services) {
              [&](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY_ASSIGN(auto actor, caller(req, services));
                TRY_ASSIGN(auto expected, if_match_version(req));
-               TRY_ASSIGN(auto o,
-                          domain::archive_organization(db, clock, ptr(actor), request_meta(req),
-                                                       req.matches[1], expected));
+               TRY_ASSIGN(auto o, services.directory->archive_organization(
+                                      ptr(actor), request_meta(req), req.matches[1], expected));
                respond(res, 200, o, clock.now());
                return Status::Ok();
              });
@@ -135,22 +131,20 @@ void register_organization_routes(Router& router, const Services& services) {
                TRY_ASSIGN(auto expected, if_match_version(req));
                TRY_ASSIGN(Json body, parse_json_body(req));
                TRY_ASSIGN(auto capacity, parse_capacity(body));
-               TRY_ASSIGN(auto o, domain::update_capacity(db, clock, ptr(actor), request_meta(req),
-                                                          req.matches[1], expected, capacity.first,
-                                                          capacity.second));
+               TRY_ASSIGN(auto o, services.directory->update_capacity(
+                                      ptr(actor), request_meta(req), req.matches[1], expected,
+                                      capacity.first, capacity.second));
                respond(res, 200, o, clock.now());
                return Status::Ok();
              });
 }
 
 void register_service_routes(Router& router, const Services& services) {
-  storage::Database& db = *services.db;
-  const Clock& clock = *services.clock;
   router.get(std::string(kOrganization) + "/services", "services.list",
              [&](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY_ASSIGN(auto paging, list_paging(req));
                TRY_ASSIGN(auto actor, caller(req, services));
-               TRY_ASSIGN(auto list, domain::list_services(db, ptr(actor), req.matches[1]));
+               TRY_ASSIGN(auto list, services.directory->services_of(ptr(actor), req.matches[1]));
                Json items = Json::array();
                for (const auto& s : list) items.push_back(service_json(s));
                write_json(res, 200, page_of(std::move(items), paging));
@@ -165,8 +159,8 @@ void register_service_routes(Router& router, const Services& services) {
                 TRY_ASSIGN(Json body, parse_json_body(req));
                 TRY_ASSIGN(auto fields, domain::parse_service_fields(body));
                 TRY_ASSIGN(auto made,
-                           domain::create_service(db, clock, ptr(actor), request_meta(req),
-                                                  req.matches[1], fields, key));
+                           services.directory->create_service(ptr(actor), request_meta(req),
+                                                              req.matches[1], fields, key));
                 mark_created(res, "/api/v1/services/" + made.resource.id, made.replayed);
                 respond(res, 201, made.resource);
                 return Status::Ok();
@@ -175,28 +169,28 @@ void register_service_routes(Router& router, const Services& services) {
              [&](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY(only_params(req, {}));
                TRY_ASSIGN(auto actor, caller(req, services));
-               TRY_ASSIGN(auto s, domain::get_service(db, ptr(actor), req.matches[1]));
+               TRY_ASSIGN(auto s, services.directory->service(ptr(actor), req.matches[1]));
                respond(res, 200, s);
                return Status::Ok();
              });
-  router.patch(kService, "services.update",
-               [&](const httplib::Request& req, httplib::Response& res) -> Status {
-                 TRY_ASSIGN(auto actor, caller(req, services));
-                 TRY_ASSIGN(auto expected, if_match_version(req));
-                 TRY_ASSIGN(Json patch, parse_json_body(req));
-                 auto edit =
-                     merge_patch_edit<domain::Service>(patch, &domain::parse_service_fields);
-                 TRY_ASSIGN(auto s, domain::update_service(db, clock, ptr(actor), request_meta(req),
-                                                           req.matches[1], expected, edit));
-                 respond(res, 200, s);
-                 return Status::Ok();
-               });
+  router.patch(
+      kService, "services.update",
+      [&](const httplib::Request& req, httplib::Response& res) -> Status {
+        TRY_ASSIGN(auto actor, caller(req, services));
+        TRY_ASSIGN(auto expected, if_match_version(req));
+        TRY_ASSIGN(Json patch, parse_json_body(req));
+        auto edit = merge_patch_edit<domain::Service>(patch, &domain::parse_service_fields);
+        TRY_ASSIGN(auto s, services.directory->update_service(ptr(actor), request_meta(req),
+                                                              req.matches[1], expected, edit));
+        respond(res, 200, s);
+        return Status::Ok();
+      });
   router.del(kService, "services.archive",
              [&](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY_ASSIGN(auto actor, caller(req, services));
                TRY_ASSIGN(auto expected, if_match_version(req));
-               TRY_ASSIGN(auto s, domain::archive_service(db, clock, ptr(actor), request_meta(req),
-                                                          req.matches[1], expected));
+               TRY_ASSIGN(auto s, services.directory->archive_service(ptr(actor), request_meta(req),
+                                                                      req.matches[1], expected));
                respond(res, 200, s);
                return Status::Ok();
              });

@@ -4,27 +4,23 @@
 // *_package.json schemas). Always anonymous (directory_public.h): what the export writes is what
 // /hsds/ shows to anyone.
 //
-// Thread-safety: may be called from any thread (each call reads through Database).
+// Thread-safety: may be called from any thread (each call reads through the Directory).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "common/result.h"
-#include "domain/directory/directory.h"
+#include "domain/directory/directory_facade.h"
 #include "http/hsds_json.h"
-
-namespace tsunagu::storage {
-class Database;
-}
 
 namespace tsunagu::http::hsds {
 
-Result<WardNames> ward_names(storage::Database& db);
+Result<WardNames> ward_names(domain::Directory& directory);
 
 // compiled/organization.json for an organization the anonymous caller may see, its active
 // services nested (see organization()).
-Result<Json> full_organization(storage::Database& db, const domain::Organization& o,
+Result<Json> full_organization(domain::Directory& directory, const domain::Organization& o,
                                bool full_services, const WardNames& wards);
 
 // One file of an export: `name` (organizations.json, …), the schema its array validates against,
@@ -36,8 +32,8 @@ struct ExportFile {
 };
 
 // organizations.json (fully nested, services in full), services.json,
-// service_at_locations.json, taxonomies.json, taxonomy_terms.json. The same database gives the
+// service_at_locations.json, taxonomies.json, taxonomy_terms.json. The same directory gives the
 // same files, byte for byte.
-Result<std::vector<ExportFile>> export_documents(storage::Database& db);
+Result<std::vector<ExportFile>> export_documents(domain::Directory& directory);
 
 }  // namespace tsunagu::http::hsds

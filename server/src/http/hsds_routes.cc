@@ -6,11 +6,7 @@
 #include <string>
 
 #include "common/text.h"
-#include "domain/base/wards.h"
-#include "domain/directory/directory_public.h"
-#include "domain/directory/directory_search.h"
-#include "domain/directory/directory_services.h"
-#include "domain/directory/organizations.h"
+#include "domain/directory/directory_facade.h"
 #include "http/hsds_documents.h"
 #include "http/hsds_json.h"
 #include "http/hsds_params.h"
@@ -31,7 +27,7 @@ constexpr char kNoPostcodes[] =
     "Tsunagu records no postcodes; service areas are Sapporo's wards (see service_areas)";
 
 Result<hsds::WardNames> ward_names(const Services& services) {
-  return hsds::ward_names(*services.db);
+  return hsds::ward_names(*services.directory);
 }
 
 // Public services (with_public_location for services at locations) rendered by `render`.
@@ -41,7 +37,7 @@ Fetch public_services(const Services& services, domain::PublicServiceQuery q, Re
     domain::PublicServiceQuery page_q = q;
     page_q.offset = offset;
     page_q.limit = limit;
-    TRY_ASSIGN(auto found, domain::list_public_services(*services.db, page_q));
+    TRY_ASSIGN(auto found, services.directory->public_services(page_q));
     Slice slice;
     slice.total = found.total;
     for (const auto& item : found.items) {
@@ -100,7 +96,7 @@ Status get_service_at_location(const Services& services, const httplib::Request&
   auto service_id = hsds::service_of_service_at_location(id);
   auto not_found = Error::NotFound("No public service_at_location " + id + ".");
   if (!service_id) return not_found;
-  auto item = domain::get_public_service(*services.db, *service_id);
+  auto item = services.directory->public_service(*service_id);
   if (!item.ok()) return item.error().kind() == ErrorKind::kNotFound ? not_found : item.error();
   if (!domain::has_public_location(item->organization)) return not_found;
   TRY_ASSIGN(auto wards, ward_names(services));
@@ -121,7 +117,7 @@ Status list_organizations(const Services& services, const httplib::Request& req,
     q.q = search;
     q.offset = offset;
     q.limit = limit;
-    TRY_ASSIGN(auto found, domain::search_organizations(*services.db, nullptr, q));
+    TRY_ASSIGN(auto found, services.directory->search(nullptr, q));
     Slice slice;
     slice.total = found.total;
     for (const auto& o : found.items) {
@@ -129,7 +125,7 @@ Status list_organizations(const Services& services, const httplib::Request& req,
         slice.items.push_back(hsds::organization_item(o));
         continue;
       }
-      TRY_ASSIGN(Json item, hsds::full_organization(*services.db, o, full_services, wards));
+      TRY_ASSIGN(Json item, hsds::full_organization(*services.directory, o, full_services, wards));
       slice.items.push_back(std::move(item));
     }
     return slice;
@@ -140,9 +136,9 @@ Status get_organization(const Services& services, const httplib::Request& req,
                         httplib::Response& res) {
   TRY(only_params(req, {"full_service"}));
   TRY_ASSIGN(bool full_services, bool_param(req, "full_service"));
-  TRY_ASSIGN(auto o, domain::get_organization(*services.db, nullptr, req.matches[1]));
+  TRY_ASSIGN(auto o, services.directory->organization(nullptr, req.matches[1]));
   TRY_ASSIGN(auto wards, ward_names(services));
-  TRY_ASSIGN(Json body, hsds::full_organization(*services.db, o, full_services, wards));
+  TRY_ASSIGN(Json body, hsds::full_organization(*services.directory, o, full_services, wards));
   write_json(res, 200, body);
   return Status::Ok();
 }
@@ -204,7 +200,7 @@ void register_hsds_routes(Router& router, const Services& services) {
   router.get(R"(/hsds/services/([^/]+))", "hsds.service",
              [&services](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY(only_params(req, {}));
-               TRY_ASSIGN(auto item, domain::get_public_service(*services.db, req.matches[1]));
+               TRY_ASSIGN(auto item, services.directory->public_service(req.matches[1]));
                TRY_ASSIGN(auto wards, ward_names(services));
                write_json(res, 200, hsds::service(item.service, item.organization, wards));
                return Status::Ok();

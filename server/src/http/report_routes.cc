@@ -1,11 +1,8 @@
 // Reports: GET /api/v1/overview (the home screen), /api/v1/reports/gaps, /api/v1/reports/referrals
 // and /api/v1/network. Parameters are checked strictly (report_params.h); the figures come from
 // domain/reports/, the renderings from report_json.h.
-#include "domain/base/wards.h"
-#include "domain/reports/gaps.h"
-#include "domain/reports/network.h"
-#include "domain/reports/overview.h"
-#include "domain/reports/referral_stats.h"
+#include "domain/base/system.h"
+#include "domain/reports/reports.h"
 #include "http/auth.h"
 #include "http/report_json.h"
 #include "http/report_params.h"
@@ -17,7 +14,7 @@ namespace {
 // "中央区" for a single ward, "all" otherwise: the last part of a download's name.
 std::string wards_label(const Services& s, const std::vector<std::string>& wards) {
   if (wards.size() != 1) return "all";
-  if (auto all = domain::list_wards(*s.db); all.ok()) {
+  if (auto all = s.system->wards(); all.ok()) {
     for (const auto& w : *all) {
       if (w.code == wards.front()) return w.name;
     }
@@ -37,8 +34,7 @@ Status gaps(const Services& s, const httplib::Request& req, httplib::Response& r
   TRY_ASSIGN(p.quiet_days, bounded_int_param(req, "quiet_days", 30, 1, 365));
   TRY_ASSIGN(PageRequest paging, parse_paging(req));
   p.slice = {paging.page, paging.per_page};
-  TRY_ASSIGN(auto report,
-             domain::reports::gaps_report(*s.db, *s.clock, actor, request_meta(req), p));
+  TRY_ASSIGN(auto report, s.reports->gaps(actor, request_meta(req), p));
   if (format == "csv") {
     write_csv(res, gaps_csv(report),
               "gaps_" + report.today + "_" + wards_label(s, report.scope.wards) + ".csv");
@@ -51,7 +47,7 @@ Status gaps(const Services& s, const httplib::Request& req, httplib::Response& r
 Status overview(const Services& s, const httplib::Request& req, httplib::Response& res) {
   TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
   TRY(only_params(req, {}));
-  TRY_ASSIGN(auto o, domain::reports::overview(*s.db, *s.clock, actor, request_meta(req)));
+  TRY_ASSIGN(auto o, s.reports->overview(actor, request_meta(req)));
   write_json(res, 200, overview_json(o));
   return Status::Ok();
 }
@@ -105,7 +101,7 @@ Status referral_report(const Services& s, const httplib::Request& req, httplib::
     }
     p.group_by = *parsed;
   }
-  TRY_ASSIGN(auto stats, domain::reports::referral_stats(*s.db, actor, p));
+  TRY_ASSIGN(auto stats, s.reports->referral_stats(actor, p));
   if (format == "csv") {
     write_csv(res, referral_stats_csv(stats), stats_filename(p, wards_label(s, stats.scope.wards)));
   } else {
@@ -118,8 +114,7 @@ Status network(const Services& s, const httplib::Request& req, httplib::Response
   TRY_ASSIGN(domain::Actor actor, signed_in_caller(req, s));
   TRY(only_params(req, {"ward", "district", "format"}));
   TRY_ASSIGN(std::string format, output_format(req, {"json", "dot"}));
-  TRY_ASSIGN(auto net, domain::reports::network_map(*s.db, *s.clock, actor, query(req, "ward"),
-                                                    query(req, "district")));
+  TRY_ASSIGN(auto net, s.reports->network_map(actor, query(req, "ward"), query(req, "district")));
   if (format == "dot") {
     res.status = 200;
     res.set_content(domain::reports::network_dot(net), "text/vnd.graphviz; charset=utf-8");

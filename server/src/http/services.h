@@ -1,4 +1,5 @@
-// What the HTTP handlers may call: the domain's services and the server's shared facilities.
+// What the HTTP handlers may call: the domain's service objects (one per feature; the domain
+// owns the database and every transaction) and the server's shared facilities.
 // Owned by the application (app/app.cc); handlers hold references for the server's lifetime.
 #pragma once
 
@@ -7,9 +8,6 @@
 
 #include "common/time.h"
 
-namespace tsunagu::storage {
-class Database;
-}
 namespace tsunagu::domain {
 class Accounts;
 class ActionItems;
@@ -19,8 +17,16 @@ class Casework;
 class Meetings;
 class Notifications;
 class Referrals;
+class Directory;
 class Sessions;
+class System;
 class Transfers;
+namespace audit {
+class AuditLog;
+}
+namespace reports {
+class Reports;
+}
 }  // namespace tsunagu::domain
 
 namespace tsunagu::http {
@@ -28,8 +34,8 @@ namespace tsunagu::http {
 class Metrics;
 
 struct Services {
-  storage::Database* db = nullptr;
   const Clock* clock = nullptr;
+  domain::System* system = nullptr;      // health, storage figures, wards
   domain::Accounts* accounts = nullptr;  // users
   domain::Sessions* sessions = nullptr;  // sign-in and bearer tokens
   domain::Cases* cases = nullptr;
@@ -40,6 +46,9 @@ struct Services {
   domain::CalendarLinks* calendar_links = nullptr;
   domain::Casework* casework = nullptr;    // assessments, contacts
   domain::Transfers* transfers = nullptr;  // cases moving between wards
+  domain::Directory* directory = nullptr;  // organizations, their services, the public view
+  domain::reports::Reports* reports = nullptr;
+  domain::audit::AuditLog* audit_log = nullptr;
   std::string web_root{};  // the built web client's folder; empty: none (http/static_files.h)
   std::vector<std::string> trusted_proxies{};  // whose X-Forwarded-For is believed (exact)
 };

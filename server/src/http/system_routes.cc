@@ -29,7 +29,7 @@ void register_system_routes(Router& router, const Services& services, const Metr
   router.get("/healthz", "healthz",
              [&services](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY(only_params(req, {}));
-               domain::Health health = domain::health(*services.db);
+               domain::Health health = services.system->health();
                write_json(res, 200,
                           {{"status", "ok"},
                            {"version", health.version},
@@ -41,8 +41,8 @@ void register_system_routes(Router& router, const Services& services, const Metr
       [&services, &metrics](const httplib::Request& req, httplib::Response& res) -> Status {
         TRY(only_params(req, {}));
         std::string body = metrics.render();
-        domain::Health health = domain::health(*services.db);
-        domain::StorageStats stats = domain::storage_stats(*services.db);
+        domain::Health health = services.system->health();
+        domain::StorageStats stats = services.system->storage_stats();
         append_metric(body, "tsunagu_db_schema_version", "gauge", "The database's schema version.",
                       {{"", health.schema_version}});
         append_metric(body, "tsunagu_db_size_bytes", "gauge",
@@ -67,7 +67,7 @@ void register_system_routes(Router& router, const Services& services, const Metr
   router.get("/api/v1/wards", "wards",
              [&services](const httplib::Request& req, httplib::Response& res) -> Status {
                TRY_ASSIGN(auto paging, list_paging(req));
-               TRY_ASSIGN(auto wards, domain::list_wards(*services.db));
+               TRY_ASSIGN(auto wards, services.system->wards());
                Json items = Json::array();
                for (const auto& w : wards) {
                  items.push_back({{"code", w.code}, {"name", w.name}, {"name_kana", w.name_kana}});

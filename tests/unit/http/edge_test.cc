@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "common/log.h"
+#include "domain/base/system.h"
 #include "http/json_io.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -110,7 +111,8 @@ class EdgeTest : public ::testing::Test {
     auto db = storage::Database::open({dir_.file("edge.db")});
     ASSERT_OK(db);
     db_ = std::move(db).value();
-    Services services{db_.get(), &clock_};
+    system_ = std::make_unique<domain::System>(*db_);
+    Services services{&clock_, system_.get()};
     server_ = std::make_unique<HttpServer>(options, services, [](Router& r) {
       r.patch("/probe/doc", "probe_patch",
               [](const httplib::Request& req, httplib::Response& res) -> Status {
@@ -166,6 +168,7 @@ class EdgeTest : public ::testing::Test {
   tsunagu::testing::TempDir dir_;
   FakeClock clock_{tsunagu::testing::test_epoch()};
   std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<domain::System> system_;
   std::unique_ptr<HttpServer> server_;
   std::thread thread_;
   int port_ = 0;

@@ -1,6 +1,7 @@
 // The HTTP stack end to end with probe routes: every failure the contract names comes back as
 // problem+json with the right status, never a crash and never exception text.
 #include "http/server.h"
+#include "domain/base/system.h"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +23,8 @@ class HttpServerTest : public ::testing::Test {
     auto db = storage::Database::open({dir_.file("h.db")});
     ASSERT_OK(db);
     db_ = std::move(db).value();
-    Services services{db_.get(), &clock_};
+    system_ = std::make_unique<domain::System>(*db_);
+    Services services{&clock_, system_.get()};
     ServerOptions options;
     options.threads = 8;
     options.access_log = false;
@@ -78,6 +80,7 @@ class HttpServerTest : public ::testing::Test {
   tsunagu::testing::TempDir dir_;
   FakeClock clock_{tsunagu::testing::test_epoch()};
   std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<domain::System> system_;
   std::unique_ptr<HttpServer> server_;
   std::thread thread_;
   int port_ = 0;

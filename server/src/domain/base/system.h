@@ -1,10 +1,14 @@
-// Facts about the running system for /healthz and /metrics: no user data.
-// Thread-safety: health() may be called from any thread.
+// Facts about the running system for /healthz and /metrics, and the wards as reference data: no
+// user data.
+// Thread-safety: the functions and a System object may be used from any thread.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
+#include "common/result.h"
+#include "domain/base/wards.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain {
@@ -24,5 +28,19 @@ struct StorageStats {
 Health health(const storage::Database& db);
 // Asks the file system for the database's size; the writer's counters.
 StorageStats storage_stats(const storage::Database& db);
+
+// The system's service object for the HTTP layer: health, storage figures and the wards (the
+// reference data every other resource's ward codes name).
+class System {
+ public:
+  explicit System(storage::Database& db) : db_(db) {}
+
+  Health health() const { return domain::health(db_); }
+  StorageStats storage_stats() const { return domain::storage_stats(db_); }
+  Result<std::vector<Ward>> wards() const { return list_wards(db_); }
+
+ private:
+  storage::Database& db_;
+};
 
 }  // namespace tsunagu::domain
