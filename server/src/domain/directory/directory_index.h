@@ -3,16 +3,25 @@
 // that a search is a postings intersection, a filter over plain fields, a sort and a
 // concatenation of JSON rendered in advance, without a query (directory_index_search.h).
 //
-// SQLite stays the truth. The index is built from it on first use (the server builds it at
-// start) and every directory write goes through write_directory(): the store functions name the
-// organizations they touch (note_directory_change()), and once the transaction has committed,
-// before the write returns, those entries are read again from SQLite and a new snapshot is
-// published. A search that starts after a write returned therefore sees it; a write that
-// failed or was rolled back publishes nothing. If reading the entries again fails, the index
-// drops its snapshot and the next search builds it afresh. Each such write also counts itself
-// in the database (server_meta 'directory_changes'), so catch_up() can tell a change made by
-// another process (import-hsds against a running server's database) and rebuild; the server
-// calls it every second.
+// Coherence. SQLite stays the truth; the index is built from it on first use (the server builds
+// it at start, Directory::build_index()) and kept current by the write path itself, so no caller
+// (no handler) ever invalidates or refreshes it:
+// - Who bumps what: every directory write goes through write_directory() (the Directory service
+//   object's writes and the import do). The store functions name the organizations they touch
+//   (note_directory_change()); inside the write's transaction the write counts itself in the
+//   database (server_meta 'directory_changes', count_change()); once the transaction has
+//   committed, before the write returns, refresh() reads those entries again from SQLite and
+//   publishes a new snapshot.
+// - Under which lock: refresh(), rebuild() and catch_up() run under the index's write_mutex_;
+//   publishing is one atomic store of the snapshot pointer. Searches take no lock.
+// - What a reader may see: the snapshot current when it called snapshot(), whole and immutable.
+//   A search that starts after a write returned sees it; one that overlaps a write sees it or
+//   not, never half of it; a write that failed or was rolled back publishes nothing. If reading
+//   the entries again fails, the index drops its snapshot and the next search builds it afresh.
+// - Other processes: a change another process made (import-hsds against a running server's
+//   database) shows as a change count this process did not make; catch_up() rebuilds then. The
+//   server calls it every second (Directory::catch_up_index()), so such a change is seen within
+//   about a second.
 //
 // Per organization (Entry): the record as stored (wards, hours, capacity), its folded search
 // text and sort key exactly as the write path stored them, the wards it is listed under, its
