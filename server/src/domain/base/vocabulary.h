@@ -53,6 +53,12 @@ inline constexpr Word kCapacityStatuses[] = {
     {"waitlist", "空き待ち", "Waiting list"},
     {"full", "満員", "Full"},
 };
+// An organization's or a service's own status: inactive is archived (DELETE). Not listed in
+// GET /api/v1/reference (word_sets()); the API reads and writes the words as they are.
+inline constexpr Word kEntryStatuses[] = {
+    {"active", "掲載中", "Active"},
+    {"inactive", "アーカイブ", "Archived"},
+};
 
 // Cases.
 inline constexpr Word kRiskCategories[] = {

@@ -1,9 +1,7 @@
 #include "domain/cases/transfer_states.h"
 
-#include <iterator>
-
 #include "domain/access/policy.h"
-#include "domain/base/vocabulary.h"
+#include "domain/base/lifecycle.h"
 
 namespace tsunagu::domain {
 namespace {
@@ -21,27 +19,8 @@ constexpr TransferRule kRules[] = {
 
 }  // namespace
 
-// The statuses' names are words::kTransferStatuses, in the enum's order.
-static_assert(std::size(words::kTransferStatuses) == static_cast<size_t>(S::kWithdrawn) + 1);
-
-const char* to_string(TransferStatus s) {
-  auto i = static_cast<size_t>(s);
-  if (i >= std::size(words::kTransferStatuses)) return "unknown";
-  return words::kTransferStatuses[i].value.data();  // the literals are NUL-terminated
-}
-
-std::optional<TransferStatus> parse_transfer_status(std::string_view s) {
-  for (S status : {S::kPending, S::kAccepted, S::kDeclined, S::kWithdrawn}) {
-    if (s == to_string(status)) return status;
-  }
-  return std::nullopt;
-}
-
 std::optional<TransferRule> transfer_rule(TransferStatus from, TransferStatus to) {
-  for (const TransferRule& r : kRules) {
-    if (r.from == from && r.to == to) return r;
-  }
-  return std::nullopt;
+  return find_step(kRules, from, to);
 }
 
 bool may_take(const TransferRule& rule, TransferSide side, Role role) {

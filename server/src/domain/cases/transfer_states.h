@@ -12,13 +12,23 @@
 #include <string_view>
 
 #include "domain/access/actor.h"
+#include "domain/base/word_enum.h"
 
 namespace tsunagu::domain {
 
 enum class TransferStatus { kPending, kAccepted, kDeclined, kWithdrawn };
 
-const char* to_string(TransferStatus s);
-std::optional<TransferStatus> parse_transfer_status(std::string_view s);
+// The statuses' names: words::kTransferStatuses, in the enum's order.
+template <>
+struct WordTable<TransferStatus> {
+  static constexpr Words kWords = words::kTransferStatuses;
+  static constexpr TransferStatus kLast = TransferStatus::kWithdrawn;
+  static constexpr std::string_view kWhat = "transfer status";
+};
+
+inline std::optional<TransferStatus> parse_transfer_status(std::string_view s) {
+  return parse_word<TransferStatus>(s);
+}
 
 // Who takes a step: the ward the case leaves, or the ward it moves to.
 enum class TransferSide { kSending, kReceiving };

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/time.h"
+#include "domain/base/word_enum.h"
 
 namespace tsunagu::domain {
 
@@ -40,17 +41,55 @@ enum class AddressVisibility { kPublic, kNetwork, kHidden };  // who may see whe
 enum class CapacityStatus { kOpen, kLimited, kWaitlist, kFull };
 enum class EntryStatus { kActive, kInactive };  // inactive = archived (DELETE)
 
-// Wire names ("youth_space", "network", …) and their inverses (nullopt for unknown names).
-const char* to_string(Category v);
-const char* to_string(Visibility v);
-const char* to_string(AddressVisibility v);
-const char* to_string(CapacityStatus v);
-const char* to_string(EntryStatus v);
-std::optional<Category> parse_category(std::string_view s);
-std::optional<Visibility> parse_visibility(std::string_view s);
-std::optional<AddressVisibility> parse_address_visibility(std::string_view s);
-std::optional<CapacityStatus> parse_capacity_status(std::string_view s);
-std::optional<EntryStatus> parse_entry_status(std::string_view s);
+// Each enum names the entries of its word table (vocabulary.h) in order.
+template <>
+struct WordTable<Category> {
+  static constexpr Words kWords = words::kCategories;
+  static constexpr Category kLast = Category::kOther;
+  static constexpr std::string_view kWhat = "category";
+};
+template <>
+struct WordTable<Visibility> {
+  static constexpr Words kWords = words::kVisibilities;
+  static constexpr Visibility kLast = Visibility::kNetwork;
+  static constexpr std::string_view kWhat = "visibility";
+};
+template <>
+struct WordTable<AddressVisibility> {
+  static constexpr Words kWords = words::kAddressVisibilities;
+  static constexpr AddressVisibility kLast = AddressVisibility::kHidden;
+  static constexpr std::string_view kWhat = "address visibility";
+};
+template <>
+struct WordTable<CapacityStatus> {
+  static constexpr Words kWords = words::kCapacityStatuses;
+  static constexpr CapacityStatus kLast = CapacityStatus::kFull;
+  static constexpr std::string_view kWhat = "capacity status";
+};
+template <>
+struct WordTable<EntryStatus> {
+  static constexpr Words kWords = words::kEntryStatuses;
+  static constexpr EntryStatus kLast = EntryStatus::kInactive;
+  static constexpr std::string_view kWhat = "entry status";
+};
+
+// Wire names ("youth_space", "network", …) are to_string (word_enum.h); their inverses
+// (nullopt for unknown names):
+inline std::optional<Category> parse_category(std::string_view s) {
+  return parse_word<Category>(s);
+}
+inline std::optional<Visibility> parse_visibility(std::string_view s) {
+  return parse_word<Visibility>(s);
+}
+inline std::optional<AddressVisibility> parse_address_visibility(std::string_view s) {
+  return parse_word<AddressVisibility>(s);
+}
+inline std::optional<CapacityStatus> parse_capacity_status(std::string_view s) {
+  return parse_word<CapacityStatus>(s);
+}
+inline std::optional<EntryStatus> parse_entry_status(std::string_view s) {
+  return parse_word<EntryStatus>(s);
+}
 const std::vector<std::string_view>& category_names();
 const std::vector<std::string_view>& capacity_status_names();
 

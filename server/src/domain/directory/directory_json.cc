@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "domain/base/choices.h"
 #include "domain/directory/directory_rules.h"
 #include "domain/directory/organizations.h"
 
@@ -10,18 +11,15 @@ namespace {
 
 constexpr size_t kShort = 200, kLong = 4000;
 
-// Reads an enum through its parse function; records "must be one of" on a bad value.
-template <typename E, typename Parse>
-std::optional<E> read_enum(FieldReader& r, std::string_view key, Parse parse,
-                           const std::vector<std::string_view>& names, Need need) {
+// Reads a word of E's set; records "must be one of" with the set's words on a bad value.
+template <WordEnum E>
+std::optional<E> read_enum(FieldReader& r, std::string_view key, Need need) {
   auto text = r.raw(key, need);
   if (text == nullptr) return std::nullopt;
   if (text->is_string()) {
-    if (auto v = parse(text->get<std::string>())) return v;
+    if (auto v = parse_word<E>(text->get<std::string>())) return v;
   }
-  std::string list;
-  for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-  r.fail(key, "must be one of: " + list);
+  r.fail(key, must_be_one_of(words_of<E>()));
   return std::nullopt;
 }
 
@@ -114,31 +112,25 @@ Result<OrganizationFields> parse_organization_fields(const Json& body) {
   f.name = r.string("name", Need::kRequired, kShort).value_or("");
   f.name_kana = r.string("name_kana", Need::kOptional, kShort).value_or("");
   f.description = r.string("description", Need::kOptional, kLong).value_or("");
-  f.category = read_enum<Category>(r, "category", parse_category, category_names(), Need::kRequired)
-                   .value_or(Category::kOther);
+  f.category = read_enum<Category>(r, "category", Need::kRequired).value_or(Category::kOther);
   f.wards = r.strings("wards", Need::kRequired, 10, 20).value_or(std::vector<std::string>{});
   f.district = r.string("district", Need::kOptional, 100).value_or("");
   f.address = r.string("address", Need::kOptional, 300).value_or("");
-  f.address_visibility =
-      read_enum<AddressVisibility>(r, "address_visibility", parse_address_visibility,
-                                   {"public", "network", "hidden"}, Need::kOptional)
-          .value_or(AddressVisibility::kNetwork);
+  f.address_visibility = read_enum<AddressVisibility>(r, "address_visibility", Need::kOptional)
+                             .value_or(AddressVisibility::kNetwork);
   f.lat = r.number("lat", Need::kOptional, -90, 90);
   f.lon = r.number("lon", Need::kOptional, -180, 180);
   f.phone = r.string("phone", Need::kOptional, 30).value_or("");
   f.email = r.string("email", Need::kOptional, 254).value_or("");
   f.website = r.string("website", Need::kOptional, 500).value_or("");
   f.council_member = r.boolean("council_member").value_or(false);
-  f.visibility = read_enum<Visibility>(r, "visibility", parse_visibility, {"public", "network"},
-                                       Need::kOptional)
-                     .value_or(Visibility::kNetwork);
+  f.visibility =
+      read_enum<Visibility>(r, "visibility", Need::kOptional).value_or(Visibility::kNetwork);
   f.hours = read_hours(r);
   f.tags = r.strings("tags", Need::kOptional, 30, 50).value_or(std::vector<std::string>{});
   f.languages =
       r.strings("languages", Need::kOptional, 20, 35).value_or(std::vector<std::string>{});
-  f.status = read_enum<EntryStatus>(r, "status", parse_entry_status, {"active", "inactive"},
-                                    Need::kOptional)
-                 .value_or(EntryStatus::kActive);
+  f.status = read_enum<EntryStatus>(r, "status", Need::kOptional).value_or(EntryStatus::kActive);
   TRY(finish(r, check_organization(f)));
   return f;
 }
@@ -155,9 +147,7 @@ Result<ServiceFields> parse_service_fields(const Json& body) {
   f.how_to_apply = r.string("how_to_apply", Need::kOptional, kLong).value_or("");
   f.languages =
       r.strings("languages", Need::kOptional, 20, 35).value_or(std::vector<std::string>{});
-  f.status = read_enum<EntryStatus>(r, "status", parse_entry_status, {"active", "inactive"},
-                                    Need::kOptional)
-                 .value_or(EntryStatus::kActive);
+  f.status = read_enum<EntryStatus>(r, "status", Need::kOptional).value_or(EntryStatus::kActive);
   f.hours = read_hours(r);
   TRY(finish(r, check_service(f)));
   return f;

@@ -11,12 +11,23 @@
 #include <optional>
 #include <string_view>
 
+#include "domain/base/word_enum.h"
+
 namespace tsunagu::domain {
 
 enum class ActionItemStatus { kOpen, kDone, kDropped };
 
-const char* to_string(ActionItemStatus s);
-std::optional<ActionItemStatus> parse_action_item_status(std::string_view s);
+// The statuses' names: words::kActionItemStatuses, in the enum's order.
+template <>
+struct WordTable<ActionItemStatus> {
+  static constexpr Words kWords = words::kActionItemStatuses;
+  static constexpr ActionItemStatus kLast = ActionItemStatus::kDropped;
+  static constexpr std::string_view kWhat = "action item status";
+};
+
+inline std::optional<ActionItemStatus> parse_action_item_status(std::string_view s) {
+  return parse_word<ActionItemStatus>(s);
+}
 
 struct ActionItemStep {
   ActionItemStatus from;

@@ -1,10 +1,10 @@
 #include "domain/referrals/referral_states.h"
 
 #include <algorithm>
-#include <iterator>
 
 #include "domain/access/policy.h"
 #include "domain/base/choices.h"
+#include "domain/base/lifecycle.h"
 
 namespace tsunagu::domain {
 namespace {
@@ -26,37 +26,14 @@ constexpr TransitionRule kRules[] = {
 
 }  // namespace
 
-// The statuses' names are words::kReferralStatuses, in the enum's order.
-static_assert(std::size(words::kReferralStatuses) == static_cast<size_t>(S::kCompleted) + 1);
-
-const char* to_string(ReferralStatus s) {
-  auto i = static_cast<size_t>(s);
-  if (i >= std::size(words::kReferralStatuses)) return "unknown";
-  return words::kReferralStatuses[i].value.data();  // the literals are NUL-terminated
-}
-
-const std::vector<ReferralStatus>& all_referral_statuses() {
-  static const std::vector<ReferralStatus> all = {
-      S::kDraft, S::kSent, S::kAccepted, S::kDeclined, S::kWithdrawn, S::kExpired, S::kCompleted};
-  return all;
-}
-
-std::optional<ReferralStatus> parse_referral_status(std::string_view s) {
-  for (ReferralStatus r : all_referral_statuses()) {
-    if (s == to_string(r)) return r;
-  }
-  return std::nullopt;
-}
+int days_to_answer(Urgency urgency) { return urgency == Urgency::kUrgent ? 1 : 7; }
 
 bool is_terminal(ReferralStatus s) {
   return s == S::kDeclined || s == S::kWithdrawn || s == S::kExpired || s == S::kCompleted;
 }
 
 std::optional<TransitionRule> transition_rule(ReferralStatus from, ReferralStatus to) {
-  for (const TransitionRule& r : kRules) {
-    if (r.from == from && r.to == to) return r;
-  }
-  return std::nullopt;
+  return find_step(kRules, from, to);
 }
 
 std::optional<Party> party_of(Role role) {

@@ -11,9 +11,9 @@
 
 #include <optional>
 #include <string_view>
-#include <vector>
 
 #include "domain/access/actor.h"
+#include "domain/base/word_enum.h"
 
 namespace tsunagu::domain {
 
@@ -27,10 +27,43 @@ enum class ReferralStatus {
   kCompleted,  // 完了 (with an outcome)
 };
 
-const char* to_string(ReferralStatus s);
-std::optional<ReferralStatus> parse_referral_status(std::string_view s);
-const std::vector<ReferralStatus>& all_referral_statuses();
+// The statuses' names: words::kReferralStatuses, in the enum's order.
+template <>
+struct WordTable<ReferralStatus> {
+  static constexpr Words kWords = words::kReferralStatuses;
+  static constexpr ReferralStatus kLast = ReferralStatus::kCompleted;
+  static constexpr std::string_view kWhat = "referral status";
+};
+
+inline std::optional<ReferralStatus> parse_referral_status(std::string_view s) {
+  return parse_word<ReferralStatus>(s);
+}
+constexpr auto all_referral_statuses() { return all_of<ReferralStatus>(); }
 bool is_terminal(ReferralStatus s);
+
+// How soon the partner is to answer a sent referral: its names are words::kUrgencies.
+enum class Urgency { kRoutine, kUrgent };
+
+template <>
+struct WordTable<Urgency> {
+  static constexpr Words kWords = words::kUrgencies;
+  static constexpr Urgency kLast = Urgency::kUrgent;
+  static constexpr std::string_view kWhat = "urgency";
+};
+
+// What allows a referral to share the family's information: its names are words::kLegalBases.
+enum class LegalBasis { kConsent, kCouncil, kStatute };
+
+template <>
+struct WordTable<LegalBasis> {
+  static constexpr Words kWords = words::kLegalBases;
+  static constexpr LegalBasis kLast = LegalBasis::kStatute;
+  static constexpr std::string_view kWhat = "legal basis";
+};
+
+// The days a sent referral without a due date of its own has for an answer: 1 when urgent, 7
+// otherwise.
+int days_to_answer(Urgency urgency);
 
 // Who takes a step: the referring ward (coordinator, ward_staff), the receiving partner, or the
 // server itself (expiry).
