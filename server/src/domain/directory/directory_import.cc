@@ -72,9 +72,9 @@ void add_problems(std::vector<ImportProblem>& out, const std::string& file, int 
 }
 
 // Checks and plans every record on `c`; writes nothing.
-std::vector<PlannedOrganization> plan(storage::Connection& c, const Clock& clock,
-                                      const DirectoryImport& input, const ImportOptions& options,
-                                      ImportReport& report) {
+Result<std::vector<PlannedOrganization>> plan(storage::Connection& c, const Clock& clock,
+                                              const DirectoryImport& input,
+                                              const ImportOptions& options, ImportReport& report) {
   std::vector<PlannedOrganization> out;
   std::map<std::string, int> first_line;  // id → the line it first appears on
   auto once = [&](const std::string& id, int line, bool is_service) {
@@ -90,7 +90,7 @@ std::vector<PlannedOrganization> plan(storage::Connection& c, const Clock& clock
   for (const ImportedOrganization& in : input.organizations) {
     once(in.id, in.line, false);
     PlannedOrganization p;
-    std::optional<Organization> stored = store::load_organization(c, in.id);
+    TRY_ASSIGN(std::optional<Organization> stored, store::load_organization(c, in.id));
     OrganizationFields fields = merged(stored, in);
     std::vector<FieldError> errors = check_organization(fields);
     add_field_errors(errors, check_wards(c, fields.wards));
@@ -113,7 +113,7 @@ std::vector<PlannedOrganization> plan(storage::Connection& c, const Clock& clock
       once(s.service.id, s.line, true);
       add_problems(report.problems, input.file, s.line, s.service.id, true,
                    check_service(s.service.fields));
-      std::optional<Service> old = store::load_service(c, s.service.id);
+      TRY_ASSIGN(std::optional<Service> old, store::load_service(c, s.service.id));
       PlannedService ps;
       ps.is_new = !old;
       Service next = old ? *old : Service{};
@@ -155,7 +155,7 @@ std::string summary(const DirectoryImport& input, const ImportReport& r) {
          counts(r.services);
 }
 
-void write_planned(storage::Connection& c, const std::vector<PlannedOrganization>& planned) {
+Status write_planned(storage::Connection& c, const std::vector<PlannedOrganization>& planned) {
   std::set<std::string> reindex;
   for (const PlannedOrganization& p : planned) {
     if (p.is_new) {
@@ -175,7 +175,8 @@ void write_planned(storage::Connection& c, const std::vector<PlannedOrganization
       if (!s.moved_from.empty()) reindex.insert(s.moved_from);
     }
   }
-  for (const std::string& id : reindex) store::reindex_organization(c, id);
+  for (const std::string& id : reindex) TRY(store::reindex_organization(c, id));
+  return Status::Ok();
 }
 
 }  // namespace
@@ -186,13 +187,13 @@ Result<ImportReport> import_directory(storage::Database& db, const Clock& clock,
   auto run = [&](storage::Connection& c, bool may_write) -> Result<ImportReport> {
     ImportReport report;
     report.problems = input.problems;
-    std::vector<PlannedOrganization> planned = plan(c, clock, input, options, report);
+    TRY_ASSIGN(std::vector<PlannedOrganization> planned, plan(c, clock, input, options, report));
     // In file order, whoever found them (the reader or the rules).
     std::stable_sort(
         report.problems.begin(), report.problems.end(),
         [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
     if (!report.problems.empty() || !may_write) return report;
-    write_planned(c, planned);
+    TRY(write_planned(c, planned));
     audit::append(c, clock, actor, meta,
                   {"directory.import", "directory", std::nullopt, std::nullopt, std::nullopt,
                    summary(input, report)});

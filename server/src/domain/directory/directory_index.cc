@@ -74,7 +74,7 @@ Result<std::vector<std::shared_ptr<Entry>>> load_entries(storage::Database& db,
     bind(rows);
     while (rows.step()) {
       auto e = std::make_shared<Entry>();
-      e->organization = store::organization_from_row(rows);
+      TRY_ASSIGN(e->organization, store::organization_from_row(rows));
       e->search_text = rows.text(24);
       e->sort_key = rows.text(25);
       by_id.emplace(e->organization.id, e.get());

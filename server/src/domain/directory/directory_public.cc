@@ -33,13 +33,13 @@ std::string terms_condition(size_t n) {
   return out;
 }
 
-std::optional<PublicService> load(storage::Connection& c, const std::string& service_id) {
-  auto s = store::load_service(c, service_id);
-  if (!s) return std::nullopt;
-  auto o = store::load_organization(c, s->organization_id);
-  if (!o) return std::nullopt;
+Result<std::optional<PublicService>> load(storage::Connection& c, const std::string& service_id) {
+  TRY_ASSIGN(std::optional<Service> s, store::load_service(c, service_id));
+  if (!s) return std::optional<PublicService>();
+  TRY_ASSIGN(std::optional<Organization> o, store::load_organization(c, s->organization_id));
+  if (!o) return std::optional<PublicService>();
   redact_for(nullptr, *o);
-  return PublicService{std::move(*s), std::move(*o)};
+  return std::optional(PublicService{std::move(*s), std::move(*o)});
 }
 
 }  // namespace
@@ -67,7 +67,8 @@ Result<PublicServicePage> list_public_services(storage::Database& db,
     std::vector<std::string> found;
     while (ids.step()) found.push_back(ids.text(0));
     for (const auto& id : found) {
-      if (auto item = load(c, id)) page.items.push_back(std::move(*item));
+      TRY_ASSIGN(std::optional<PublicService> item, load(c, id));
+      if (item) page.items.push_back(std::move(*item));
     }
     return page;
   });
@@ -78,7 +79,9 @@ Result<PublicService> get_public_service(storage::Database& db, const std::strin
     auto exists = c.prepare("SELECT s.id" + std::string(kPublic) + " AND s.id = ?4");
     exists.bind(1, "").bind(2, "").bind(3, "").bind(4, id);
     std::optional<PublicService> item;
-    if (exists.step()) item = load(c, id);
+    if (exists.step()) {
+      TRY_ASSIGN(item, load(c, id));
+    }
     if (!item) return Error::NotFound("No public service " + id + ".");
     return std::move(*item);
   });

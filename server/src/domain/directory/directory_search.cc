@@ -196,7 +196,7 @@ Result<OrganizationPage> search_organizations_sql(storage::Database& db, const A
     f.bind(rows);
     rows.bind(limit, int64_t{query.limit}).bind(limit + 1, query.offset);
     while (rows.step()) {
-      Organization o = store::organization_from_row(rows);
+      TRY_ASSIGN(Organization o, store::organization_from_row(rows));
       if (!rows.is_null(24)) o.distance_km = std::sqrt(rows.real(24));
       page.total = rows.int64(25);
       page.items.push_back(std::move(o));

@@ -14,11 +14,11 @@ namespace tsunagu::domain {
 namespace {
 
 // The organization when the caller may see it.
-std::optional<Organization> visible_organization(storage::Connection& c, const Actor* actor,
-                                                 const std::string& organization_id) {
-  auto o = store::load_organization(c, organization_id);
+Result<std::optional<Organization>> visible_organization(storage::Connection& c, const Actor* actor,
+                                                         const std::string& organization_id) {
+  TRY_ASSIGN(std::optional<Organization> o, store::load_organization(c, organization_id));
   if (!o || !may_see_organization(actor, o->fields.visibility, o->fields.status)) {
-    return std::nullopt;
+    return std::optional<Organization>();
   }
   return o;
 }
@@ -31,26 +31,27 @@ Error no_service(const std::string& id) { return Error::NotFound("No service " +
 
 // Stores `s` (new or changed), re-indexes its organization, audits, and returns it as read back
 // (hours filled in from the organization when it has none).
-Service save(storage::Connection& c, const Clock& clock, const Actor* actor,
-             const RequestMeta& meta, Service s, bool is_new, const char* action,
-             std::string detail) {
+Result<Service> save(storage::Connection& c, const Clock& clock, const Actor* actor,
+                     const RequestMeta& meta, Service s, bool is_new, const char* action,
+                     std::string detail) {
   s.hours_inherited = s.fields.hours.empty();
   if (is_new) {
     store::insert_service(c, s);
   } else {
     store::update_service(c, s);
   }
-  store::reindex_organization(c, s.organization_id);
+  TRY(store::reindex_organization(c, s.organization_id));
   audit::append(c, clock, actor, meta,
                 {action, "service", s.id, std::nullopt, s.organization_id, std::move(detail)});
-  return *store::load_service(c, s.id);
+  TRY_ASSIGN(std::optional<Service> saved, store::load_service(c, s.id));
+  return std::move(*saved);
 }
 
 // Loads a service for a change after checking the caller may manage its organization.
 Result<Service> load_for_change(storage::Connection& c, const Actor* actor, const std::string& id,
                                 std::optional<int64_t> expected_version) {
   TRY(authorize_role(actor, Action::kServiceManage));  // 403 before a lookup that could say 404
-  auto s = store::load_service(c, id);
+  TRY_ASSIGN(std::optional<Service> s, store::load_service(c, id));
   if (!s) return no_service(id);
   TRY(authorize(actor, Action::kServiceManage, {std::nullopt, s->organization_id}));
   TRY(check_if_match(expected_version, s->version, "service"));
@@ -64,7 +65,7 @@ Result<std::vector<Service>> list_services(storage::Database& db, const Actor* a
                                            const std::string& organization_id) {
   TRY(authorize(actor, Action::kOrganizationRead));
   return db.read([&](storage::Connection& c) -> Result<std::vector<Service>> {
-    auto o = visible_organization(c, actor, organization_id);
+    TRY_ASSIGN(std::optional<Organization> o, visible_organization(c, actor, organization_id));
     if (!o) return Error::NotFound("No organization " + organization_id + ".");
     return store::load_services(c, organization_id, o->fields.hours, actor == nullptr);
   });
@@ -73,10 +74,10 @@ Result<std::vector<Service>> list_services(storage::Database& db, const Actor* a
 Result<Service> get_service(storage::Database& db, const Actor* actor, const std::string& id) {
   TRY(authorize(actor, Action::kOrganizationRead));
   return db.read([&](storage::Connection& c) -> Result<Service> {
-    auto s = store::load_service(c, id);
-    if (!s || !may_see_service(actor, *s) || !visible_organization(c, actor, s->organization_id)) {
-      return no_service(id);
-    }
+    TRY_ASSIGN(std::optional<Service> s, store::load_service(c, id));
+    if (!s || !may_see_service(actor, *s)) return no_service(id);
+    TRY_ASSIGN(std::optional<Organization> o, visible_organization(c, actor, s->organization_id));
+    if (!o) return no_service(id);
     return std::move(*s);
   });
 }
@@ -85,9 +86,8 @@ Result<Service> insert_service(storage::Connection& c, const Clock& clock, const
                                const RequestMeta& meta, const std::string& organization_id,
                                const ServiceFields& fields, std::string id) {
   TRY(field_errors(check_service(fields)));
-  if (!store::load_organization(c, organization_id)) {
-    return Error::NotFound("No organization " + organization_id + ".");
-  }
+  TRY_ASSIGN(std::optional<Organization> o, store::load_organization(c, organization_id));
+  if (!o) return Error::NotFound("No organization " + organization_id + ".");
   Service s;
   s.id = id.empty() ? new_uuid() : std::move(id);
   s.organization_id = organization_id;
@@ -114,7 +114,7 @@ Result<Creation<Service>> create_service(storage::Database& db, const Clock& clo
     return idempotency::create_once<Service>(
         c, clock, actor->user_id, key,
         [&](const std::string& first_id) -> Result<Service> {
-          auto s = store::load_service(c, first_id);
+          TRY_ASSIGN(std::optional<Service> s, store::load_service(c, first_id));
           if (!s) return Error::NotFound("No such service.");
           return std::move(*s);
         },
@@ -143,7 +143,10 @@ Result<Service> archive_service(storage::Database& db, const Clock& clock, const
   if (actor == nullptr) return Error::Unauthenticated("Sign in first.");
   return write_directory(db, [&](storage::Connection& c) -> Result<Service> {
     TRY_ASSIGN(Service s, load_for_change(c, actor, id, expected_version));
-    if (s.fields.status == EntryStatus::kInactive) return *store::load_service(c, id);
+    if (s.fields.status == EntryStatus::kInactive) {
+      TRY_ASSIGN(std::optional<Service> stored, store::load_service(c, id));
+      return std::move(*stored);
+    }
     s.fields.status = EntryStatus::kInactive;
     s.version += 1;
     s.updated_at = clock.now();

@@ -14,11 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T, typename Parse>
-T enum_column(storage::Statement& s, int column, Parse parse, T fallback) {
-  return parse(s.text(column)).value_or(fallback);
-}
-
 std::optional<double> optional_real(storage::Statement& s, int column) {
   if (s.is_null(column)) return std::nullopt;
   return s.real(column);
@@ -59,7 +54,7 @@ constexpr char kServiceColumns[] =
     "id, organization_id, name, description, eligibility, age_min, age_max, fee, how_to_apply, "
     "languages, status, version, created_at, updated_at";
 
-Service service_from_row(storage::Statement& s) {
+Result<Service> service_from_row(storage::Statement& s) {
   Service v;
   v.id = s.text(0);
   v.organization_id = s.text(1);
@@ -71,7 +66,7 @@ Service service_from_row(storage::Statement& s) {
   v.fields.fee = s.text(7);
   v.fields.how_to_apply = s.text(8);
   v.fields.languages = strings_from_json(s.text(9));
-  v.fields.status = enum_column(s, 10, parse_entry_status, EntryStatus::kActive);
+  TRY_ASSIGN(v.fields.status, decode_word<EntryStatus>(s.text(10)));
   v.version = s.int64(11);
   v.created_at = parse_stored_time(s.text(12));
   v.updated_at = parse_stored_time(s.text(13));
@@ -123,30 +118,30 @@ const char* const kOrganizationColumns =
     "o.visibility, o.tags, o.languages, o.status, o.capacity_status, o.capacity_note, "
     "o.capacity_updated_at, o.version, o.created_at, o.updated_at";
 
-Organization organization_from_row(storage::Statement& s) {
+Result<Organization> organization_from_row(storage::Statement& s) {
   Organization o;
   OrganizationFields& f = o.fields;
   o.id = s.text(0);
   f.name = s.text(1);
   f.name_kana = s.text(2);
   f.description = s.text(3);
-  f.category = enum_column(s, 4, parse_category, Category::kOther);
+  TRY_ASSIGN(f.category, decode_word<Category>(s.text(4)));
   f.district = s.text(5);
   f.address = s.text(6);
-  f.address_visibility = enum_column(s, 7, parse_address_visibility, AddressVisibility::kHidden);
+  TRY_ASSIGN(f.address_visibility, decode_word<AddressVisibility>(s.text(7)));
   f.lat = optional_real(s, 8);
   f.lon = optional_real(s, 9);
   f.phone = s.text(10);
   f.email = s.text(11);
   f.website = s.text(12);
   f.council_member = s.int64(13) != 0;
-  f.visibility = enum_column(s, 14, parse_visibility, Visibility::kNetwork);
+  TRY_ASSIGN(f.visibility, decode_word<Visibility>(s.text(14)));
   f.tags = strings_from_json(s.text(15));
   f.languages = strings_from_json(s.text(16));
-  f.status = enum_column(s, 17, parse_entry_status, EntryStatus::kActive);
+  TRY_ASSIGN(f.status, decode_word<EntryStatus>(s.text(17)));
   if (!s.is_null(18)) {
-    o.capacity = Capacity{enum_column(s, 18, parse_capacity_status, CapacityStatus::kFull),
-                          s.text(19), parse_stored_time(s.text(20))};
+    TRY_ASSIGN(const CapacityStatus capacity, decode_word<CapacityStatus>(s.text(18)));
+    o.capacity = Capacity{capacity, s.text(19), parse_stored_time(s.text(20))};
   }
   o.version = s.int64(21);
   o.created_at = parse_stored_time(s.text(22));
@@ -187,14 +182,15 @@ void load_details(storage::Connection& c, std::vector<Organization>& page) {
   while (hours.step()) by_id.at(hours.text(0))->fields.hours.push_back(hours_from_row(hours, 1));
 }
 
-std::optional<Organization> load_organization(storage::Connection& c, const std::string& id) {
+Result<std::optional<Organization>> load_organization(storage::Connection& c,
+                                                      const std::string& id) {
   auto s = c.prepare(std::string("SELECT ") + kOrganizationColumns +
                      " FROM organizations o WHERE o.id = ?1");
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  Organization o = organization_from_row(s);
+  if (!s.step()) return std::optional<Organization>();
+  TRY_ASSIGN(Organization o, organization_from_row(s));
   load_details(c, o);
-  return o;
+  return std::optional(std::move(o));
 }
 
 namespace {
@@ -245,27 +241,32 @@ void update_capacity(storage::Connection& c, const Organization& o) {
       .run();
 }
 
-std::optional<Service> load_service(storage::Connection& c, const std::string& id) {
+Result<std::optional<Service>> load_service(storage::Connection& c, const std::string& id) {
   auto s = c.prepare(std::string("SELECT ") + kServiceColumns + " FROM services WHERE id = ?1");
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  Service v = service_from_row(s);
+  if (!s.step()) return std::optional<Service>();
+  TRY_ASSIGN(Service v, service_from_row(s));
   v.fields.hours = read_hours(c, v.id);
   if (v.fields.hours.empty()) {
     v.fields.hours = read_hours(c, v.organization_id);
     v.hours_inherited = true;
   }
-  return v;
+  return std::optional(std::move(v));
 }
 
-std::vector<Service> load_services(storage::Connection& c, const std::string& organization_id,
-                                   const std::vector<HoursEntry>& org_hours, bool active_only) {
+Result<std::vector<Service>> load_services(storage::Connection& c,
+                                           const std::string& organization_id,
+                                           const std::vector<HoursEntry>& org_hours,
+                                           bool active_only) {
   auto s = c.prepare(std::string("SELECT ") + kServiceColumns +
                      " FROM services WHERE organization_id = ?1 AND (?2 = 0 OR status = 'active')"
                      " ORDER BY name, id");
   s.bind(1, organization_id).bind(2, active_only);
   std::vector<Service> out;
-  while (s.step()) out.push_back(service_from_row(s));
+  while (s.step()) {
+    TRY_ASSIGN(Service v, service_from_row(s));
+    out.push_back(std::move(v));
+  }
   for (Service& v : out) {
     v.fields.hours = read_hours(c, v.id);
     if (v.fields.hours.empty()) {
@@ -327,14 +328,16 @@ void write_hours(storage::Connection& c, const std::string& owner_id,
   }
 }
 
-void reindex_organization(storage::Connection& c, const std::string& organization_id) {
+Status reindex_organization(storage::Connection& c, const std::string& organization_id) {
   note_directory_change(organization_id);
-  auto o = load_organization(c, organization_id);
-  if (!o) return;
+  TRY_ASSIGN(std::optional<Organization> o, load_organization(c, organization_id));
+  if (!o) return Status::Ok();
   const OrganizationFields& f = o->fields;
   std::string text = f.name + "\n" + f.name_kana + "\n" + f.description + "\n" + f.district;
   for (const auto& tag : f.tags) text += "\n" + tag;
-  for (const Service& v : load_services(c, organization_id, {}, /*active_only=*/true)) {
+  TRY_ASSIGN(std::vector<Service> services,
+             load_services(c, organization_id, {}, /*active_only=*/true));
+  for (const Service& v : services) {
     text += "\n" + v.fields.name + "\n" + v.fields.description + "\n" + v.fields.eligibility;
   }
   std::string search_text = folded(text);
@@ -342,7 +345,7 @@ void reindex_organization(storage::Connection& c, const std::string& organizatio
   auto seq = c.prepare(
       "UPDATE organizations SET search_text = ?2, sort_key = ?3 WHERE id = ?1 RETURNING seq");
   seq.bind(1, organization_id).bind(2, search_text).bind(3, sort_key);
-  if (!seq.step()) return;
+  if (!seq.step()) return Status::Ok();
   int64_t rowid = seq.int64(0);
   while (seq.step()) {
   }
@@ -351,6 +354,7 @@ void reindex_organization(storage::Connection& c, const std::string& organizatio
       .bind(1, rowid)
       .bind(2, search_text)
       .run();
+  return Status::Ok();
 }
 
 }  // namespace tsunagu::domain::store

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "domain/directory/directory.h"
 
 namespace tsunagu::storage {
@@ -21,24 +22,29 @@ namespace tsunagu::domain::store {
 
 // The column list that organization_from_row() reads, prefixed by the table alias "o.".
 extern const char* const kOrganizationColumns;
-// Reads a row selected with kOrganizationColumns first (hours and wards are loaded separately).
-Organization organization_from_row(storage::Statement& s);
+// Reads a row selected with kOrganizationColumns first (hours and wards are loaded separately);
+// a stored word (category, visibility, status, capacity) that does not decode is an internal
+// error, as it is for every function below that reads rows.
+Result<Organization> organization_from_row(storage::Statement& s);
 // Loads wards and hours into an organization read by organization_from_row().
 void load_details(storage::Connection& c, Organization& o);
 // The same for a page of organizations with one query for wards and one for hours, whatever
 // the page's size (a search result).
 void load_details(storage::Connection& c, std::vector<Organization>& page);
 
-std::optional<Organization> load_organization(storage::Connection& c, const std::string& id);
+Result<std::optional<Organization>> load_organization(storage::Connection& c,
+                                                      const std::string& id);
 void insert_organization(storage::Connection& c, const Organization& o);
 void update_organization(storage::Connection& c, const Organization& o);
 // Capacity, version and updated_at only.
 void update_capacity(storage::Connection& c, const Organization& o);
 
-std::optional<Service> load_service(storage::Connection& c, const std::string& id);
+Result<std::optional<Service>> load_service(storage::Connection& c, const std::string& id);
 // Services of an organization in name order; hours fall back to `org_hours` when they have none.
-std::vector<Service> load_services(storage::Connection& c, const std::string& organization_id,
-                                   const std::vector<HoursEntry>& org_hours, bool active_only);
+Result<std::vector<Service>> load_services(storage::Connection& c,
+                                           const std::string& organization_id,
+                                           const std::vector<HoursEntry>& org_hours,
+                                           bool active_only);
 void insert_service(storage::Connection& c, const Service& s);
 void update_service(storage::Connection& c, const Service& s);
 
@@ -51,6 +57,6 @@ void write_hours(storage::Connection& c, const std::string& owner_id,
 
 // Recomputes organizations.search_text and sort_key and the FTS row from the organization and
 // its active services. Call after every change to either, in the same transaction.
-void reindex_organization(storage::Connection& c, const std::string& organization_id);
+Status reindex_organization(storage::Connection& c, const std::string& organization_id);
 
 }  // namespace tsunagu::domain::store

@@ -71,7 +71,7 @@ void record(storage::Connection& c, const Clock& clock, const Actor* actor, cons
 // Loads the organization for a change: NotFound when unknown, Aborted when stale.
 Result<Organization> load_for_change(storage::Connection& c, const std::string& id,
                                      std::optional<int64_t> expected_version) {
-  auto current = store::load_organization(c, id);
+  TRY_ASSIGN(std::optional<Organization> current, store::load_organization(c, id));
   if (!current) return Error::NotFound("No organization " + id + ".");
   TRY(check_if_match(expected_version, current->version, "organization"));
   return std::move(*current);
@@ -88,7 +88,7 @@ Result<Organization> get_organization(storage::Database& db, const Actor* actor,
                                       const std::string& id) {
   TRY(authorize(actor, Action::kOrganizationRead));
   return db.read([&](storage::Connection& c) -> Result<Organization> {
-    auto o = store::load_organization(c, id);
+    TRY_ASSIGN(std::optional<Organization> o, store::load_organization(c, id));
     if (!o || !may_see_organization(actor, o->fields.visibility, o->fields.status)) {
       return Error::NotFound("No organization " + id + ".");
     }
@@ -106,7 +106,7 @@ Result<Organization> insert_organization(storage::Connection& c, const Clock& cl
   o.version = 1;
   o.created_at = o.updated_at = clock.now();
   store::insert_organization(c, o);
-  store::reindex_organization(c, o.id);
+  TRY(store::reindex_organization(c, o.id));
   record(c, clock, actor, meta, "organization.create", o.id, "created");
   return o;
 }
@@ -123,17 +123,17 @@ Result<Creation<Organization>> create_organization(storage::Database& db, const 
                                                    const OrganizationFields& fields,
                                                    const std::optional<IdempotencyKey>& key) {
   TRY(authorize(actor, Action::kOrganizationCreate));
-  TRY_ASSIGN(auto made,
-             write_directory(db, [&](storage::Connection& c) -> Result<Creation<Organization>> {
-               return idempotency::create_once<Organization>(
-                   c, clock, actor->user_id, key,
-                   [&](const std::string& first_id) -> Result<Organization> {
-                     auto o = store::load_organization(c, first_id);
-                     if (!o) return Error::NotFound("No such organization.");
-                     return std::move(*o);
-                   },
-                   [&] { return insert_organization(c, clock, actor, meta, fields); });
-             }));
+  TRY_ASSIGN(
+      auto made, write_directory(db, [&](storage::Connection& c) -> Result<Creation<Organization>> {
+        return idempotency::create_once<Organization>(
+            c, clock, actor->user_id, key,
+            [&](const std::string& first_id) -> Result<Organization> {
+              TRY_ASSIGN(std::optional<Organization> o, store::load_organization(c, first_id));
+              if (!o) return Error::NotFound("No such organization.");
+              return std::move(*o);
+            },
+            [&] { return insert_organization(c, clock, actor, meta, fields); });
+      }));
   made.resource = visible_copy(actor, std::move(made.resource));
   return made;
 }
@@ -155,7 +155,7 @@ Result<Organization> update_organization(storage::Database& db, const Clock& clo
                current.version += 1;
                current.updated_at = clock.now();
                store::update_organization(c, current);
-               store::reindex_organization(c, id);
+               TRY(store::reindex_organization(c, id));
                record(c, clock, actor, meta, "organization.update", id, detail);
                return current;
              }));

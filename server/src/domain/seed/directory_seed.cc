@@ -28,7 +28,7 @@ Status set_capacity(storage::Connection& c, const Clock& clock, const std::strin
                     ? parse_capacity_status(capacity["status"].get<std::string>())
                     : std::nullopt;
   if (!status) return Error::InvalidArgument("capacity.status must be open|limited|waitlist|full");
-  auto o = store::load_organization(c, id);
+  TRY_ASSIGN(std::optional<Organization> o, store::load_organization(c, id));
   o->capacity = Capacity{*status, capacity.value("note", std::string()), clock.now()};
   store::update_capacity(c, *o);
   return Status::Ok();
