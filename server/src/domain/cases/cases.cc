@@ -455,7 +455,8 @@ Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const st
   TRY(authorize_role(&actor, Action::kCaseWrite));
   return db_.write([&](storage::Connection& c) -> Result<Case> {
     TRY_ASSIGN(Case current, load_case_for_change(c, actor, id, if_match));
-    if (current.status == "closed") return Error::FailedPrecondition("The case is closed.");
+    TRY_ASSIGN(const bool open, case_is_open(current.status));
+    if (!open) return Error::FailedPrecondition("The case is closed.");
     // One pass, as on creation: the reader's findings, the rules, the lead.
     std::vector<FieldError> errors = f.input_errors;
     std::vector<FieldError> rules;
@@ -490,40 +491,40 @@ Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const st
 
 Result<Case> Cases::close(const Actor& actor, const RequestMeta& meta, const std::string& id,
                           const std::string& reason, std::optional<int64_t> if_match) {
-  return change_status(actor, meta, id, reason, if_match, "closed");
+  return change_status(actor, meta, id, reason, if_match, CaseStatus::kClosed);
 }
 
 Result<Case> Cases::reopen(const Actor& actor, const RequestMeta& meta, const std::string& id,
                            const std::string& reason, std::optional<int64_t> if_match) {
-  return change_status(actor, meta, id, reason, if_match, "open");
+  return change_status(actor, meta, id, reason, if_match, CaseStatus::kOpen);
 }
 
 Result<Case> Cases::change_status(const Actor& actor, const RequestMeta& meta,
                                   const std::string& id, const std::string& reason,
-                                  std::optional<int64_t> if_match, const std::string& to) {
+                                  std::optional<int64_t> if_match, CaseStatus to) {
   TRY(authorize_role(&actor, Action::kCaseWrite));
   if (reason.empty()) return Error::Field("reason", "is required");
-  const bool closing = to == "closed";
   return db_.write([&](storage::Connection& c) -> Result<Case> {
     TRY_ASSIGN(Case current, load_case_for_change(c, actor, id, if_match));
-    if (current.status == to) {
-      return Error::FailedPrecondition(closing ? "The case is already closed."
-                                               : "The case is open already.");
+    TRY_ASSIGN(const CaseStatus from, decode_word<CaseStatus>(current.status));
+    const std::optional<CaseStep> step = case_step(from, to);
+    if (!step) {
+      return Error::FailedPrecondition(to == CaseStatus::kClosed ? "The case is already closed."
+                                                                 : "The case is open already.");
     }
     std::string now = format_utc(clock_.now());
     c.prepare(
          "UPDATE cases SET status = ?2, close_reason = ?3, closed_at = ?4,"
          " updated_at = ?5, version = version + 1 WHERE id = ?1")
         .bind(1, id)
-        .bind(2, to)
-        .bind(3, closing ? std::optional(reason) : std::nullopt)
-        .bind(4, closing ? std::optional(now) : std::nullopt)
+        .bind(2, to_string(to))
+        .bind(3, step->records_close ? std::optional(reason) : std::nullopt)
+        .bind(4, step->records_close ? std::optional(now) : std::nullopt)
         .bind(5, now)
         .run();
-    add_case_event(c, id, now, actor, closing ? "closed" : "reopened", current.status, to, reason);
+    add_case_event(c, id, now, actor, step->event, current.status, to_string(to), reason);
     TRY_ASSIGN(Case changed, reload(c, id));
-    audit::append(c, clock_, &actor, meta,
-                  case_entry(closing ? "case.close" : "case.reopen", changed));
+    audit::append(c, clock_, &actor, meta, case_entry(step->audit_action, changed));
     return changed;
   });
 }

@@ -23,6 +23,7 @@
 #include "domain/audit/audit.h"
 #include "domain/base/idempotency.h"
 #include "domain/base/paging.h"
+#include "domain/cases/case_states.h"
 
 namespace tsunagu::storage {
 class Connection;
@@ -159,7 +160,7 @@ class Cases {
  private:
   Result<Case> change_status(const Actor& actor, const RequestMeta& meta, const std::string& id,
                              const std::string& reason, std::optional<int64_t> if_match,
-                             const std::string& to);
+                             CaseStatus to);
   storage::Database& db_;
   const Clock& clock_;
 };

@@ -108,7 +108,8 @@ Result<Case> case_for_record(storage::Connection& c, const Actor& actor, const s
     return not_found();
   }
   TRY(authorize(&actor, Action::kCaseWrite, {found->ward, std::nullopt}));
-  if (found->status != "open") return Error::FailedPrecondition("The case is closed.");
+  TRY_ASSIGN(const bool open, case_is_open(found->status));
+  if (!open) return Error::FailedPrecondition("The case is closed.");
   return *found;
 }
 

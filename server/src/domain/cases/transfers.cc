@@ -182,7 +182,8 @@ Result<Transfer> request_transfer(storage::Connection& c, const Clock& clock, co
     if (!in.reason || in.reason->empty()) rules.push_back(FieldError::Required("reason"));
     add_field_errors(errors, std::move(rules));
     if (!errors.empty()) return Error::InvalidArgument("The transfer has invalid fields.", errors);
-    if (current.status != "open") return Error::FailedPrecondition("The case is closed.");
+    TRY_ASSIGN(const bool open, case_is_open(current.status));
+    if (!open) return Error::FailedPrecondition("The case is closed.");
     const std::string id = new_uuid();
     TRY(c.prepare("INSERT INTO case_transfers (id, case_id, from_ward, to_ward, reason,"
                   " requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -237,7 +238,7 @@ Result<Transfer> Transfers::transition(const Actor& actor, const RequestMeta& me
     TRY_ASSIGN(Transfer current, load_in_scope(c, actor, id));
     if (!errors.empty()) return Error::InvalidArgument("The step is incomplete.", errors);
     TRY(check_if_match(if_match, current.version, "transfer"));
-    const TransferStatus from = *parse_transfer_status(current.status);
+    TRY_ASSIGN(const TransferStatus from, decode_word<TransferStatus>(current.status));
     auto rule = transfer_rule(from, *to);
     if (!rule) {
       return Error::FailedPrecondition("A transfer that is " + current.status + " cannot become " +

@@ -14,6 +14,7 @@
 #include "domain/directory/organizations.h"
 #include "domain/meetings/action_item_states.h"
 #include "domain/meetings/meeting_rules.h"
+#include "domain/meetings/meeting_states.h"
 #include "domain/meetings/meeting_store.h"
 #include "domain/meetings/meeting_wall.h"
 #include "domain/referrals/notifications.h"
@@ -74,10 +75,9 @@ Status check_references(storage::Connection& c, const Meeting& m, const ActionIt
 Status check_status_step(const Actor& actor, const std::string& from,
                          const std::optional<std::string>& to) {
   if (!to || *to == from) return Status::Ok();
-  auto current = parse_action_item_status(from);
+  TRY_ASSIGN(const ActionItemStatus current, decode_word<ActionItemStatus>(from));
   auto next = parse_action_item_status(*to);
-  if (!current) return Error::Internal("An action item has an unknown stored status.");
-  auto step = next ? action_item_step(*current, *next) : std::nullopt;
+  auto step = next ? action_item_step(current, *next) : std::nullopt;
   if (!step) {
     return Error::FailedPrecondition("An action item that is " + from + " cannot become " + *to +
                                      "; reopen it first.");
@@ -117,7 +117,7 @@ Result<ActionItem> insert_action_item(storage::Connection& c, const Clock& clock
   Date today = tokyo_date(clock.now());
   TRY_ASSIGN(Meeting m, load_meeting_in_scope(c, actor, meeting_id, today));
   TRY(authorize(&actor, Action::kMeetingWrite, {m.ward, std::nullopt}));
-  if (m.status == "cancelled") return Error::FailedPrecondition("The meeting is cancelled.");
+  TRY(check_not_cancelled(m.status));
   TRY(check_references(c, m, f, std::move(errors)));
   std::string id = new_uuid();
   std::string now = format_utc(clock.now());

@@ -9,8 +9,10 @@
 #include "domain/audit/audit.h"
 #include "domain/base/if_match.h"
 #include "domain/base/json_column.h"
+#include "domain/cases/case_words.h"
 #include "domain/cases/cases.h"
 #include "domain/meetings/meeting_rules.h"
+#include "domain/meetings/meeting_states.h"
 #include "domain/meetings/meeting_store.h"
 #include "domain/meetings/meeting_wall.h"
 #include "storage/database.h"
@@ -18,16 +20,15 @@
 namespace tsunagu::domain {
 namespace {
 
-int risk_rank(const std::string& level) { return level == "high" ? 0 : level == "medium" ? 1 : 2; }
-
-const char* risk_label(const std::string& level) {
-  return level == "high" ? "高" : level == "medium" ? "中" : "低";
+// The risk level of an item open_cases() returned (which decoded every one).
+RiskLevel risk_of(const SuggestedAgendaItem& item) {
+  return parse_word<RiskLevel>(item.risk_level).value_or(RiskLevel::kHigh);
 }
 
 // Every open case of `ward` with its open referrals, in the order the meeting should take them:
 // highest risk first, then never reviewed, then the longest since the last review.
-std::vector<SuggestedAgendaItem> open_cases(storage::Connection& c, const std::string& ward,
-                                            Date today) {
+Result<std::vector<SuggestedAgendaItem>> open_cases(storage::Connection& c, const std::string& ward,
+                                                    Date today) {
   std::vector<SuggestedAgendaItem> items;
   std::map<std::string, size_t> index;
   auto s = c.prepare(
@@ -43,6 +44,7 @@ std::vector<SuggestedAgendaItem> open_cases(storage::Connection& c, const std::s
     item.case_ref = s.text(1);
     item.household_label = s.text(2);
     item.risk_level = s.text(3);
+    TRY(decode_word<RiskLevel>(item.risk_level));
     item.risk_categories = strings_from_json(s.text(4));
     item.lead_user_id = s.optional_text(5);
     item.lead_display_name = s.optional_text(6);
@@ -72,9 +74,7 @@ std::vector<SuggestedAgendaItem> open_cases(storage::Connection& c, const std::s
     items[it->second].open_referrals.push_back(std::move(open));
   }
   std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-    if (risk_rank(a.risk_level) != risk_rank(b.risk_level)) {
-      return risk_rank(a.risk_level) < risk_rank(b.risk_level);
-    }
+    if (risk_of(a) != risk_of(b)) return risk_of(a) > risk_of(b);
     // Never reviewed sorts as the longest wait.
     int64_t wait_a = a.days_since_last_review.value_or(INT64_MAX);
     int64_t wait_b = b.days_since_last_review.value_or(INT64_MAX);
@@ -94,7 +94,7 @@ Result<Meeting> load_to_run(storage::Connection& c, const Actor& actor, const st
     return Error::FailedPrecondition(
         "The suggested agenda is for practitioners' meetings (実務者会議) only.");
   }
-  if (m.status == "cancelled") return Error::FailedPrecondition("The meeting is cancelled.");
+  TRY(check_not_cancelled(m.status));
   return m;
 }
 
@@ -142,7 +142,8 @@ Result<Meeting> Meetings::record_decision(storage::Connection& c, const Actor& a
   }
   // A decision is what a meeting decided: one that has not taken place decided nothing, and
   // must not move a case's review into the future. (What the text may say is checked first.)
-  if (m.status != "held") {
+  TRY_ASSIGN(const MeetingStatus status, decode_word<MeetingStatus>(m.status));
+  if (status != MeetingStatus::kHeld) {
     return Error::FailedPrecondition(
         "Decisions are recorded for a meeting that was held; mark the meeting held first.");
   }
@@ -186,7 +187,7 @@ Result<std::vector<SuggestedAgendaItem>> Meetings::suggested_agenda(const Actor&
   return db_.write([&](storage::Connection& c) -> Result<std::vector<SuggestedAgendaItem>> {
     Date today = tokyo_date(clock_.now());
     TRY_ASSIGN(Meeting m, load_to_run(c, actor, id, today, true));
-    auto items = open_cases(c, m.ward, today);
+    TRY_ASSIGN(std::vector<SuggestedAgendaItem> items, open_cases(c, m.ward, today));
     for (const auto& item : items) {
       audit::append(
           c, clock_, &actor, meta,
@@ -207,11 +208,12 @@ Result<Meeting> Meetings::adopt_suggested_agenda(const Actor& actor, const Reque
     MeetingFields f;
     f.agenda = m.agenda;
     int adopted = 0;
-    for (const auto& item : open_cases(c, m.ward, today)) {
+    TRY_ASSIGN(const std::vector<SuggestedAgendaItem> open, open_cases(c, m.ward, today));
+    for (const auto& item : open) {
       bool listed = std::any_of(m.agenda.begin(), m.agenda.end(),
                                 [&](const AgendaItem& a) { return a.case_id == item.case_id; });
       if (listed) continue;
-      std::string notes = std::string("リスク") + risk_label(item.risk_level) + "・進行中の紹介" +
+      std::string notes = "リスク" + std::string(japanese_label(risk_of(item))) + "・進行中の紹介" +
                           std::to_string(item.open_referrals.size()) + "件・前回検討 " +
                           item.last_reviewed_on.value_or("なし");
       f.agenda->push_back(

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/meetings/action_item_states.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::meeting_store {
@@ -47,7 +48,8 @@ ActionItem row_to_action_item(const storage::Statement& s, Date today) {
   a.version = s.int64(7);
   a.created_at = parse_stored_time(s.text(8));
   a.updated_at = parse_stored_time(s.text(9));
-  a.overdue = a.status == "open" && a.due_on && *a.due_on < format_date(today);
+  a.overdue =
+      a.status == to_string(ActionItemStatus::kOpen) && a.due_on && *a.due_on < format_date(today);
   a.meeting_title = s.text(10);
   a.owner_organization_name = s.optional_text(11);
   a.owner_user_name = s.optional_text(12);

@@ -11,8 +11,10 @@
 #include "domain/audit/audit.h"
 #include "domain/audit/audited_read.h"
 #include "domain/base/if_match.h"
+#include "domain/base/vocabulary.h"
 #include "domain/base/wards.h"
 #include "domain/meetings/meeting_rules.h"
+#include "domain/meetings/meeting_states.h"
 #include "domain/meetings/meeting_store.h"
 #include "domain/referrals/notifications.h"
 #include "storage/database.h"
@@ -20,28 +22,19 @@
 namespace tsunagu::domain {
 namespace {
 
+constexpr const char* kNotStarted = "a meeting that has not started cannot have been held";
+
 audit::Entry meeting_entry(const char* action, const Meeting& m,
                            std::optional<std::string> case_id = std::nullopt,
                            std::optional<std::string> detail = std::nullopt) {
   return {action, "meeting", m.id, std::move(case_id), std::nullopt, std::move(detail)};
 }
 
-// The status moves a meeting may make: planned → held | cancelled.
-Status check_status_move(const std::string& from, const std::string& to) {
-  if (from == to) return Status::Ok();
-  if (from == "planned" && (to == "held" || to == "cancelled")) return Status::Ok();
-  return Error::FailedPrecondition("A " + from + " meeting cannot become " + to + ".");
-}
-
 }  // namespace
 
 const char* kind_label(const std::string& kind) {
-  if (kind == "roundtable") return "座談会";
-  if (kind == "case_conference") return "合同ケース会議";
-  if (kind == "practitioners") return "実務者会議";
-  if (kind == "individual") return "個別ケース検討会議";
-  if (kind == "child_guidance_conference") return "児童相談所の定例会議";
-  return "会議";
+  const Word* word = find_word(words::kMeetingKinds, kind);
+  return word != nullptr ? word->ja.data() : "会議";  // the labels are NUL-terminated literals
 }
 
 // Tells each organization invited by this change, and not before, of the meeting: its kind and
@@ -54,7 +47,7 @@ void notify_invited(storage::Connection& c, const Clock& clock, const Meeting& m
       newly.emplace_back(org);
     }
   }
-  if (newly.empty() || m.status == "cancelled") return;
+  if (newly.empty() || m.status == to_string(MeetingStatus::kCancelled)) return;
   NotificationNote note;
   note.kind = "meeting.invited";
   note.meeting_id = m.id;
@@ -84,10 +77,13 @@ Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const
   auto times = meeting_rules::check_shape(f, rules);
   meeting_rules::check_order(times.starts_at, times.ends_at, rules);
   // A meeting is planned; one that already took place may be recorded as held.
-  if (f.status == "cancelled") {
-    rules.push_back({"status", "a new meeting is planned (or held, if it took place)"});
-  } else if (f.status == "held" && times.starts_at && *times.starts_at > clock.now()) {
-    rules.push_back({"status", "a meeting that has not started cannot have been held"});
+  if (auto status = f.status ? parse_word<MeetingStatus>(*f.status) : std::nullopt) {
+    auto step = meeting_step(std::nullopt, *status);
+    if (!step) {
+      rules.push_back({"status", "a new meeting is planned (or held, if it took place)"});
+    } else if (step->once_started && times.starts_at && *times.starts_at > clock.now()) {
+      rules.push_back({"status", kNotStarted});
+    }
   }
   add_field_errors(errors, std::move(rules));
   if (f.kind && f.ward) {
@@ -108,7 +104,7 @@ Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const
       .bind(6, format_utc(*times.starts_at))
       .bind(7, format_utc(*times.ends_at))
       .bind(8, f.place)
-      .bind(9, f.status.value_or("planned"))
+      .bind(9, f.status.value_or(to_string(MeetingStatus::kPlanned)))
       .bind(10, f.minutes.value_or(""))
       .bind(11, actor.user_id)
       .bind(12, now)
@@ -220,20 +216,29 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
     TRY_ASSIGN(Meeting current, load_meeting_in_scope(c, actor, id, today));
     TRY(authorize(&actor, Action::kMeetingWrite, {current.ward, std::nullopt}));
     TRY(check_if_match(if_match, current.version, "meeting"));
-    if (current.status == "cancelled")
-      return Error::FailedPrecondition("The meeting is cancelled.");
+    TRY_ASSIGN(const MeetingStatus status, check_not_cancelled(current.status));
     const bool status_readable = std::none_of(
         errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "status"; });
-    if (f.status && status_readable) TRY(check_status_move(current.status, *f.status));
-    if (f.status == "cancelled" && !current.decisions.empty()) {
-      return Error::FailedPrecondition(
-          "The meeting has recorded decisions, so it took place and cannot be cancelled.");
+    const std::optional<MeetingStatus> to =
+        f.status && status_readable ? parse_word<MeetingStatus>(*f.status) : std::nullopt;
+    // The same status again is no step and is let through unchanged.
+    std::optional<MeetingStep> step;
+    if (to && *to != status) {
+      step = meeting_step(status, *to);
+      if (!step) {
+        return Error::FailedPrecondition("A " + current.status + " meeting cannot become " +
+                                         *f.status + ".");
+      }
+      if (step->without_decisions && !current.decisions.empty()) {
+        return Error::FailedPrecondition(
+            "The meeting has recorded decisions, so it took place and cannot be cancelled.");
+      }
     }
     std::vector<FieldError> order;
     const TimePoint starts_at = times.starts_at.value_or(current.starts_at);
     meeting_rules::check_order(starts_at, times.ends_at.value_or(current.ends_at), order);
-    if (f.status == "held" && current.status != "held" && starts_at > clock_.now()) {
-      order.push_back({"status", "a meeting that has not started cannot have been held"});
+    if (step && step->once_started && starts_at > clock_.now()) {
+      order.push_back({"status", kNotStarted});
     }
     add_field_errors(errors, std::move(order));
     TRY(meeting_rules::check_references(c, actor, current.kind, current.ward, f, errors));

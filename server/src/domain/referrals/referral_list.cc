@@ -99,7 +99,10 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
                                       " OFFSET ?" + std::to_string(limit_param + 1) + ")" + order);
                         bind(rows);
                         rows.bind(limit_param, page.per_page).bind(limit_param + 1, page.offset());
-                        while (rows.step()) out.items.push_back(store::from_row(rows, today));
+                        while (rows.step()) {
+                          TRY_ASSIGN(Referral r, store::from_row(rows, today));
+                          out.items.push_back(std::move(r));
+                        }
                         record_list_reads(actor, out.items, reads);
                         for (Referral& r : out.items) r = view(actor, std::move(r));
                         return out;

@@ -38,14 +38,14 @@ const char* const kSentToPartner = "r.sent_at IS NOT NULL";
 
 bool sent_to_partner(const Referral& r) { return r.sent_at.has_value(); }
 
-Referral from_row(const storage::Statement& s, Date today) {
+Result<Referral> from_row(const storage::Statement& s, Date today) {
   Referral r;
   r.id = s.text(0);
   r.case_id = s.text(1);
   r.ward = s.text(2);
   r.organization_id = s.text(3);
   r.service_id = s.optional_text(4);
-  r.status = parse_referral_status(s.text(5)).value_or(ReferralStatus::kDraft);
+  TRY_ASSIGN(r.status, decode_word<ReferralStatus>(s.text(5)));
   r.urgency = s.text(6);
   r.legal_basis = s.optional_text(7);
   if (auto on = s.optional_text(8)) {
@@ -78,11 +78,12 @@ Referral from_row(const storage::Statement& s, Date today) {
   return r;
 }
 
-std::optional<Referral> load(storage::Connection& c, const std::string& id, Date today) {
+Result<std::optional<Referral>> load(storage::Connection& c, const std::string& id, Date today) {
   auto s = c.prepare(std::string(kSelect) + " WHERE r.id = ?1");
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  return from_row(s, today);
+  if (!s.step()) return std::optional<Referral>();
+  TRY_ASSIGN(Referral r, from_row(s, today));
+  return std::optional(std::move(r));
 }
 
 void insert_event(storage::Connection& c, const Clock& clock, const std::string& referral_id,

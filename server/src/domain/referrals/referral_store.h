@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "common/time.h"
 #include "domain/referrals/referrals.h"
 
@@ -25,9 +26,11 @@ extern const char* const kSelect;
 extern const char* const kSentToPartner;
 bool sent_to_partner(const Referral& r);
 
-// The referral as stored, with `overdue` computed for `today` (Asia/Tokyo).
-Referral from_row(const storage::Statement& row, Date today);
-std::optional<Referral> load(storage::Connection& c, const std::string& id, Date today);
+// The referral as stored, with `overdue` computed for `today` (Asia/Tokyo); an internal error
+// when a stored word (its status) does not decode.
+Result<Referral> from_row(const storage::Statement& row, Date today);
+// The referral `id` (nullopt when there is none), as from_row reads it.
+Result<std::optional<Referral>> load(storage::Connection& c, const std::string& id, Date today);
 
 void insert_event(storage::Connection& c, const Clock& clock, const std::string& referral_id,
                   const Actor* actor, std::optional<ReferralStatus> from, ReferralStatus to,

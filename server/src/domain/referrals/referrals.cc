@@ -66,7 +66,7 @@ std::vector<FieldError> check_sendable(const std::optional<std::string>& legal_b
   std::vector<FieldError> errors;
   if (!legal_basis) {
     errors.push_back({"legal_basis", "is required to send: consent, council or statute"});
-  } else if (*legal_basis == "consent" && !consent) {
+  } else if (parse_word<LegalBasis>(*legal_basis) == LegalBasis::kConsent && !consent) {
     errors.push_back({"consent", "is required when the legal basis is consent"});
   }
   return errors;
@@ -75,7 +75,7 @@ std::vector<FieldError> check_sendable(const std::optional<std::string>& legal_b
 // Within a transaction: the referral if `actor` may see it; NotFound otherwise.
 Result<Referral> load_in_scope(storage::Connection& c, const Actor& actor, const std::string& id,
                                Date today) {
-  auto found = store::load(c, id, today);
+  TRY_ASSIGN(std::optional<Referral> found, store::load(c, id, today));
   if (!found) return not_found();
   TRY(authorize(&actor, Action::kReferralRead, {found->ward, found->organization_id}));
   // A partner's inbox never holds what was not sent to it.
@@ -191,8 +191,9 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
     }
     if (!found_case.ok()) {
       add_field_errors(errors, {{"case_id", "is not a case of your wards"}});
-    } else if (found_case->status != "open") {
-      add_field_errors(errors, {{"case_id", "is closed"}});
+    } else {
+      TRY_ASSIGN(const bool open, case_is_open(found_case->status));
+      if (!open) add_field_errors(errors, {{"case_id", "is closed"}});
     }
     add_field_errors(errors, check_target(c, in));
     if (!errors.empty()) return Error::InvalidArgument("The referral has invalid fields.", errors);
@@ -201,8 +202,10 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
     const std::string now = format_utc(clock_.now());
     std::optional<std::string> due_by = in.due_by;
     // A sent referral always has a due date, so none can wait unanswered for ever.
-    if (in.send && !due_by)
-      due_by = format_date(add_days(now_date, in.urgency == "urgent" ? 1 : 7));
+    if (in.send && !due_by) {
+      TRY_ASSIGN(const Urgency urgency, decode_word<Urgency>(in.urgency));  // checked above
+      due_by = format_date(add_days(now_date, days_to_answer(urgency)));
+    }
     auto insert = c.prepare(
         "INSERT INTO referrals (id, case_id, ward, status, organization_id, service_id,"
         " urgency, legal_basis, consent_obtained_on, consent_obtained_by, consent_scope,"
@@ -228,7 +231,7 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
       store::notify(c, clock_, "referral.received", id, store::Audience::kPartner);
     }
     if (key) idempotency::remember(c, clock_, actor.user_id, *key, id);
-    auto created = store::load(c, id, now_date);
+    TRY_ASSIGN(std::optional<Referral> created, store::load(c, id, now_date));
     audit::append(c, clock_, &actor, meta,
                   referral_entry("referral.create", *created, in.send ? "sent" : "draft"));
     return Creation<Referral>{*created, false};
@@ -274,7 +277,7 @@ Result<Referral> Referrals::edit_draft(const Actor& actor, const RequestMeta& me
     bind_draft_columns(update.bind(1, id).bind(2, current.version), next, 3);
     update.bind(14, format_utc(clock_.now())).run();
     if (c.changes() != 1) return Error::Aborted("The referral changed at the same time. Reload.");
-    auto updated = store::load(c, id, now_date);
+    TRY_ASSIGN(std::optional<Referral> updated, store::load(c, id, now_date));
     audit::append(c, clock_, &actor, meta, referral_entry("referral.update", *updated, "draft"));
     return view(actor, std::move(*updated));
   });
@@ -347,7 +350,8 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
     const bool by_receiver = rule->by == Party::kReceiver;
     std::optional<std::string> due_by = current.due_by;
     if (*to == ReferralStatus::kSent && !due_by) {
-      due_by = format_date(add_days(now_date, current.urgency == "urgent" ? 1 : 7));
+      TRY_ASSIGN(const Urgency urgency, decode_word<Urgency>(current.urgency));
+      due_by = format_date(add_days(now_date, days_to_answer(urgency)));
     }
     c.prepare(
          "UPDATE referrals SET status = ?3, version = version + 1, updated_at = ?4,"
@@ -378,7 +382,7 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
     } else if (*to == ReferralStatus::kWithdrawn && current.status != ReferralStatus::kDraft) {
       store::notify(c, clock_, "referral.withdrawn", id, store::Audience::kPartner);
     }
-    auto updated = store::load(c, id, now_date);
+    TRY_ASSIGN(std::optional<Referral> updated, store::load(c, id, now_date));
     audit::append(c, clock_, &actor, meta,
                   referral_entry("referral.transition", *updated,
                                  std::string(to_string(current.status)) + "->" + req.to));
