@@ -404,7 +404,8 @@ class City {
          "writer settings");
     hasher_ = std::make_unique<domain::PasswordHasher>(domain::PasswordParams::cheap_for_tests());
     phase_start_ = Steady::now();
-    must(domain::load_demo(*db_, clock_, {kCityPassword, hasher_.get()}), "demo network");
+    must(domain::load_demo_from(*db_, clock_, {kCityPassword, hasher_.get()}, TSUNAGU_SEED_DIR),
+         "demo network");
     phase("demo network (load_demo)", 1, "network");
     directory();
     users();

@@ -209,7 +209,8 @@ int main(int argc, char** argv) {
   }
   SystemClock clock;
   domain::PasswordHasher hasher(domain::PasswordParams::cheap_for_tests());
-  must(domain::load_demo(*db, clock, {"bench-password-2026", &hasher}), "demo");
+  must(domain::load_demo_from(*db, clock, {"bench-password-2026", &hasher}, TSUNAGU_SEED_DIR),
+       "demo");
   domain::Cases cases(*db, clock);
   domain::Referrals referrals(*db, clock);
   domain::CaseFields f;

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     return app::export_hsds_command(config, std::cout, std::cerr);
   if (config.command == "import-hsds")
     return app::import_hsds_command(config, std::cout, std::cerr);
+  if (config.command == "seed") return app::seed_command(config, std::cout, std::cerr);
   if (config.command == "create-admin")
     return app::create_admin_command(config, std::cin, std::cout, std::cerr);
   if (!config.log_file.empty()) {

@@ -101,10 +101,10 @@ TEST(DemoTest, LoadsOnceAndRecordsIt) {
   auto db = storage::Database::open({dir.file("d.db")});
   ASSERT_OK(db);
   FakeClock clock(testing::test_epoch());
-  auto first = domain::load_demo(**db, clock, {"demo-password-1234"});
+  auto first = domain::load_demo_from(**db, clock, {"demo-password-1234"}, testing::kSeedDir);
   ASSERT_OK(first);
   EXPECT_TRUE(first->loaded);
-  auto second = domain::load_demo(**db, clock, {"demo-password-1234"});
+  auto second = domain::load_demo_from(**db, clock, {"demo-password-1234"}, testing::kSeedDir);
   ASSERT_OK(second);
   EXPECT_FALSE(second->loaded);
   ASSERT_FALSE(second->lines.empty());
@@ -120,13 +120,14 @@ TEST(DemoTest, RefusesADatabaseThatHoldsData) {
   FakeClock clock(testing::test_epoch());
   domain::PasswordHasher hasher(domain::PasswordParams::cheap_for_tests());
   domain::DemoOptions organizations_only{"demo-password-1234", &hasher, {"organizations"}};
-  ASSERT_OK(domain::load_demo(**db, clock, organizations_only));
+  ASSERT_OK(domain::load_demo_from(**db, clock, organizations_only, testing::kSeedDir));
   // The directory stays; the marker goes, as in a database that was never a demo's.
   ASSERT_OK((*db)->write([](storage::Connection& c) -> Status {
     c.exec("DELETE FROM server_meta WHERE key = 'demo_loaded_at'");
     return Status::Ok();
   }));
-  auto refused = domain::load_demo(**db, clock, {"demo-password-1234", &hasher});
+  auto refused =
+      domain::load_demo_from(**db, clock, {"demo-password-1234", &hasher}, testing::kSeedDir);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind(), ErrorKind::kFailedPrecondition);
   EXPECT_NE(refused.error().message().find("new, empty database"), std::string::npos);
@@ -145,7 +146,8 @@ TEST(DemoTest, TellsWhoCanSignInAndWhere) {
   ASSERT_OK(db);
   FakeClock clock(testing::test_epoch());
   domain::PasswordHasher hasher(domain::PasswordParams::cheap_for_tests());
-  auto report = domain::load_demo(**db, clock, {"sapporo demo 2026", &hasher});
+  auto report =
+      domain::load_demo_from(**db, clock, {"sapporo demo 2026", &hasher}, testing::kSeedDir);
   ASSERT_OK(report);
   std::string all;
   for (const auto& line : report->lines) all += line + "\n";
@@ -159,7 +161,7 @@ TEST(DemoTest, ABrokenSeedFileChangesNothing) {
   auto db = storage::Database::open({dir.file("d.db")});
   ASSERT_OK(db);
   FakeClock clock(testing::test_epoch());
-  std::vector<EmbeddedFile> broken = {{"10_x.json", R"({"kind":"no-such-kind","items":[]})"}};
+  std::vector<domain::SeedFile> broken = {{"10_x.json", R"({"kind":"no-such-kind","items":[]})"}};
   auto r = domain::load_demo(**db, clock, {}, broken);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message().find("10_x.json"), std::string::npos);

@@ -43,6 +43,8 @@ std::unique_ptr<storage::Database> open_database_with(const std::string& path,
   return made.ok() ? std::move(db) : nullptr;
 }
 
+const char kSeedDir[] = TSUNAGU_TEST_SEED_DIR;
+
 const char kTestAuditKey[] = "test-audit-key-0123456789abcdef0123456789abcdef";
 
 namespace {
@@ -64,7 +66,7 @@ std::string initial_state_key(const app::Config& config) {
   if (!config.audit_key_file.empty()) return "";
   std::string key = config.audit_key + '\n' + (config.demo ? "demo" : "migrated");
   if (config.demo) {
-    key += '\n' + config.demo_password + '\n' +
+    key += '\n' + config.seed_dir + '\n' + config.demo_password + '\n' +
            (config.cheap_password_hashing_for_tests ? "cheap" : "argon2");
     for (const auto& kind : config.demo_kinds) key += '\n' + kind;
   }
@@ -112,6 +114,7 @@ TestServer::TestServer(app::Config config) : db_path_(dir_.file("tsunagu.db")) {
   // No web client unless a test gives one: the build's own may or may not be there.
   if (!config.web_root) config.web_root = "";
   if (config.audit_key.empty() && config.audit_key_file.empty()) config.audit_key = kTestAuditKey;
+  if (config.seed_dir.empty()) config.seed_dir = kSeedDir;
   log::set_level(log::Level::kWarn);  // start-up lines would drown the test output
   config = start_from_template(std::move(config), db_path_);
   config.db_path = db_path_;

@@ -53,6 +53,10 @@ bool make_tls_certificate(const TempDir& dir);
 std::unique_ptr<storage::Database> open_database_with(const std::string& path,
                                                       const std::string& sql);
 
+// The source tree's seed/ (the demo data set), compiled in: what every TestServer's --demo reads
+// unless its config names another folder.
+extern const char kSeedDir[];
+
 // The audit chain's key in tests (set for the whole test process, and TestServer's default).
 extern const char kTestAuditKey[];
 

@@ -12,6 +12,11 @@ namespace tsunagu::app {
 
 Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock) {
   std::unique_ptr<App> app(new App(config, clock));
+  // The demo's files are read first: a seed folder that cannot be read changes nothing.
+  std::vector<domain::SeedFile> seed;
+  if (config.demo) {
+    TRY_ASSIGN(seed, domain::read_seed_dir(seed_dir(config)));
+  }
   // No audit key, no server (--demo makes one next to its database): a chain keyed with
   // nothing could be rewritten by whoever can write the database file.
   TRY_ASSIGN(std::string audit_key, load_audit_key(config, config.demo ? config.db_path : ""));
@@ -28,9 +33,10 @@ Result<std::unique_ptr<App>> App::open(const Config& config, const Clock& clock)
                                               : domain::PasswordParams{});
   if (config.demo) {
     TRY_ASSIGN(app->demo_report_,
-               domain::load_demo(*app->db_, clock,
-                                 domain::DemoOptions{config.demo_password, app->hasher_.get(),
-                                                     config.demo_kinds}));
+               domain::load_demo(
+                   *app->db_, clock,
+                   domain::DemoOptions{config.demo_password, app->hasher_.get(), config.demo_kinds},
+                   seed));
   }
   domain::SessionPolicy session_policy;
   session_policy.idle = std::chrono::minutes(config.session_idle_minutes);

@@ -1,5 +1,6 @@
-// The composition root: opens and migrates the database, loads the demo data on request,
-// builds the domain services and the HTTP server, and runs them until a signal or stop().
+// The composition root: opens and migrates the database, loads the demo data on request (read
+// from seed_dir(config) by domain/seed/demo.h), builds the domain services and the HTTP server,
+// and runs them until a signal or stop().
 // Shutdown order: stop accepting → answer every request already received → stop timers →
 // checkpoint and close the database. While it runs it holds the database's lock file
 // (storage/backup.h), so a second server or a restore on the same file is refused.

@@ -21,6 +21,7 @@
 #include "domain/audit/audit_checkpoint.h"
 #include "domain/cases/retention.h"
 #include "domain/directory/directory_import.h"
+#include "domain/seed/demo.h"
 #include "http/hsds_documents.h"
 #include "http/hsds_import.h"
 #include "storage/backup.h"
@@ -587,6 +588,38 @@ int import_hsds_command(const Config& config, std::ostream& out, std::ostream& e
       << "services" << verb << ": " << counts(report->services) << "\n";
   out << (config.dry_run ? "dry run: nothing was written\n"
                          : "imported in one transaction, one directory.import audit entry\n");
+  return 0;
+}
+
+int seed_command(const Config& config, std::ostream& out, std::ostream& err) {
+  // The files first: a seed folder that cannot be read leaves no database, key or lock behind.
+  const std::string dir = seed_dir(config);
+  auto files = domain::read_seed_dir(dir);
+  if (!files.ok()) return fail(err, files.error(), kExitCannotCheck);
+  // The demo's own key (<db>.audit-key, made when missing) unless one is given, as --demo.
+  auto key = load_audit_key(config, config.db_path);
+  if (!key.ok()) return fail(err, key.error(), kExitCannotCheck);
+  domain::audit::set_chain_key(*key);
+  auto lock = storage::DatabaseLock::acquire(config.db_path);
+  if (!lock.ok()) return fail(err, lock.error());
+  storage::DatabaseOptions options;
+  options.path = config.db_path;
+  options.readers = 1;
+  auto db = storage::Database::open(options);  // a new database: made and migrated here
+  if (!db.ok()) return fail(err, db.error(), kExitCannotCheck);
+  Status bound = domain::audit::bind_chain_key(**db);
+  if (!bound.ok()) return fail(err, bound.error(), kExitCannotCheck);
+  SystemClock clock;
+  domain::PasswordHasher hasher{config.cheap_password_hashing_for_tests
+                                    ? domain::PasswordParams::cheap_for_tests()
+                                    : domain::PasswordParams{}};
+  auto report = domain::load_demo(
+      **db, clock, domain::DemoOptions{config.demo_password, &hasher, config.demo_kinds}, *files);
+  if (!report.ok()) return fail(err, report.error());
+  for (const auto& line : report->lines) out << line << "\n";
+  if (report->loaded) {
+    out << "loaded the demo data set from " << dir << " into " << config.db_path << "\n";
+  }
   return 0;
 }
 

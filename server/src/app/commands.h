@@ -21,6 +21,10 @@
 //     nothing, one audit entry (domain/directory/directory_import.h); every invalid record reported
 //     as file:line: id: field: problem (exit 1, nothing written); 3 when it cannot read the file or
 //     the database. The database is created when missing (not by a dry run).
+//   seed --db PATH [--seed-dir DIR]: the demo data set (domain/seed/demo.h) loaded into a new,
+//     empty database, as --demo does, and the demo accounts printed; a database that had it is
+//     left as it is (exit 0), one with other data refused (exit 1); 3 when it cannot read the seed
+//     files or the database. Without an audit key it makes <db>.audit-key, as --demo.
 //
 // Thread-safety: run from main() alone.
 #pragma once
@@ -66,5 +70,6 @@ int create_admin_command(const Config& config, std::istream& in, std::ostream& o
                          std::ostream& err);
 int export_hsds_command(const Config& config, std::ostream& out, std::ostream& err);
 int import_hsds_command(const Config& config, std::ostream& out, std::ostream& err);
+int seed_command(const Config& config, std::ostream& out, std::ostream& err);
 
 }  // namespace tsunagu::app

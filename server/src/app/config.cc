@@ -1,6 +1,7 @@
 #include "app/config.h"
 
 #include <charconv>
+#include <filesystem>
 
 #include "common/text.h"
 
@@ -10,6 +11,30 @@ namespace tsunagu::app {
 #define TSUNAGU_DEFAULT_WEB_ROOT ""
 #endif
 const char* const kDefaultWebRoot = TSUNAGU_DEFAULT_WEB_ROOT;
+
+#ifndef TSUNAGU_BUILD_SERVER_DIR
+#define TSUNAGU_BUILD_SERVER_DIR ""
+#endif
+#ifndef TSUNAGU_SOURCE_SEED_DIR
+#define TSUNAGU_SOURCE_SEED_DIR ""
+#endif
+#ifndef TSUNAGU_INSTALLED_SEED_DIR
+#define TSUNAGU_INSTALLED_SEED_DIR ""
+#endif
+
+std::string default_seed_dir() {
+  std::error_code ec;
+  const auto exe = std::filesystem::canonical("/proc/self/exe", ec);
+  if (ec) return TSUNAGU_INSTALLED_SEED_DIR;
+  const auto build = std::filesystem::weakly_canonical(TSUNAGU_BUILD_SERVER_DIR, ec);
+  if (!ec && exe.parent_path() == build) return TSUNAGU_SOURCE_SEED_DIR;
+  return TSUNAGU_INSTALLED_SEED_DIR;
+}
+
+std::string seed_dir(const Config& config) {
+  return config.seed_dir.empty() ? default_seed_dir() : config.seed_dir;
+}
+
 namespace {
 
 Result<int> parse_int(const std::string& name, const std::string& value, int min, int max) {
@@ -117,7 +142,7 @@ Status apply(Config& c, const std::string& key, const std::string& value,
     }
   } else if (key == "audit-key-file" || key == "signing-key" || key == "public-key" ||
              key == "checkpoint" || key == "out" || key == "from" || key == "log-file" ||
-             key == "username") {
+             key == "username" || key == "seed-dir") {
     if (value.empty()) return Error::InvalidArgument(source + " must not be empty");
     std::string& target = key == "audit-key-file" ? c.audit_key_file
                           : key == "signing-key"  ? c.signing_key_file
@@ -126,6 +151,7 @@ Status apply(Config& c, const std::string& key, const std::string& value,
                           : key == "from"         ? c.from_file
                           : key == "log-file"     ? c.log_file
                           : key == "username"     ? c.username
+                          : key == "seed-dir"     ? c.seed_dir
                                                   : c.out_file;
     target = value;
   } else {
@@ -147,6 +173,7 @@ constexpr Setting kSettings[] = {
     {"log-level", "TSUNAGU_LOG_LEVEL", true},
     {"log-file", "TSUNAGU_LOG_FILE", true},
     {"demo", "TSUNAGU_DEMO", false},
+    {"seed-dir", "TSUNAGU_SEED_DIR", true},
     {"access-log", "TSUNAGU_ACCESS_LOG", true},
     {"synchronous", "TSUNAGU_SYNCHRONOUS", true},
     {"session-idle-minutes", "TSUNAGU_SESSION_IDLE_MINUTES", true},
@@ -172,7 +199,7 @@ constexpr Setting kSettings[] = {
 
 constexpr const char* kCommands[] = {
     "serve",   "audit-verify", "audit-checkpoint", "audit-keygen", "checkpoint-keygen", "backup",
-    "restore", "purge",        "create-admin",     "export-hsds",  "import-hsds"};
+    "restore", "purge",        "create-admin",     "export-hsds",  "import-hsds",       "seed"};
 
 }  // namespace
 
@@ -258,6 +285,7 @@ std::string usage() {
        tsunagu-server purge --db PATH --retention-days N [--apply] [--audit-key-file FILE]
        tsunagu-server export-hsds --db PATH --out DIR
        tsunagu-server import-hsds --db PATH DIR [--dry-run] [--audit-key-file FILE]
+       tsunagu-server seed --db PATH [--seed-dir DIR] [--audit-key-file FILE]
 
 Serves the Tsunagu API for Sapporo's child-abuse prevention network.
 audit-verify recomputes the audit log's keyed hash chain and reports the first broken link;
@@ -274,6 +302,8 @@ Referral HSDS 3.0 JSON into DIR, one file per object type (docs/hsds.md). import
 DIR/organizations.json (as export-hsds writes it) and upserts its organizations and services by
 id, all or nothing, with one audit entry; it lists every invalid record as file:line: id: field:
 problem and then writes nothing; --dry-run checks and counts what would change, writing nothing.
+seed loads the demo data set into a new, empty database, as --demo does, and prints the demo
+accounts; a database that holds other data is refused.
 Exit 0: done, 1: refused or failed (import-hsds: invalid records), 3: cannot check (import-hsds:
 cannot read the files or the database).
 
@@ -283,6 +313,9 @@ Options (each also read from the environment variable shown):
   --port N               port; 0 picks a free one and prints it     TSUNAGU_PORT (8080)
   --demo                 load the demo data set into an empty db    TSUNAGU_DEMO
                          demo accounts' password: TSUNAGU_DEMO_PASSWORD, else a printed random one
+  --seed-dir DIR         the demo data set's files (--demo, seed)   TSUNAGU_SEED_DIR
+                         (default: the installed share/tsunagu/seed; the source tree's seed/
+                         for the build tree's binary)
   --threads N            HTTP worker threads (one per open connection) TSUNAGU_THREADS (64)
   --log-level LEVEL      debug, info, warn, error or off            TSUNAGU_LOG_LEVEL (info)
   --log-file PATH        append the log to PATH, reopened on SIGHUP TSUNAGU_LOG_FILE (stderr)

@@ -18,7 +18,7 @@ namespace tsunagu::app {
 
 struct Config {
   // serve (the default), audit-verify, audit-checkpoint, audit-keygen, checkpoint-keygen,
-  // backup, restore or purge
+  // backup, restore, purge, create-admin, export-hsds, import-hsds or seed
   std::string command = "serve";
   std::string db_path = "tsunagu.db";
   std::string host = "127.0.0.1";
@@ -26,6 +26,7 @@ struct Config {
   bool demo = false;
   std::string demo_password;         // TSUNAGU_DEMO_PASSWORD; empty → a random one is printed
   std::set<std::string> demo_kinds;  // which seed kinds --demo loads; empty → all (tests only)
+  std::string seed_dir;  // the demo data set's files (--seed-dir); "" → default_seed_dir()
   int threads = 64;
   log::Level log_level = log::Level::kInfo;
   std::string log_file;  // "" → stderr; a file is reopened on SIGHUP (logrotate)
@@ -69,6 +70,13 @@ struct Config {
 
 // The folder the build puts the web client in (client/web/dist under the build tree), compiled in.
 extern const char* const kDefaultWebRoot;
+
+// Where --demo and `seed` read the demo data set without --seed-dir, compiled in: the source
+// tree's seed/ for the tsunagu-server the build tree holds, the installed
+// <datadir>/tsunagu/seed for any other.
+std::string default_seed_dir();
+// config.seed_dir, else default_seed_dir().
+std::string seed_dir(const Config& config);
 
 struct Invocation {
   Config config;

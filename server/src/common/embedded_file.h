@@ -1,4 +1,4 @@
-// A file compiled into the binary (migrations from schema/, the demo data from seed/).
+// A file compiled into the binary (the migrations and the assessment forms of schema/).
 // Generated sources define the lists; see cmake/EmbedFiles.cmake. Immutable, thread-safe.
 #pragma once
 

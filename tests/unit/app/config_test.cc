@@ -135,5 +135,17 @@ TEST(ConfigTest, HelpAndVersion) {
   EXPECT_NE(usage().find("--demo"), std::string::npos);
 }
 
+TEST(ConfigTest, SeedCommandAndItsFolder) {
+  auto inv = parse({"seed", "--db", "/tmp/demo.db", "--seed-dir", "/opt/seed"});
+  ASSERT_TRUE(inv.ok()) << inv.error().message();
+  EXPECT_EQ(inv->config.command, "seed");
+  EXPECT_EQ(inv->config.seed_dir, "/opt/seed");
+  EXPECT_EQ(parse({}, Env{{{"TSUNAGU_SEED_DIR", "/srv/seed"}}})->config.seed_dir, "/srv/seed");
+  EXPECT_TRUE(parse({})->config.seed_dir.empty());  // the default folder (default_seed_dir)
+  EXPECT_FALSE(parse({"--seed-dir="}).ok());
+  EXPECT_NE(usage().find("tsunagu-server seed --db PATH [--seed-dir DIR]"), std::string::npos);
+  EXPECT_NE(usage().find("--seed-dir DIR"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tsunagu::app

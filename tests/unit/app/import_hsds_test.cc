@@ -106,7 +106,7 @@ class ImportHsdsTest : public ::testing::Test {
     domain::DemoOptions demo;
     demo.password = testing::kDemoPassword;
     demo.kinds = {"organizations"};
-    ASSERT_OK(domain::load_demo(*db, clock, demo));
+    ASSERT_OK(domain::load_demo_from(*db, clock, demo, testing::kSeedDir));
     db.reset();
     ASSERT_EQ(export_to(demo_db_, "export-1"), 0);
     organizations_ = json::parse(read_text(dir_.path() / "export-1" / "organizations.json"));

@@ -1,7 +1,11 @@
 #include "domain/seed/demo.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -112,10 +116,62 @@ std::string random_password() {
   return out;
 }
 
+// The file's {"kind": ..., "items": [...]}, or InvalidArgument naming the file and what is wrong.
+Result<nlohmann::json> parse_seed_file(const SeedFile& file) {
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(file.text);
+  } catch (const nlohmann::json::parse_error& e) {
+    return Error::InvalidArgument("seed file " + file.name + " is not valid JSON: " + e.what());
+  }
+  if (!doc.is_object() || !doc.contains("kind") || !doc["kind"].is_string() ||
+      !doc.contains("items") || !doc["items"].is_array()) {
+    return Error::InvalidArgument("seed file " + file.name +
+                                  " is not {\"kind\": ..., \"items\": [...]}");
+  }
+  return doc;
+}
+
 }  // namespace
 
+Result<std::vector<SeedFile>> read_seed_dir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return Error::NotFound("no seed folder at " + dir +
+                           " (the demo data set's *.json files; give it with --seed-dir DIR)");
+  }
+  std::vector<fs::path> paths;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code kind;  // a file that cannot be looked at is named when it is read
+    if (it->path().extension() == ".json" && !it->is_directory(kind)) paths.push_back(it->path());
+  }
+  if (ec) {
+    return Error::FailedPrecondition("cannot list the seed folder " + dir + ": " + ec.message());
+  }
+  if (paths.empty()) return Error::FailedPrecondition("no seed file (*.json) in " + dir);
+  std::sort(paths.begin(), paths.end());
+  std::vector<SeedFile> files;
+  for (const fs::path& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error::FailedPrecondition("cannot read seed file " + path.string());
+    std::ostringstream text;
+    text << in.rdbuf();  // an empty file reads as "" and is then refused as no JSON
+    if (in.bad()) return Error::FailedPrecondition("cannot read seed file " + path.string());
+    files.push_back({path.string(), text.str()});
+    TRY(parse_seed_file(files.back()));  // a malformed file is named before a database is opened
+  }
+  return files;
+}
+
+Result<DemoReport> load_demo_from(storage::Database& db, const Clock& clock,
+                                  const DemoOptions& options, const std::string& dir) {
+  TRY_ASSIGN(std::vector<SeedFile> files, read_seed_dir(dir));
+  return load_demo(db, clock, options, files);
+}
+
 Result<DemoReport> load_demo(storage::Database& db, const Clock& clock, const DemoOptions& options,
-                             const std::vector<EmbeddedFile>& files) {
+                             const std::vector<SeedFile>& files) {
   DemoReport report;
   std::unique_ptr<PasswordHasher> own_hasher;
   if (options.hasher == nullptr) own_hasher = std::make_unique<PasswordHasher>();
@@ -139,25 +195,19 @@ Result<DemoReport> load_demo(storage::Database& db, const Clock& clock, const De
     if (held.int64(0) != 0) {
       return Error::FailedPrecondition(
           "The database holds accounts, organizations or cases and never had the demo data set: "
-          "--demo loads it only into a new, empty database.");
+          "--demo and 'tsunagu-server seed' load it only into a new, empty database.");
     }
-    for (const EmbeddedFile& file : files) {
-      auto doc = nlohmann::json::parse(file.data, nullptr, false);
-      if (doc.is_discarded() || !doc.is_object() || !doc.contains("kind") ||
-          !doc["kind"].is_string() || !doc.contains("items") || !doc["items"].is_array()) {
-        return Error::Internal("seed file " + std::string(file.name) +
-                               " is not {\"kind\": ..., \"items\": [...]}");
-      }
+    for (const SeedFile& file : files) {
+      TRY_ASSIGN(nlohmann::json doc, parse_seed_file(file));
       const std::string kind = doc["kind"].get<std::string>();
       if (!options.kinds.empty() && !options.kinds.contains(kind)) continue;
       auto it = loaders().find(kind);
       if (it == loaders().end()) {
-        return Error::Internal("seed file " + std::string(file.name) + " has unknown kind " +
-                               doc["kind"].dump());
+        return Error::InvalidArgument("seed file " + file.name + " has unknown kind " +
+                                      doc["kind"].dump());
       }
       if (Status s = it->second(c, doc["items"], ctx); !s.ok()) {
-        return Error::Internal("seed file " + std::string(file.name) + ": " +
-                               s.error().to_string());
+        return Error::InvalidArgument("seed file " + file.name + ": " + s.error().to_string());
       }
     }
     c.prepare("INSERT INTO server_meta (key, value) VALUES ('demo_loaded_at', ?1)")
