@@ -304,8 +304,8 @@ id, all or nothing, with one audit entry; it lists every invalid record as file:
 problem and then writes nothing; --dry-run checks and counts what would change, writing nothing.
 seed loads the demo data set into a new, empty database, as --demo does, and prints the demo
 accounts; a database that holds other data is refused.
-Exit 0: done, 1: refused or failed (import-hsds: invalid records), 3: cannot check (import-hsds:
-cannot read the files or the database).
+Exit 0: done, 1: refused or failed (import-hsds: invalid records), 3: cannot check (import-hsds,
+seed: cannot read the files or the database).
 
 Options (each also read from the environment variable shown):
   --db PATH              SQLite database file, created if missing   TSUNAGU_DB (tsunagu.db)
