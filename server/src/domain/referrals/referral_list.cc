@@ -103,6 +103,7 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
                           TRY_ASSIGN(Referral r, store::from_row(rows, today));
                           out.items.push_back(std::move(r));
                         }
+                        store::attach_ward_contacts(c, out.items);
                         record_list_reads(actor, out.items, reads);
                         for (Referral& r : out.items) r = view(actor, std::move(r));
                         return out;

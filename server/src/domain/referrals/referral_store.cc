@@ -4,6 +4,9 @@
 #include "domain/referrals/notifications.h"
 #include "storage/database.h"
 
+#include <map>
+#include <nlohmann/json.hpp>
+
 namespace tsunagu::domain::referral_store {
 namespace {
 
@@ -20,19 +23,10 @@ const char* const kSelect =
     " r.legal_basis, r.consent_obtained_on, r.consent_obtained_by, r.consent_scope, r.summary,"
     " r.intake_note, c.household_label, r.internal_note, r.due_by, r.reason_code,"
     " r.response_note, r.outcome, r.version, r.created_by, r.created_at, r.updated_at,"
-    " r.sent_at, r.responded_at, r.closed_at, o.name, sv.name,"
-    // 26-31: the ward's contact, read only while the referral waits on the partner.
-    " wd.name, wo.id, wo.name, wo.phone,"
-    " (SELECT u.display_name FROM referral_events e JOIN users u ON u.id = e.actor_id"
-    "  WHERE e.referral_id = r.id AND e.to_status = 'sent' ORDER BY e.seq DESC LIMIT 1)"
+    " r.sent_at, r.responded_at, r.closed_at, o.name, sv.name"
     " FROM referrals r JOIN cases c ON c.id = r.case_id"
     " JOIN organizations o ON o.id = r.organization_id"
-    " LEFT JOIN services sv ON sv.id = r.service_id"
-    " LEFT JOIN wards wd ON wd.code = r.ward AND r.status IN ('sent', 'accepted')"
-    " LEFT JOIN organizations wo ON wd.code IS NOT NULL AND wo.id = ("
-    "  SELECT w.organization_id FROM organization_wards w JOIN organizations x"
-    "  ON x.id = w.organization_id WHERE w.ward = r.ward AND x.category = 'ward_office'"
-    "  AND x.status = 'active' ORDER BY x.sort_key, x.id LIMIT 1)";
+    " LEFT JOIN services sv ON sv.id = r.service_id";
 
 const char* const kSentToPartner = "r.sent_at IS NOT NULL";
 
@@ -68,10 +62,6 @@ Result<Referral> from_row(const storage::Statement& s, Date today) {
   r.closed_at = optional_time(s, 25);
   r.organization_name = s.text(26);
   r.service_name = s.optional_text(27);
-  if (auto office = s.optional_text(29)) {
-    r.ward_contact =
-        WardContact{r.ward, s.text(28), *office, s.text(30), s.text(31), s.optional_text(32)};
-  }
   if ((r.status == ReferralStatus::kSent || r.status == ReferralStatus::kAccepted) && r.due_by) {
     r.overdue = *r.due_by < format_date(today);  // YYYY-MM-DD compares as text
   }
@@ -83,7 +73,50 @@ Result<std::optional<Referral>> load(storage::Connection& c, const std::string& 
   s.bind(1, id);
   if (!s.step()) return std::optional<Referral>();
   TRY_ASSIGN(Referral r, from_row(s, today));
+  attach_ward_contacts(c, std::span(&r, 1));
   return std::optional(std::move(r));
+}
+
+void attach_ward_contacts(storage::Connection& c, std::span<Referral> referrals) {
+  // The ward's office, once per ward on the page: its name and the first active ward office the
+  // directory lists for it (by sort key, then id).
+  std::map<std::string, std::optional<WardContact>> offices;
+  std::vector<std::string> waiting;  // ids of the referrals that wait on the partner
+  for (const Referral& r : referrals) {
+    if (r.status != ReferralStatus::kSent && r.status != ReferralStatus::kAccepted) continue;
+    waiting.push_back(r.id);
+    if (offices.contains(r.ward)) continue;
+    auto office = c.prepare(
+        "SELECT wd.name, wo.id, wo.name, wo.phone FROM wards wd"
+        " JOIN organizations wo ON wo.id = ("
+        "  SELECT w.organization_id FROM organization_wards w JOIN organizations x"
+        "  ON x.id = w.organization_id WHERE w.ward = wd.code AND x.category = 'ward_office'"
+        "  AND x.status = 'active' ORDER BY x.sort_key, x.id LIMIT 1)"
+        " WHERE wd.code = ?1");
+    office.bind(1, r.ward);
+    offices[r.ward] = office.step()
+                          ? std::optional(WardContact{r.ward, office.text(0), office.text(1),
+                                                      office.text(2), office.text(3), std::nullopt})
+                          : std::nullopt;
+  }
+  if (waiting.empty()) return;
+  // Who sent each one: the actor of its latest move to `sent`, all of the page's in one read.
+  std::map<std::string, std::string> senders;
+  auto sent = c.prepare(
+      "SELECT e.referral_id, u.display_name FROM referral_events e"
+      " JOIN users u ON u.id = e.actor_id"
+      " WHERE e.referral_id IN (SELECT value FROM json_each(?1)) AND e.to_status = 'sent'"
+      " ORDER BY e.seq");
+  sent.bind(1, nlohmann::json(waiting).dump());
+  while (sent.step()) senders[sent.text(0)] = sent.text(1);  // the latest wins
+  for (Referral& r : referrals) {
+    if (r.status != ReferralStatus::kSent && r.status != ReferralStatus::kAccepted) continue;
+    const std::optional<WardContact>& office = offices[r.ward];
+    if (!office) continue;
+    r.ward_contact = *office;
+    if (auto who = senders.find(r.id); who != senders.end())
+      r.ward_contact->sent_by_name = who->second;
+  }
 }
 
 void insert_event(storage::Connection& c, const Clock& clock, const std::string& referral_id,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,11 @@ bool sent_to_partner(const Referral& r);
 // The referral as stored, with `overdue` computed for `today` (Asia/Tokyo); an internal error
 // when a stored word (its status) does not decode.
 Result<Referral> from_row(const storage::Statement& row, Date today);
-// The referral `id` (nullopt when there is none), as from_row reads it.
+// The referral `id` (nullopt when there is none), as from_row reads it, with its ward contact.
 Result<std::optional<Referral>> load(storage::Connection& c, const std::string& id, Date today);
+// Sets `ward_contact` on each referral that waits on the partner (sent or accepted) when its
+// ward's office is listed: one read per ward and one for all the senders, not two per row.
+void attach_ward_contacts(storage::Connection& c, std::span<Referral> referrals);
 
 void insert_event(storage::Connection& c, const Clock& clock, const std::string& referral_id,
                   const Actor* actor, std::optional<ReferralStatus> from, ReferralStatus to,
