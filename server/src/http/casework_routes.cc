@@ -38,7 +38,7 @@ Json assessment_json(const domain::Assessment& a) {
   Json determination = nullptr;
   if (const auto& d = a.determination) {
     determination = {{"specified_pregnancy", d->specified_pregnancy},
-                     {"risk_level", d->risk_level},
+                     {"risk_level", domain::to_string(d->risk_level)},
                      {"note", optional_json(d->note)},
                      {"determined_by", d->determined_by},
                      {"determined_at", format_rfc3339(d->determined_at)}};
@@ -63,7 +63,7 @@ Json contact_json(const domain::Contact& c) {
   return {{"id", c.id},
           {"case_id", c.case_id},
           {"ward", c.ward},
-          {"kind", c.kind},
+          {"kind", domain::to_string(c.kind)},
           {"on", c.on},
           {"by_user_ids", c.by_user_ids},
           {"with_organization_id", optional_json(c.with_organization_id)},
@@ -95,7 +95,7 @@ Json transfer_json(const domain::Transfer& t) {
           {"household_label", t.household_label},
           {"from_ward", t.from_ward},
           {"to_ward", t.to_ward},
-          {"status", t.status},
+          {"status", domain::to_string(t.status)},
           {"reason", t.reason},
           {"response_note", optional_json(t.response_note)},
           {"version", t.version},

@@ -5,9 +5,8 @@ namespace {
 
 bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-const char* event_status(const std::string& status) {
-  if (status == "cancelled") return "CANCELLED";
-  return "CONFIRMED";
+const char* event_status(domain::MeetingStatus status) {
+  return status == domain::MeetingStatus::kCancelled ? "CANCELLED" : "CONFIRMED";
 }
 
 }  // namespace

@@ -17,14 +17,14 @@ Json attendee_json(const domain::Attendee& a) {
 
 Json meeting_summary_json(const domain::Meeting& m) {
   Json j = {{"id", m.id},
-            {"kind", m.kind},
+            {"kind", domain::to_string(m.kind)},
             {"title", m.title},
             {"ward", m.ward},
             {"district", nullable(m.district)},
             {"starts_at", format_rfc3339(m.starts_at)},
             {"ends_at", format_rfc3339(m.ends_at)},
             {"place", nullable(m.place)},
-            {"status", m.status},
+            {"status", domain::to_string(m.status)},
             {"version", m.version}};
   if (m.redacted) j["redacted"] = true;
   return j;
@@ -75,7 +75,7 @@ Json action_item_json(const domain::ActionItem& a) {
           {"owner_user_id", nullable(a.owner_user_id)},
           {"owner_user_name", nullable(a.owner_user_name)},
           {"due_on", nullable(a.due_on)},
-          {"status", a.status},
+          {"status", domain::to_string(a.status)},
           {"overdue", a.overdue},
           {"version", a.version},
           {"created_at", format_rfc3339(a.created_at)},
@@ -90,7 +90,7 @@ Json suggested_agenda_json(const std::vector<domain::SuggestedAgendaItem>& items
       referrals.push_back({{"id", r.id},
                            {"organization_id", r.organization_id},
                            {"organization_name", r.organization_name},
-                           {"status", r.status},
+                           {"status", domain::to_string(r.status)},
                            {"due_by", nullable(r.due_by)},
                            {"overdue", r.overdue}});
     }
@@ -98,7 +98,7 @@ Json suggested_agenda_json(const std::vector<domain::SuggestedAgendaItem>& items
         {{"case_id", item.case_id},
          {"case_ref", item.case_ref},
          {"household_label", item.household_label},
-         {"risk_level", item.risk_level},
+         {"risk_level", domain::to_string(item.risk_level)},
          {"risk_categories", item.risk_categories},
          {"lead", item.lead_user_id ? Json{{"id", *item.lead_user_id},
                                            {"display_name", nullable(item.lead_display_name)}}

@@ -29,7 +29,7 @@ Json referral_json(const domain::Referral& r, bool partner) {
             {"organization_name", r.organization_name},
             {"service_name", opt(r.service_name)},
             {"status", domain::to_string(r.status)},
-            {"urgency", r.urgency},
+            {"urgency", domain::to_string(r.urgency)},
             {"reason_code", opt(r.reason_code)},
             {"response_note", opt(r.response_note)},
             {"outcome", opt(r.outcome)},
@@ -45,7 +45,7 @@ Json referral_json(const domain::Referral& r, bool partner) {
   };
   put("case_id", r.case_id);
   put("service_id", r.service_id);
-  put("legal_basis", r.legal_basis);
+  put("legal_basis", domain::optional_word(r.legal_basis));
   put("summary", r.summary);
   put("intake_note", r.intake_note);
   put("household_label", r.household_label);
@@ -144,8 +144,8 @@ Json event_json(const domain::ReferralEvent& e) {
           {"at", format_rfc3339(e.at)},
           {"actor_id", opt(e.actor_id)},
           {"actor_role", e.actor_role},
-          {"from", opt(e.from)},
-          {"to", e.to},
+          {"from", opt(domain::optional_word(e.from))},
+          {"to", domain::to_string(e.to)},
           {"reason_code", opt(e.reason_code)},
           {"note", opt(e.note)}};
 }

@@ -94,10 +94,12 @@ void check_wards(storage::Connection& c, const std::vector<std::string>& wards,
 }
 
 // A partner's organization must be in the directory and not archived.
-void check_organization(storage::Connection& c, const std::optional<std::string>& organization_id,
-                        std::vector<FieldError>& errors) {
-  if (!organization_id || !looks_like_uuid(*organization_id)) return;  // reported by check_user
-  check_active_organization(c, *organization_id, "organization_id", errors);
+Status check_organization(storage::Connection& c, const std::optional<std::string>& organization_id,
+                          std::vector<FieldError>& errors) {
+  if (!organization_id || !looks_like_uuid(*organization_id)) {
+    return Status::Ok();  // reported by check_user
+  }
+  return check_active_organization(c, *organization_id, "organization_id", errors);
 }
 
 void write_wards(storage::Connection& c, const std::string& user_id,
@@ -154,7 +156,7 @@ Result<User> Accounts::insert(storage::Connection& c, const Clock& clock, const 
   auto errors =
       check_user(nu.username, nu.display_name, nu.role, nu.wards, nu.organization_id, nu.password);
   check_wards(c, nu.wards, errors);
-  check_organization(c, nu.organization_id, errors);
+  TRY(check_organization(c, nu.organization_id, errors));
   if (!errors.empty()) return field_errors(std::move(errors)).error();
   std::string id = nu.id.value_or(new_uuid());
   std::string now = format_utc(clock.now());
@@ -191,7 +193,7 @@ Result<Creation<User>> Accounts::create(const Actor& actor, const RequestMeta& m
     auto references = db_.read([&](storage::Connection& c) -> Result<std::vector<FieldError>> {
       std::vector<FieldError> found;
       check_wards(c, nu.wards, found);
-      check_organization(c, nu.organization_id, found);
+      TRY(check_organization(c, nu.organization_id, found));
       return found;
     });
     if (references.ok()) add_field_errors(errors, std::move(references).value());
@@ -252,7 +254,7 @@ Result<User> Accounts::update(const Actor& actor, const RequestMeta& meta, const
     add_field_errors(errors, check_user(after.username, after.display_name, after.role, after.wards,
                                         after.organization_id, std::nullopt));
     if (ch.wards) check_wards(c, *ch.wards, errors);
-    if (ch.organization_id) check_organization(c, after.organization_id, errors);
+    if (ch.organization_id) TRY(check_organization(c, after.organization_id, errors));
     if (!errors.empty()) return field_errors(std::move(errors)).error();
     if (fields.empty()) return *before;  // nothing changed: no new version, no audit entry
     bool was_admin = access::manages_accounts(before->role) && !before->disabled;

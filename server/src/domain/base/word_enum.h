@@ -11,9 +11,9 @@
 // Everything else is derived from that table, the same way for every set: the wire name
 // (to_string), the word of a request (parse_word: nullopt for a word outside the set, which the
 // request readers turn into the 422 that lists words_of<E>()), the word of a stored row
-// (decode_word: a word that does not decode is an internal error, never a default) and every
-// value in order (all_of). The table and the enum cannot drift apart: their sizes are checked
-// where the table is first used.
+// (decode_word: a word that does not decode is an internal error, never a default; with
+// decode_optional_word for a column that may be NULL) and every value in order (all_of). The table
+// and the enum cannot drift apart: their sizes are checked where the table is first used.
 //
 // Thread-safety: constant data and pure functions.
 #pragma once
@@ -97,6 +97,20 @@ Result<E> decode_word(std::string_view stored) {
   if (auto v = parse_word<E>(stored)) return *v;
   return Error::Internal("A stored " + std::string(WordTable<E>::kWhat) + " does not decode: '" +
                          std::string(stored) + "'.");
+}
+
+// decode_word() of a column that may be NULL: nullopt stays nullopt.
+template <WordEnum E>
+Result<std::optional<E>> decode_optional_word(const std::optional<std::string>& stored) {
+  if (!stored) return std::optional<E>();
+  TRY_ASSIGN(const E v, decode_word<E>(*stored));
+  return std::optional<E>(v);
+}
+
+// The wire name of an optional value: nullopt stays nullopt.
+template <WordEnum E>
+std::optional<std::string> optional_word(const std::optional<E>& v) {
+  return v ? std::optional<std::string>(to_string(*v)) : std::nullopt;
 }
 
 }  // namespace tsunagu::domain

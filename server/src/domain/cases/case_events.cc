@@ -33,8 +33,7 @@ Status apply_case_decision(storage::Connection& c, const Clock& clock, const Act
                            const RequestMeta& meta, const CaseDecision& d) {
   TRY_ASSIGN(Case current, load_case_in_scope(c, actor, d.case_id));
   TRY(authorize(&actor, Action::kCaseWrite, {current.ward, std::nullopt}));
-  TRY_ASSIGN(const bool open, case_is_open(current.status));
-  if (!open) {
+  if (!case_is_open(current.status)) {
     return Error::Field("case_id", "is a closed case; reopen it in the ward's record first");
   }
   TRY(check_case_lead(c, d.lead_user_id, current.ward));

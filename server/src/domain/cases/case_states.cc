@@ -22,7 +22,7 @@ std::optional<CaseStep> case_step(CaseStatus from, CaseStatus to) {
 
 Result<bool> case_is_open(std::string_view stored) {
   TRY_ASSIGN(const CaseStatus status, decode_word<CaseStatus>(stored));
-  return status == S::kOpen;
+  return case_is_open(status);
 }
 
 }  // namespace tsunagu::domain

@@ -38,8 +38,10 @@ struct CaseStep {
 // The step from → to, or nullopt when it does not exist (including from == to).
 std::optional<CaseStep> case_step(CaseStatus from, CaseStatus to);
 
-// Whether a case with the stored status `stored` takes changes: true when open, false when
-// closed, and an internal error when the stored word is not a case status.
+// Whether a case with the status `status` takes changes: only an open one does.
+constexpr bool case_is_open(CaseStatus status) { return status == CaseStatus::kOpen; }
+
+// case_is_open() of a status read as text: an internal error when the word is not a case status.
 Result<bool> case_is_open(std::string_view stored);
 
 }  // namespace tsunagu::domain

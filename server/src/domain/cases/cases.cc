@@ -53,17 +53,17 @@ SupportPlan plan_from_json(const std::string& text) {
 }
 
 // The case in kColumns' order, from column `at` on.
-Case row_to_case(const storage::Statement& s, int at = 0) {
+Result<Case> row_to_case(const storage::Statement& s, int at = 0) {
   Case c;
   c.id = s.text(at + 0);
   c.ward = s.text(at + 1);
   c.case_ref = s.text(at + 2);
   c.household_label = s.text(at + 3);
   c.risk_categories = strings_from_json(s.text(at + 4));
-  c.risk_level = s.text(at + 5);
+  TRY_ASSIGN(c.risk_level, decode_word<RiskLevel>(s.text(at + 5)));
   c.sections = strings_from_json(s.text(at + 6));
   c.lead_user_id = s.optional_text(at + 7);
-  c.status = s.text(at + 8);
+  TRY_ASSIGN(c.status, decode_word<CaseStatus>(s.text(at + 8)));
   c.close_reason = s.optional_text(at + 9);
   c.support_plan = plan_from_json(s.text(at + 10));
   c.next_review_on = s.optional_text(at + 11);
@@ -143,7 +143,10 @@ Case patched(Case current, const CaseFields& f) {
   if (f.case_ref) current.case_ref = *f.case_ref;
   if (f.household_label) current.household_label = *f.household_label;
   if (f.risk_categories) current.risk_categories = canonical(*f.risk_categories);
-  if (f.risk_level) current.risk_level = *f.risk_level;
+  // A risk level outside the set is check_fields()'s finding; the case keeps its own.
+  if (auto level = f.risk_level ? parse_word<RiskLevel>(*f.risk_level) : std::nullopt) {
+    current.risk_level = *level;
+  }
   if (f.sections) current.sections = canonical(*f.sections);
   if (f.lead_user_id) current.lead_user_id = *f.lead_user_id;
   if (f.support_plan) current.support_plan = merged_plan(current.support_plan, *f.support_plan);
@@ -159,7 +162,7 @@ Json editable_fields(const Case& c) {
   return {{"case_ref", c.case_ref},
           {"household_label", c.household_label},
           {"risk_categories", c.risk_categories},
-          {"risk_level", c.risk_level},
+          {"risk_level", to_string(c.risk_level)},
           {"sections", c.sections},
           {"lead_user_id", optional_value(c.lead_user_id)},
           {"support_plan", plan_json(c.support_plan)},
@@ -209,7 +212,7 @@ storage::Statement& bind_case_columns(storage::Statement& s, const Case& k, int 
   return s.bind(first, k.case_ref)
       .bind(first + 1, k.household_label)
       .bind(first + 2, Json(k.risk_categories).dump())
-      .bind(first + 3, k.risk_level)
+      .bind(first + 3, to_string(k.risk_level))
       .bind(first + 4, Json(k.sections).dump())
       .bind(first + 5, k.lead_user_id)
       .bind(first + 6, plan_to_json(k.support_plan))
@@ -248,9 +251,9 @@ Result<Case> load_case_for_change(storage::Connection& c, const Actor& actor, co
   return current;
 }
 
-std::optional<Case> former_ward_view(storage::Connection& c, const Actor& actor,
-                                     const std::string& id) {
-  if (actor.wards.empty()) return std::nullopt;
+Result<std::optional<Case>> former_ward_view(storage::Connection& c, const Actor& actor,
+                                             const std::string& id) {
+  if (actor.wards.empty()) return std::optional<Case>();
   auto q = c.prepare(
       "SELECT t.to_ward, t.decided_at, s.id, s.ward, s.case_ref, s.household_label,"
       " s.risk_categories, s.risk_level, s.sections, s.lead_user_id, s.status, s.close_reason,"
@@ -261,11 +264,11 @@ std::optional<Case> former_ward_view(storage::Connection& c, const Actor& actor,
       " AND t.from_ward IN (SELECT value FROM json_each(?2))"
       " ORDER BY t.decided_at DESC, t.id LIMIT 1");
   q.bind(1, id).bind(2, Json(actor.wards).dump());
-  if (!q.step()) return std::nullopt;
-  Case view = row_to_case(q, 2);
+  if (!q.step()) return std::optional<Case>();
+  TRY_ASSIGN(Case view, row_to_case(q, 2));
   view.transferred_to = q.text(0);
   view.transferred_at = parse_stored_time(q.text(1));
-  return view;
+  return std::optional(std::move(view));
 }
 
 Status with_readable_case(
@@ -281,7 +284,8 @@ Status with_readable_case(
         Status allowed =
             role.ok() ? authorize(&actor, Action::kCaseRead, {found->ward, std::nullopt}) : role;
         if (!allowed.ok() && role.ok()) {
-          if (auto former = former_ward_view(c, actor, id)) return body(c, *former, reads);
+          TRY_ASSIGN(std::optional<Case> former, former_ward_view(c, actor, id));
+          if (former) return body(c, *former, reads);
         }
         if (!allowed.ok()) {
           reads.push_back({"case.read_denied", "case", id, id, std::nullopt,
@@ -444,7 +448,10 @@ Result<Page<Case>> Cases::list(const Actor& actor, const RequestMeta& meta,
                               " ELSE 2 END, ward, case_ref, id LIMIT ?8 OFFSET ?9");
         bind_filter(rows);
         rows.bind(8, page.per_page).bind(9, page.offset());
-        while (rows.step()) out.items.push_back(row_to_case(rows));
+        while (rows.step()) {
+          TRY_ASSIGN(Case k, row_to_case(rows));
+          out.items.push_back(std::move(k));
+        }
         for (const Case& k : out.items) reads.push_back(case_entry("case.list", k));
         return out;
       });
@@ -455,8 +462,7 @@ Result<Case> Cases::update(const Actor& actor, const RequestMeta& meta, const st
   TRY(authorize_role(&actor, Action::kCaseWrite));
   return db_.write([&](storage::Connection& c) -> Result<Case> {
     TRY_ASSIGN(Case current, load_case_for_change(c, actor, id, if_match));
-    TRY_ASSIGN(const bool open, case_is_open(current.status));
-    if (!open) return Error::FailedPrecondition("The case is closed.");
+    if (!case_is_open(current.status)) return Error::FailedPrecondition("The case is closed.");
     // One pass, as on creation: the reader's findings, the rules, the lead.
     std::vector<FieldError> errors = f.input_errors;
     std::vector<FieldError> rules;
@@ -506,8 +512,7 @@ Result<Case> Cases::change_status(const Actor& actor, const RequestMeta& meta,
   if (reason.empty()) return Error::Field("reason", "is required");
   return db_.write([&](storage::Connection& c) -> Result<Case> {
     TRY_ASSIGN(Case current, load_case_for_change(c, actor, id, if_match));
-    TRY_ASSIGN(const CaseStatus from, decode_word<CaseStatus>(current.status));
-    const std::optional<CaseStep> step = case_step(from, to);
+    const std::optional<CaseStep> step = case_step(current.status, to);
     if (!step) {
       return Error::FailedPrecondition(to == CaseStatus::kClosed ? "The case is already closed."
                                                                  : "The case is open already.");
@@ -522,7 +527,8 @@ Result<Case> Cases::change_status(const Actor& actor, const RequestMeta& meta,
         .bind(4, step->records_close ? std::optional(now) : std::nullopt)
         .bind(5, now)
         .run();
-    add_case_event(c, id, now, actor, step->event, current.status, to_string(to), reason);
+    add_case_event(c, id, now, actor, step->event, to_string(current.status), to_string(to),
+                   reason);
     TRY_ASSIGN(Case changed, reload(c, id));
     audit::append(c, clock_, &actor, meta, case_entry(step->audit_action, changed));
     return changed;

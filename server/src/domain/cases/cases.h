@@ -24,6 +24,7 @@
 #include "domain/base/idempotency.h"
 #include "domain/base/paging.h"
 #include "domain/cases/case_states.h"
+#include "domain/cases/case_words.h"
 
 namespace tsunagu::storage {
 class Connection;
@@ -45,12 +46,12 @@ struct Case {
   std::string case_ref;
   std::string household_label;
   std::vector<std::string>
-      risk_categories;     // specified_pregnancy (特定妊婦), abuse_certified
-                           // (虐待認定世帯), parenting_difficulty (育児困難世帯), other
-  std::string risk_level;  // low | medium | high
+      risk_categories;  // specified_pregnancy (特定妊婦), abuse_certified
+                        // (虐待認定世帯), parenting_difficulty (育児困難世帯), other
+  RiskLevel risk_level = RiskLevel::kLow;
   std::vector<std::string> sections;  // maternal_child_health, child_welfare
   std::optional<std::string> lead_user_id;
-  std::string status;  // open | closed
+  CaseStatus status = CaseStatus::kOpen;
   std::optional<std::string> close_reason;
   SupportPlan support_plan;
   std::optional<std::string> next_review_on;
@@ -172,8 +173,8 @@ Result<Case> load_case_in_scope(storage::Connection& c, const Actor& actor, cons
 // Within a transaction: for a ward the case `id` was transferred away from (by an accepted
 // transfer, the latest one), the case as it left that ward, with transferred_to/transferred_at
 // set; nullopt when none of the actor's wards gave the case away.
-std::optional<Case> former_ward_view(storage::Connection& c, const Actor& actor,
-                                     const std::string& id);
+Result<std::optional<Case>> former_ward_view(storage::Connection& c, const Actor& actor,
+                                             const std::string& id);
 
 // Runs `body` on the case `id` in an audited read (audited_read.h: a reader snapshot, then the
 // entries `body` adds written in one commit) when `actor` may read it (a ward the case was

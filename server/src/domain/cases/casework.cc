@@ -45,7 +45,7 @@ std::vector<ScoreDriver> drivers_from(const std::string& text) {
   return out;
 }
 
-Assessment row_to_assessment(const storage::Statement& s) {
+Result<Assessment> row_to_assessment(const storage::Statement& s) {
   Assessment a;
   a.id = s.text(0);
   a.case_id = s.text(1);
@@ -62,24 +62,26 @@ Assessment row_to_assessment(const storage::Statement& s) {
   a.created_by = s.text(11);
   a.created_at = parse_stored_time(s.text(12));
   if (auto determined = s.optional_int64(13)) {
-    a.determination = Determination{*determined != 0, s.text(14), s.optional_text(15), s.text(16),
+    TRY_ASSIGN(const RiskLevel level, decode_word<RiskLevel>(s.text(14)));
+    a.determination = Determination{*determined != 0, level, s.optional_text(15), s.text(16),
                                     parse_stored_time(s.text(17))};
   }
   return a;
 }
 
-Contact row_to_contact(const storage::Statement& s) {
-  return {s.text(0),
-          s.text(1),
-          s.text(2),
-          s.text(3),
-          s.text(4),
-          strings_from_json(s.text(5)),
-          s.optional_text(6),
-          s.text(7),
-          s.optional_text(8),
-          s.text(9),
-          parse_stored_time(s.text(10))};
+Result<Contact> row_to_contact(const storage::Statement& s) {
+  TRY_ASSIGN(const ContactKind kind, decode_word<ContactKind>(s.text(3)));
+  return Contact{s.text(0),
+                 s.text(1),
+                 s.text(2),
+                 kind,
+                 s.text(4),
+                 strings_from_json(s.text(5)),
+                 s.optional_text(6),
+                 s.text(7),
+                 s.optional_text(8),
+                 s.text(9),
+                 parse_stored_time(s.text(10))};
 }
 
 audit::Entry case_entry(const char* action, const char* type, const std::string& id,
@@ -99,7 +101,9 @@ std::optional<std::string> read_until(const Case& view) {
 Result<Case> case_for_record(storage::Connection& c, const Actor& actor, const std::string& id) {
   auto found = load_case_in_scope(c, actor, id);
   if (!found.ok()) {
-    if (found.error().kind() == ErrorKind::kNotFound && former_ward_view(c, actor, id)) {
+    if (found.error().kind() != ErrorKind::kNotFound) return found.error();
+    TRY_ASSIGN(const std::optional<Case> former, former_ward_view(c, actor, id));
+    if (former) {
       return Error::FailedPrecondition(
                  "The case has moved to another ward; what happened before the move is "
                  "read-only here.")
@@ -108,8 +112,7 @@ Result<Case> case_for_record(storage::Connection& c, const Actor& actor, const s
     return not_found();
   }
   TRY(authorize(&actor, Action::kCaseWrite, {found->ward, std::nullopt}));
-  TRY_ASSIGN(const bool open, case_is_open(found->status));
-  if (!open) return Error::FailedPrecondition("The case is closed.");
+  if (!case_is_open(found->status)) return Error::FailedPrecondition("The case is closed.");
   return *found;
 }
 
@@ -367,7 +370,10 @@ Result<Page<Assessment>> Casework::assessments(const Actor& actor, const Request
                               " LIMIT ?3 OFFSET ?4");
         rows.bind(1, case_id).bind(2, read_until(view));
         rows.bind(3, page.per_page).bind(4, page.offset());
-        while (rows.step()) out.items.push_back(row_to_assessment(rows));
+        while (rows.step()) {
+          TRY_ASSIGN(Assessment a, row_to_assessment(rows));
+          out.items.push_back(std::move(a));
+        }
         reads.push_back(case_entry("case.assessments", "case", case_id, case_id));
         return Status::Ok();
       }));
@@ -424,7 +430,7 @@ Result<Assessment> record_determination(storage::Connection& c, const Clock& clo
         .bind(4, now)
         .run();
     const Json from = {{"risk_categories", current.risk_categories},
-                       {"risk_level", current.risk_level},
+                       {"risk_level", to_string(current.risk_level)},
                        {"assessment_id", assessment_id}};
     const Json to = {{"risk_categories", categories},
                      {"risk_level", *in.risk_level},
@@ -461,9 +467,11 @@ Result<Contact> record_contact(storage::Connection& c, const Clock& clock, const
   TRY(authorize_role(&actor, Action::kCaseWrite));
   std::vector<FieldError> errors = in.input_errors;
   std::vector<FieldError> rules;
+  const std::optional<ContactKind> kind =
+      in.kind ? parse_word<ContactKind>(*in.kind) : std::nullopt;
   if (!in.kind) {
     rules.push_back(FieldError::Required("kind"));
-  } else if (!is_one_of(words::kContactKinds, *in.kind)) {
+  } else if (!kind) {
     rules.push_back(invalid_choice("kind", words::kContactKinds));
   }
   check_past_date(in.on, "on", clock, rules);
@@ -474,10 +482,10 @@ Result<Contact> record_contact(storage::Connection& c, const Clock& clock, const
     TRY_ASSIGN(Case found, case_for_record(c, actor, case_id));
     std::vector<FieldError> checks;
     check_people(c, people, found.ward, checks);
-    if (in.kind && *in.kind == "accompanied_visit" && people.size() < 2) {
+    if (kind == ContactKind::kAccompaniedVisit && people.size() < 2) {
       checks.push_back({"by_user_ids", "must name at least two people for an accompanied visit"});
     }
-    if (in.kind && *in.kind == "advice" && !any_coordinator(c, people)) {
+    if (kind == ContactKind::kAdvice && !any_coordinator(c, people)) {
       checks.push_back({"by_user_ids", "must include a coordinator for advice"});
     }
     if (in.with_organization_id) {
@@ -498,7 +506,7 @@ Result<Contact> record_contact(storage::Connection& c, const Clock& clock, const
         .bind(1, id)
         .bind(2, case_id)
         .bind(3, found.ward)
-        .bind(4, *in.kind)
+        .bind(4, to_string(*kind))
         .bind(5, *in.on)
         .bind(6, strings_to_json(people))
         .bind(7, in.with_organization_id)
@@ -508,7 +516,7 @@ Result<Contact> record_contact(storage::Connection& c, const Clock& clock, const
         .bind(11, format_utc(clock.now()))
         .run();
     audit::append(c, clock, &actor, meta,
-                  case_entry("contact.create", "case_contact", id, case_id, *in.kind));
+                  case_entry("contact.create", "case_contact", id, case_id, to_string(*kind)));
     return load_contact(c, case_id, id);
   }
 }
@@ -544,7 +552,10 @@ Result<Page<Contact>> Casework::contacts(const Actor& actor, const RequestMeta& 
                               " LIMIT ?3 OFFSET ?4");
         rows.bind(1, case_id).bind(2, read_until(view));
         rows.bind(3, page.per_page).bind(4, page.offset());
-        while (rows.step()) out.items.push_back(row_to_contact(rows));
+        while (rows.step()) {
+          TRY_ASSIGN(Contact contact, row_to_contact(rows));
+          out.items.push_back(std::move(contact));
+        }
         reads.push_back(case_entry("case.contacts", "case", case_id, case_id));
         return Status::Ok();
       }));

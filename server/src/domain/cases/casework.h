@@ -28,6 +28,7 @@
 #include "domain/base/idempotency.h"
 #include "domain/base/paging.h"
 #include "domain/cases/assessment_forms.h"
+#include "domain/cases/case_words.h"
 
 namespace tsunagu::storage {
 class Connection;
@@ -38,7 +39,7 @@ namespace tsunagu::domain {
 
 struct Determination {
   bool specified_pregnancy = false;
-  std::string risk_level;
+  RiskLevel risk_level = RiskLevel::kLow;
   std::optional<std::string> note;
   std::string determined_by;
   TimePoint determined_at;
@@ -81,8 +82,8 @@ struct Contact {
   std::string id;
   std::string case_id;
   std::string ward;  // the ward that recorded it
-  std::string kind;  // home_visit | accompanied_visit | phone | office_visit | advice | other
-  std::string on;    // YYYY-MM-DD
+  ContactKind kind = ContactKind::kOther;
+  std::string on;  // YYYY-MM-DD
   std::vector<std::string> by_user_ids;
   std::optional<std::string> with_organization_id;
   std::string summary;

@@ -26,7 +26,7 @@ constexpr char kSelect[] =
     " t.reason, t.response_note, t.version, t.requested_by, t.requested_at, t.decided_by,"
     " t.decided_at, t.moved FROM case_transfers t JOIN cases k ON k.id = t.case_id";
 
-Transfer row_to_transfer(const storage::Statement& s) {
+Result<Transfer> row_to_transfer(const storage::Statement& s) {
   Transfer t;
   t.id = s.text(0);
   t.case_id = s.text(1);
@@ -34,7 +34,7 @@ Transfer row_to_transfer(const storage::Statement& s) {
   t.household_label = s.text(3);
   t.from_ward = s.text(4);
   t.to_ward = s.text(5);
-  t.status = s.text(6);
+  TRY_ASSIGN(t.status, decode_word<TransferStatus>(s.text(6)));
   t.reason = s.text(7);
   t.response_note = s.optional_text(8);
   t.version = s.int64(9);
@@ -52,16 +52,17 @@ Transfer row_to_transfer(const storage::Statement& s) {
   return t;
 }
 
-std::optional<Transfer> load(storage::Connection& c, const std::string& id) {
+Result<std::optional<Transfer>> load(storage::Connection& c, const std::string& id) {
   auto s = c.prepare(std::string(kSelect) + " WHERE t.id = ?1");
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  return row_to_transfer(s);
+  if (!s.step()) return std::optional<Transfer>();
+  TRY_ASSIGN(Transfer t, row_to_transfer(s));
+  return std::optional(std::move(t));
 }
 
 // Within a transaction: the transfer when one of the actor's wards sends or receives it.
 Result<Transfer> load_in_scope(storage::Connection& c, const Actor& actor, const std::string& id) {
-  auto found = load(c, id);
+  TRY_ASSIGN(std::optional<Transfer> found, load(c, id));
   if (!found || !(actor.has_ward(found->from_ward) || actor.has_ward(found->to_ward))) {
     return not_found();
   }
@@ -88,7 +89,7 @@ std::vector<std::optional<std::string>> coordinators_of(storage::Connection& c,
 NotificationNote transfer_note(const char* kind, const Transfer& t) {
   NotificationNote note;
   note.kind = kind;
-  note.status = t.status;
+  note.status = to_string(t.status);
   note.link = "/transfers/" + t.id;
   return note;
 }
@@ -182,8 +183,7 @@ Result<Transfer> request_transfer(storage::Connection& c, const Clock& clock, co
     if (!in.reason || in.reason->empty()) rules.push_back(FieldError::Required("reason"));
     add_field_errors(errors, std::move(rules));
     if (!errors.empty()) return Error::InvalidArgument("The transfer has invalid fields.", errors);
-    TRY_ASSIGN(const bool open, case_is_open(current.status));
-    if (!open) return Error::FailedPrecondition("The case is closed.");
+    if (!case_is_open(current.status)) return Error::FailedPrecondition("The case is closed.");
     const std::string id = new_uuid();
     TRY(c.prepare("INSERT INTO case_transfers (id, case_id, from_ward, to_ward, reason,"
                   " requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -195,13 +195,13 @@ Result<Transfer> request_transfer(storage::Connection& c, const Clock& clock, co
             .bind(6, actor.user_id)
             .bind(7, format_utc(clock.now()))
             .run_unique("The case has a pending transfer already."));
-    Transfer created = *load(c, id);
-    deliver(c, clock, transfer_note("transfer.received", created),
-            coordinators_of(c, created.to_ward), {});
+    TRY_ASSIGN(std::optional<Transfer> created, load(c, id));
+    deliver(c, clock, transfer_note("transfer.received", *created),
+            coordinators_of(c, created->to_ward), {});
     audit::append(
         c, clock, &actor, meta,
-        transfer_entry("transfer.request", created, created.from_ward + "->" + created.to_ward));
-    return created;
+        transfer_entry("transfer.request", *created, created->from_ward + "->" + created->to_ward));
+    return *created;
   }
 }
 
@@ -238,12 +238,12 @@ Result<Transfer> Transfers::transition(const Actor& actor, const RequestMeta& me
     TRY_ASSIGN(Transfer current, load_in_scope(c, actor, id));
     if (!errors.empty()) return Error::InvalidArgument("The step is incomplete.", errors);
     TRY(check_if_match(if_match, current.version, "transfer"));
-    TRY_ASSIGN(const TransferStatus from, decode_word<TransferStatus>(current.status));
-    auto rule = transfer_rule(from, *to);
+    const std::string from = to_string(current.status);
+    auto rule = transfer_rule(current.status, *to);
     if (!rule) {
-      return Error::FailedPrecondition("A transfer that is " + current.status + " cannot become " +
-                                       *step.to + ".")
-          .with_code("transfer.illegal_transition", {{"from", current.status}, {"to", *step.to}});
+      return Error::FailedPrecondition("A transfer that is " + from + " cannot become " + *step.to +
+                                       ".")
+          .with_code("transfer.illegal_transition", {{"from", from}, {"to", *step.to}});
     }
     const std::string& side_ward =
         rule->by == TransferSide::kReceiving ? current.to_ward : current.from_ward;
@@ -284,12 +284,12 @@ Result<Transfer> Transfers::transition(const Actor& actor, const RequestMeta& me
       }
       TRY(move_case(c, now, actor, current, had_lead));
     }
-    Transfer updated = *load(c, id);
-    deliver(c, clock_, transfer_note("transfer.decided", updated), {updated.requested_by}, {});
+    TRY_ASSIGN(std::optional<Transfer> updated, load(c, id));
+    deliver(c, clock_, transfer_note("transfer.decided", *updated), {updated->requested_by}, {});
     audit::append(
         c, clock_, &actor, meta,
-        transfer_entry("transfer.transition", updated, current.status + "->" + updated.status));
-    return updated;
+        transfer_entry("transfer.transition", *updated, from + "->" + to_string(updated->status)));
+    return *updated;
   });
 }
 
@@ -329,7 +329,10 @@ Result<Page<Transfer>> Transfers::list(const Actor& actor, const RequestMeta& me
         auto rows = c.prepare(std::string(kSelect) + where +
                               " ORDER BY t.requested_at DESC, t.id LIMIT ?3 OFFSET ?4");
         rows.bind(1, wards).bind(2, filter.status).bind(3, page.per_page).bind(4, page.offset());
-        while (rows.step()) out.items.push_back(row_to_transfer(rows));
+        while (rows.step()) {
+          TRY_ASSIGN(Transfer t, row_to_transfer(rows));
+          out.items.push_back(std::move(t));
+        }
         for (const Transfer& t : out.items) reads.push_back(transfer_entry("transfer.list", t));
         return out;
       });

@@ -27,6 +27,7 @@
 #include "domain/access/actor.h"
 #include "domain/base/idempotency.h"
 #include "domain/base/paging.h"
+#include "domain/cases/transfer_states.h"
 
 namespace tsunagu::storage {
 class Connection;
@@ -49,7 +50,7 @@ struct Transfer {
   std::string household_label;  // so the receiving ward knows whom it is asked to take
   std::string from_ward;
   std::string to_ward;
-  std::string status;  // pending | accepted | declined | withdrawn
+  TransferStatus status = TransferStatus::kPending;
   std::string reason;
   std::optional<std::string> response_note;
   int64_t version = 0;

@@ -203,15 +203,17 @@ Result<Organization> update_capacity(storage::Database& db, const Clock& clock, 
   return visible_copy(actor, std::move(o));
 }
 
-void check_active_organization(storage::Connection& c, const std::string& organization_id,
-                               const std::string& field, std::vector<FieldError>& errors) {
+Status check_active_organization(storage::Connection& c, const std::string& organization_id,
+                                 const std::string& field, std::vector<FieldError>& errors) {
   auto s = c.prepare("SELECT status FROM organizations WHERE id = ?1");
   s.bind(1, organization_id);
   if (!s.step()) {
     errors.push_back({field, "is not an organization in the directory"});
-  } else if (s.text(0) != "active") {
-    errors.push_back({field, "is archived"});
+    return Status::Ok();
   }
+  TRY_ASSIGN(const EntryStatus status, decode_word<EntryStatus>(s.text(0)));
+  if (status != EntryStatus::kActive) errors.push_back({field, "is archived"});
+  return Status::Ok();
 }
 
 int64_t capacity_age_minutes(const Capacity& capacity, TimePoint now) {

@@ -72,9 +72,10 @@ Result<Organization> insert_organization(storage::Connection& c, const Clock& cl
 
 // Within a transaction, for a request that names an organization in `field` (a referral's
 // partner, a partner account's, a meeting's invitee): it must be an active organization of the
-// directory. Adds "is not an organization in the directory" or "is archived" to `errors`.
-void check_active_organization(storage::Connection& c, const std::string& organization_id,
-                               const std::string& field, std::vector<FieldError>& errors);
+// directory. Adds "is not an organization in the directory" or "is archived" to `errors`; a
+// stored status that does not decode is an internal error.
+Status check_active_organization(storage::Connection& c, const std::string& organization_id,
+                                 const std::string& field, std::vector<FieldError>& errors);
 
 // Minutes since the capacity was reported, and whether that is older than kCapacityStaleDays.
 int64_t capacity_age_minutes(const Capacity& capacity, TimePoint now);

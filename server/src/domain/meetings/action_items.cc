@@ -58,11 +58,11 @@ Status check_references(storage::Connection& c, const Meeting& m, const ActionIt
                         std::vector<FieldError> errors) {
   std::vector<FieldError> found;
   if (f.owner_organization_id) {
-    check_active_organization(c, *f.owner_organization_id, "owner_organization_id", found);
+    TRY(check_active_organization(c, *f.owner_organization_id, "owner_organization_id", found));
   }
   if (f.owner_user_id) meeting_rules::check_user(c, *f.owner_user_id, "owner_user_id", found);
   add_field_errors(errors, std::move(found));
-  if (m.kind == "roundtable" && f.title) {
+  if (m.kind == MeetingKind::kRoundtable && f.title) {
     Status wall = check_roundtable_wall(c, m.ward, {{"title", *f.title}});
     if (!wall.ok() && errors.empty()) return wall;
     if (!wall.ok()) add_field_errors(errors, wall.error().fields());
@@ -72,15 +72,15 @@ Status check_references(storage::Connection& c, const Meeting& m, const ActionIt
 
 // A status change must be a step of the lifecycle table (409 otherwise), and a partner owner
 // may not reopen (403). The same status again is no step and is let through unchanged.
-Status check_status_step(const Actor& actor, const std::string& from,
+Status check_status_step(const Actor& actor, ActionItemStatus from,
                          const std::optional<std::string>& to) {
-  if (!to || *to == from) return Status::Ok();
-  TRY_ASSIGN(const ActionItemStatus current, decode_word<ActionItemStatus>(from));
-  auto next = parse_action_item_status(*to);
-  auto step = next ? action_item_step(current, *next) : std::nullopt;
+  if (!to) return Status::Ok();
+  const std::optional<ActionItemStatus> next = parse_action_item_status(*to);
+  if (next == from) return Status::Ok();
+  auto step = next ? action_item_step(from, *next) : std::nullopt;
   if (!step) {
-    return Error::FailedPrecondition("An action item that is " + from + " cannot become " + *to +
-                                     "; reopen it first.");
+    return Error::FailedPrecondition("An action item that is " + std::string(to_string(from)) +
+                                     " cannot become " + *to + "; reopen it first.");
   }
   if (step->ward_only && !access::edits_action_item_details(actor)) {
     return Error::PermissionDenied("Only the ward that runs the meeting reopens an action item.");
@@ -94,17 +94,19 @@ void notify_owner(storage::Connection& c, const Clock& clock, const ActionItem& 
   note.kind = "action_item.assigned";
   note.action_item_id = item.id;
   note.meeting_id = item.meeting_id;
-  note.status = item.status;
+  note.status = to_string(item.status);
   note.link = "/meetings/" + item.meeting_id;
   deliver(c, clock, note, {item.owner_user_id}, {item.owner_organization_id});
 }
 
-std::optional<ActionItem> load_item(storage::Connection& c, const std::string& id, Date today) {
+Result<std::optional<ActionItem>> load_item(storage::Connection& c, const std::string& id,
+                                            Date today) {
   auto s = c.prepare(std::string("SELECT ") + meeting_store::kActionItemColumns +
                      " FROM action_items a WHERE a.id = ?1");
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  return meeting_store::row_to_action_item(s, today);
+  if (!s.step()) return std::optional<ActionItem>();
+  TRY_ASSIGN(ActionItem item, meeting_store::row_to_action_item(s, today));
+  return std::optional(std::move(item));
 }
 
 }  // namespace
@@ -130,14 +132,14 @@ Result<ActionItem> insert_action_item(storage::Connection& c, const Clock& clock
       .bind(4, f.owner_organization_id)
       .bind(5, f.owner_user_id)
       .bind(6, f.due_on)
-      .bind(7, f.status.value_or("open"))
+      .bind(7, f.status.value_or(to_string(ActionItemStatus::kOpen)))
       .bind(8, now)
       .run();
   meeting_store::touch(c, m.id, now);
-  ActionItem created = *load_item(c, id, today);
-  notify_owner(c, clock, created);
-  audit::append(c, clock, &actor, meta, item_entry("action_item.create", created));
-  return created;
+  TRY_ASSIGN(std::optional<ActionItem> created, load_item(c, id, today));
+  notify_owner(c, clock, *created);
+  audit::append(c, clock, &actor, meta, item_entry("action_item.create", *created));
+  return *created;
 }
 
 Result<Creation<ActionItem>> ActionItems::create(const Actor& actor, const RequestMeta& meta,
@@ -149,7 +151,8 @@ Result<Creation<ActionItem>> ActionItems::create(const Actor& actor, const Reque
     return idempotency::create_once<ActionItem>(
         c, clock_, actor.user_id, key,
         [&](const std::string& first_id) -> Result<ActionItem> {
-          auto first = load_item(c, first_id, tokyo_date(clock_.now()));
+          TRY_ASSIGN(std::optional<ActionItem> first,
+                     load_item(c, first_id, tokyo_date(clock_.now())));
           if (!first) return not_found();
           return *first;
         },
@@ -169,9 +172,9 @@ std::optional<std::string> owner_for(const ActionItem& item, const Actor& actor)
 Result<ActionItem> ActionItems::get(const Actor& actor, const std::string& id) {
   TRY(authorize_role(&actor, Action::kMeetingRead));
   return db_.read([&](storage::Connection& c) -> Result<ActionItem> {
-    auto item = load_item(c, id, tokyo_date(clock_.now()));
+    TRY_ASSIGN(std::optional<ActionItem> item, load_item(c, id, tokyo_date(clock_.now())));
     if (!item) return not_found();
-    auto m = meeting_store::load_row(c, item->meeting_id);
+    TRY_ASSIGN(std::optional<Meeting> m, meeting_store::load_row(c, item->meeting_id));
     if (!m) return not_found();
     TRY(authorize(&actor, Action::kMeetingRead, {m->ward, owner_for(*item, actor)}));
     return *item;
@@ -185,9 +188,10 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
   const std::vector<FieldError> errors = field_errors(f, false);
   return db_.write([&](storage::Connection& c) -> Result<ActionItem> {
     Date today = tokyo_date(clock_.now());
-    auto current = load_item(c, id, today);
+    TRY_ASSIGN(std::optional<ActionItem> current, load_item(c, id, today));
     if (!current) return not_found();
-    auto m = meeting_store::load_row(c, current->meeting_id);  // its ward and kind
+    // Its ward and kind.
+    TRY_ASSIGN(std::optional<Meeting> m, meeting_store::load_row(c, current->meeting_id));
     // A partner acts on what its organization owns, or what was given to the partner user.
     TRY(authorize(&actor, Action::kActionItemUpdate, {m->ward, owner_for(*current, actor)}));
     if (!access::edits_action_item_details(actor) &&
@@ -220,13 +224,13 @@ Result<ActionItem> ActionItems::update(const Actor& actor, const RequestMeta& me
         .bind(8, now)
         .bind(9, f.due_on_removed)
         .run();
-    ActionItem updated = *load_item(c, id, today);
-    if (updated.owner_organization_id != current->owner_organization_id ||
-        updated.owner_user_id != current->owner_user_id) {
-      notify_owner(c, clock_, updated);
+    TRY_ASSIGN(std::optional<ActionItem> updated, load_item(c, id, today));
+    if (updated->owner_organization_id != current->owner_organization_id ||
+        updated->owner_user_id != current->owner_user_id) {
+      notify_owner(c, clock_, *updated);
     }
-    audit::append(c, clock_, &actor, meta, item_entry("action_item.update", updated));
-    return updated;
+    audit::append(c, clock_, &actor, meta, item_entry("action_item.update", *updated));
+    return *updated;
   });
 }
 
@@ -273,7 +277,10 @@ Result<Page<ActionItem>> ActionItems::list(const Actor& actor, const ActionItemF
                           " LIMIT ?10 OFFSET ?11");
     bind(rows);
     rows.bind(10, page.per_page).bind(11, page.offset());
-    while (rows.step()) out.items.push_back(meeting_store::row_to_action_item(rows, today));
+    while (rows.step()) {
+      TRY_ASSIGN(ActionItem item, meeting_store::row_to_action_item(rows, today));
+      out.items.push_back(std::move(item));
+    }
     return out;
   });
 }

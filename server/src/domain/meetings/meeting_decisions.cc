@@ -20,11 +20,6 @@
 namespace tsunagu::domain {
 namespace {
 
-// The risk level of an item open_cases() returned (which decoded every one).
-RiskLevel risk_of(const SuggestedAgendaItem& item) {
-  return parse_word<RiskLevel>(item.risk_level).value_or(RiskLevel::kHigh);
-}
-
 // Every open case of `ward` with its open referrals, in the order the meeting should take them:
 // highest risk first, then never reviewed, then the longest since the last review.
 Result<std::vector<SuggestedAgendaItem>> open_cases(storage::Connection& c, const std::string& ward,
@@ -43,8 +38,7 @@ Result<std::vector<SuggestedAgendaItem>> open_cases(storage::Connection& c, cons
     item.case_id = s.text(0);
     item.case_ref = s.text(1);
     item.household_label = s.text(2);
-    item.risk_level = s.text(3);
-    TRY(decode_word<RiskLevel>(item.risk_level));
+    TRY_ASSIGN(item.risk_level, decode_word<RiskLevel>(s.text(3)));
     item.risk_categories = strings_from_json(s.text(4));
     item.lead_user_id = s.optional_text(5);
     item.lead_display_name = s.optional_text(6);
@@ -68,13 +62,14 @@ Result<std::vector<SuggestedAgendaItem>> open_cases(storage::Connection& c, cons
   while (r.step()) {
     auto it = index.find(r.text(0));
     if (it == index.end()) continue;  // a closed case's referral
-    SuggestedAgendaItem::OpenReferral open{r.text(1), r.text(2), r.text(3), r.text(4),
+    TRY_ASSIGN(const ReferralStatus status, decode_word<ReferralStatus>(r.text(4)));
+    SuggestedAgendaItem::OpenReferral open{r.text(1), r.text(2), r.text(3), status,
                                            r.optional_text(5)};
-    open.overdue = open.status != "draft" && open.due_by && *open.due_by < today_text;
+    open.overdue = status != ReferralStatus::kDraft && open.due_by && *open.due_by < today_text;
     items[it->second].open_referrals.push_back(std::move(open));
   }
   std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-    if (risk_of(a) != risk_of(b)) return risk_of(a) > risk_of(b);
+    if (a.risk_level != b.risk_level) return a.risk_level > b.risk_level;
     // Never reviewed sorts as the longest wait.
     int64_t wait_a = a.days_since_last_review.value_or(INT64_MAX);
     int64_t wait_b = b.days_since_last_review.value_or(INT64_MAX);
@@ -90,7 +85,7 @@ Result<Meeting> load_to_run(storage::Connection& c, const Actor& actor, const st
                             Date today, bool practitioners_only) {
   TRY_ASSIGN(Meeting m, load_meeting_in_scope(c, actor, id, today));
   TRY(authorize(&actor, Action::kMeetingWrite, {m.ward, std::nullopt}));
-  if (practitioners_only && m.kind != "practitioners") {
+  if (practitioners_only && m.kind != MeetingKind::kPractitioners) {
     return Error::FailedPrecondition(
         "The suggested agenda is for practitioners' meetings (実務者会議) only.");
   }
@@ -133,7 +128,7 @@ Result<Meeting> Meetings::record_decision(storage::Connection& c, const Actor& a
                                           Date today) {
   TRY_ASSIGN(Meeting m, load_to_run(c, actor, id, today, false));
   TRY(check_if_match(if_match, m.version, "meeting"));
-  if (m.kind == "roundtable") {
+  if (m.kind == MeetingKind::kRoundtable) {
     if (d.case_id) {
       return Error::Field("case_id",
                           "a roundtable (座談会) holds no case; decide it at a case conference");
@@ -142,8 +137,7 @@ Result<Meeting> Meetings::record_decision(storage::Connection& c, const Actor& a
   }
   // A decision is what a meeting decided: one that has not taken place decided nothing, and
   // must not move a case's review into the future. (What the text may say is checked first.)
-  TRY_ASSIGN(const MeetingStatus status, decode_word<MeetingStatus>(m.status));
-  if (status != MeetingStatus::kHeld) {
+  if (m.status != MeetingStatus::kHeld) {
     return Error::FailedPrecondition(
         "Decisions are recorded for a meeting that was held; mark the meeting held first.");
   }
@@ -177,7 +171,8 @@ Result<Meeting> Meetings::record_decision(storage::Connection& c, const Actor& a
   meeting_store::touch(c, m.id, now);
   audit::append(c, clock_, &actor, meta,
                 {"meeting.decision", "meeting", m.id, d.case_id, std::nullopt, decision_id});
-  return *meeting_store::load(c, m.id, today);
+  TRY_ASSIGN(std::optional<Meeting> decided, meeting_store::load(c, m.id, today));
+  return *decided;
 }
 
 Result<std::vector<SuggestedAgendaItem>> Meetings::suggested_agenda(const Actor& actor,
@@ -213,9 +208,9 @@ Result<Meeting> Meetings::adopt_suggested_agenda(const Actor& actor, const Reque
       bool listed = std::any_of(m.agenda.begin(), m.agenda.end(),
                                 [&](const AgendaItem& a) { return a.case_id == item.case_id; });
       if (listed) continue;
-      std::string notes = "リスク" + std::string(japanese_label(risk_of(item))) + "・進行中の紹介" +
-                          std::to_string(item.open_referrals.size()) + "件・前回検討 " +
-                          item.last_reviewed_on.value_or("なし");
+      std::string notes = "リスク" + std::string(japanese_label(item.risk_level)) +
+                          "・進行中の紹介" + std::to_string(item.open_referrals.size()) +
+                          "件・前回検討 " + item.last_reviewed_on.value_or("なし");
       f.agenda->push_back(
           {item.case_ref + "（" + item.household_label + "）", item.case_id, std::move(notes)});
       audit::append(c, clock_, &actor, meta,
@@ -227,7 +222,8 @@ Result<Meeting> Meetings::adopt_suggested_agenda(const Actor& actor, const Reque
       meeting_store::replace_parts(c, m.id, f);
       meeting_store::touch(c, m.id, format_utc(clock_.now()));
     }
-    return *meeting_store::load(c, m.id, today);
+    TRY_ASSIGN(std::optional<Meeting> adopted_into, meeting_store::load(c, m.id, today));
+    return *adopted_into;
   });
 }
 

@@ -37,7 +37,7 @@ std::string at(const char* list, size_t i, const char* field) {
 
 Result<Meeting> load_meeting_in_scope(storage::Connection& c, const Actor& actor,
                                       const std::string& id, Date today) {
-  auto found = meeting_store::load(c, id, today);
+  TRY_ASSIGN(std::optional<Meeting> found, meeting_store::load(c, id, today));
   if (!found) return not_found();
   std::optional<std::string> org;
   if (meeting_store::involves_organization(*found, actor.organization_id)) {
@@ -48,7 +48,7 @@ Result<Meeting> load_meeting_in_scope(storage::Connection& c, const Actor& actor
 }
 
 Meeting meeting_view(const Actor& actor, Meeting m) {
-  if (!access::sees_partner_view(actor) || m.kind == "roundtable") return m;
+  if (!access::sees_partner_view(actor) || m.kind == MeetingKind::kRoundtable) return m;
   m.redacted = true;
   m.title = kind_label(m.kind);
   m.agenda.clear();
@@ -122,22 +122,21 @@ void check_user(storage::Connection& c, const std::string& user_id, const std::s
   if (!s.step() || s.int64(0) != 0) errors.push_back({field, "is not an active user"});
 }
 
-Status check_references(storage::Connection& c, const Actor& actor, const std::string& kind,
+Status check_references(storage::Connection& c, const Actor& actor, bool roundtable,
                         const std::string& ward, const MeetingFields& f,
                         std::vector<FieldError>& errors) {
-  const bool roundtable = kind == "roundtable";
   if (f.invited_organization_ids) {
     for (size_t i = 0; i < f.invited_organization_ids->size(); ++i) {
-      check_active_organization(c, (*f.invited_organization_ids)[i],
-                                at("invited_organization_ids", i, ""), errors);
+      TRY(check_active_organization(c, (*f.invited_organization_ids)[i],
+                                    at("invited_organization_ids", i, ""), errors));
     }
   }
   if (f.attendees) {
     for (size_t i = 0; i < f.attendees->size(); ++i) {
       const Attendee& a = (*f.attendees)[i];
       if (a.organization_id) {
-        check_active_organization(c, *a.organization_id, at("attendees", i, "organization_id"),
-                                  errors);
+        TRY(check_active_organization(c, *a.organization_id, at("attendees", i, "organization_id"),
+                                      errors));
       }
       if (a.user_id) check_user(c, *a.user_id, at("attendees", i, "user_id"), errors);
     }

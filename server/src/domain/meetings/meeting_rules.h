@@ -49,7 +49,8 @@ Status check_filter(const MeetingFilter& filter);
 // text that quotes one). Adds each broken field to `errors` (the other rules' findings, so one
 // answer names them all); when the roundtable's wall is the only thing broken, returns its own
 // problem (code meeting.roundtable_case_data) instead.
-Status check_references(storage::Connection& c, const Actor& actor, const std::string& kind,
+// `roundtable`: whether the meeting is a roundtable (the wall applies).
+Status check_references(storage::Connection& c, const Actor& actor, bool roundtable,
                         const std::string& ward, const MeetingFields& f,
                         std::vector<FieldError>& errors);
 

@@ -22,9 +22,14 @@ std::optional<MeetingStep> meeting_step(std::optional<MeetingStatus> from, Meeti
   return find_step(kSteps, from, to);
 }
 
+Status check_not_cancelled(MeetingStatus status) {
+  if (status == S::kCancelled) return Error::FailedPrecondition("The meeting is cancelled.");
+  return Status::Ok();
+}
+
 Result<MeetingStatus> check_not_cancelled(std::string_view stored) {
   TRY_ASSIGN(const MeetingStatus status, decode_word<MeetingStatus>(stored));
-  if (status == S::kCancelled) return Error::FailedPrecondition("The meeting is cancelled.");
+  TRY(check_not_cancelled(status));
   return status;
 }
 

@@ -39,9 +39,12 @@ struct MeetingStep {
 // (including from == to, which is no step).
 std::optional<MeetingStep> meeting_step(std::optional<MeetingStatus> from, MeetingStatus to);
 
-// The status of a meeting stored as `stored`, when the meeting takes changes (its fields,
-// decisions, action items): FailedPrecondition when it is cancelled, an internal error when the
-// stored word is not a meeting status.
+// Ok when a meeting of status `status` takes changes (its fields, decisions, action items):
+// FailedPrecondition when it is cancelled.
+Status check_not_cancelled(MeetingStatus status);
+
+// check_not_cancelled() of a status read as text, answering the status: an internal error when
+// the word is not a meeting status.
 Result<MeetingStatus> check_not_cancelled(std::string_view stored);
 
 }  // namespace tsunagu::domain

@@ -17,17 +17,17 @@ const char kActionItemColumns[] =
     " (SELECT name FROM organizations WHERE id = a.owner_organization_id),"
     " (SELECT display_name FROM users WHERE id = a.owner_user_id)";
 
-Meeting row_to_meeting(const storage::Statement& s) {
+Result<Meeting> row_to_meeting(const storage::Statement& s) {
   Meeting m;
   m.id = s.text(0);
-  m.kind = s.text(1);
+  TRY_ASSIGN(m.kind, decode_word<MeetingKind>(s.text(1)));
   m.title = s.text(2);
   m.ward = s.text(3);
   m.district = s.optional_text(4);
   m.starts_at = parse_stored_time(s.text(5));
   m.ends_at = parse_stored_time(s.text(6));
   m.place = s.optional_text(7);
-  m.status = s.text(8);
+  TRY_ASSIGN(m.status, decode_word<MeetingStatus>(s.text(8)));
   m.minutes = s.text(9);
   m.version = s.int64(10);
   m.created_by = s.text(11);
@@ -36,7 +36,7 @@ Meeting row_to_meeting(const storage::Statement& s) {
   return m;
 }
 
-ActionItem row_to_action_item(const storage::Statement& s, Date today) {
+Result<ActionItem> row_to_action_item(const storage::Statement& s, Date today) {
   ActionItem a;
   a.id = s.text(0);
   a.meeting_id = s.text(1);
@@ -44,12 +44,11 @@ ActionItem row_to_action_item(const storage::Statement& s, Date today) {
   a.owner_organization_id = s.optional_text(3);
   a.owner_user_id = s.optional_text(4);
   a.due_on = s.optional_text(5);
-  a.status = s.text(6);
+  TRY_ASSIGN(a.status, decode_word<ActionItemStatus>(s.text(6)));
   a.version = s.int64(7);
   a.created_at = parse_stored_time(s.text(8));
   a.updated_at = parse_stored_time(s.text(9));
-  a.overdue =
-      a.status == to_string(ActionItemStatus::kOpen) && a.due_on && *a.due_on < format_date(today);
+  a.overdue = a.status == ActionItemStatus::kOpen && a.due_on && *a.due_on < format_date(today);
   a.meeting_title = s.text(10);
   a.owner_organization_name = s.optional_text(11);
   a.owner_user_name = s.optional_text(12);
@@ -58,7 +57,7 @@ ActionItem row_to_action_item(const storage::Statement& s, Date today) {
 
 namespace {
 
-void load_parts(storage::Connection& c, Meeting& m, Date today) {
+Status load_parts(storage::Connection& c, Meeting& m, Date today) {
   auto inv = c.prepare(
       "SELECT organization_id FROM meeting_invitations WHERE meeting_id = ?1"
       " ORDER BY organization_id");
@@ -98,21 +97,26 @@ void load_parts(storage::Connection& c, Meeting& m, Date today) {
       c.prepare(std::string("SELECT ") + kActionItemColumns +
                 " FROM action_items a WHERE a.meeting_id = ?1 ORDER BY a.created_at, a.id");
   items.bind(1, m.id);
-  while (items.step()) m.action_items.push_back(row_to_action_item(items, today));
+  while (items.step()) {
+    TRY_ASSIGN(ActionItem item, row_to_action_item(items, today));
+    m.action_items.push_back(std::move(item));
+  }
+  return Status::Ok();
 }
 
 }  // namespace
 
-std::optional<Meeting> load_row(storage::Connection& c, const std::string& id) {
+Result<std::optional<Meeting>> load_row(storage::Connection& c, const std::string& id) {
   auto s = c.prepare(std::string("SELECT ") + kMeetingColumns + " FROM meetings m WHERE m.id = ?1");
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  return row_to_meeting(s);
+  if (!s.step()) return std::optional<Meeting>();
+  TRY_ASSIGN(Meeting m, row_to_meeting(s));
+  return std::optional(std::move(m));
 }
 
-std::optional<Meeting> load(storage::Connection& c, const std::string& id, Date today) {
-  auto m = load_row(c, id);
-  if (m) load_parts(c, *m, today);
+Result<std::optional<Meeting>> load(storage::Connection& c, const std::string& id, Date today) {
+  TRY_ASSIGN(std::optional<Meeting> m, load_row(c, id));
+  if (m) TRY(load_parts(c, *m, today));
   return m;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "common/time.h"
 #include "domain/meetings/meetings.h"
 
@@ -25,13 +26,13 @@ extern const char kMeetingColumns[];
 extern const char kActionItemColumns[];
 
 // The meeting's own row only (no parts).
-Meeting row_to_meeting(const storage::Statement& s);
-ActionItem row_to_action_item(const storage::Statement& s, Date today);
+Result<Meeting> row_to_meeting(const storage::Statement& s);
+Result<ActionItem> row_to_action_item(const storage::Statement& s, Date today);
 
 // The meeting's own row without its parts, or nullopt.
-std::optional<Meeting> load_row(storage::Connection& c, const std::string& id);
+Result<std::optional<Meeting>> load_row(storage::Connection& c, const std::string& id);
 // The meeting with all its parts, or nullopt.
-std::optional<Meeting> load(storage::Connection& c, const std::string& id, Date today);
+Result<std::optional<Meeting>> load(storage::Connection& c, const std::string& id, Date today);
 
 // Replaces the parts `fields` carries (invitations, attendees, agenda); leaves the others.
 void replace_parts(storage::Connection& c, const std::string& id, const MeetingFields& fields);

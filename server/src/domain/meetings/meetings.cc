@@ -32,9 +32,9 @@ audit::Entry meeting_entry(const char* action, const Meeting& m,
 
 }  // namespace
 
-const char* kind_label(const std::string& kind) {
-  const Word* word = find_word(words::kMeetingKinds, kind);
-  return word != nullptr ? word->ja.data() : "会議";  // the labels are NUL-terminated literals
+const char* kind_label(MeetingKind kind) {
+  const std::string_view label = japanese_label(kind);
+  return label.empty() ? "会議" : label.data();  // the labels are NUL-terminated literals
 }
 
 // Tells each organization invited by this change, and not before, of the meeting: its kind and
@@ -47,13 +47,13 @@ void notify_invited(storage::Connection& c, const Clock& clock, const Meeting& m
       newly.emplace_back(org);
     }
   }
-  if (newly.empty() || m.status == to_string(MeetingStatus::kCancelled)) return;
+  if (newly.empty() || m.status == MeetingStatus::kCancelled) return;
   NotificationNote note;
   note.kind = "meeting.invited";
   note.meeting_id = m.id;
-  note.meeting_kind = m.kind;
+  note.meeting_kind = to_string(m.kind);
   note.starts_at = format_rfc3339(m.starts_at);
-  note.status = m.status;
+  note.status = to_string(m.status);
   note.link = "/meetings/" + m.id;
   deliver(c, clock, note, {}, newly);
 }
@@ -86,8 +86,11 @@ Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const
     }
   }
   add_field_errors(errors, std::move(rules));
+  // A kind outside the set was named by check_shape(); its meeting is no roundtable.
+  const std::optional<MeetingKind> kind = f.kind ? parse_word<MeetingKind>(*f.kind) : std::nullopt;
   if (f.kind && f.ward) {
-    TRY(meeting_rules::check_references(c, actor, *f.kind, *f.ward, f, errors));
+    TRY(meeting_rules::check_references(c, actor, kind == MeetingKind::kRoundtable, *f.ward, f,
+                                        errors));
   }
   TRY(field_errors(std::move(errors), "meeting"));
   std::string id = new_uuid();
@@ -97,7 +100,7 @@ Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const
        " minutes, created_by, created_at, updated_at)"
        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)")
       .bind(1, id)
-      .bind(2, *f.kind)
+      .bind(2, to_string(*kind))
       .bind(3, *f.title)
       .bind(4, *f.ward)
       .bind(5, f.district)
@@ -110,10 +113,10 @@ Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const
       .bind(12, now)
       .run();
   meeting_store::replace_parts(c, id, f);
-  Meeting created = *meeting_store::load(c, id, tokyo_date(clock.now()));
-  notify_invited(c, clock, created, {});
-  audit::append(c, clock, &actor, meta, meeting_entry("meeting.create", created));
-  return created;
+  TRY_ASSIGN(std::optional<Meeting> created, meeting_store::load(c, id, tokyo_date(clock.now())));
+  notify_invited(c, clock, *created, {});
+  audit::append(c, clock, &actor, meta, meeting_entry("meeting.create", *created));
+  return *created;
 }
 
 Result<Creation<Meeting>> Meetings::create(const Actor& actor, const RequestMeta& meta,
@@ -192,8 +195,10 @@ Result<Page<Meeting>> Meetings::list(const Actor& actor, const MeetingFilter& fi
                           " ORDER BY m.starts_at, m.id LIMIT ?8 OFFSET ?9");
     bind(rows);
     rows.bind(8, page.per_page).bind(9, page.offset());
-    while (rows.step())
-      out.items.push_back(meeting_view(actor, meeting_store::row_to_meeting(rows)));
+    while (rows.step()) {
+      TRY_ASSIGN(Meeting m, meeting_store::row_to_meeting(rows));
+      out.items.push_back(meeting_view(actor, std::move(m)));
+    }
     return out;
   });
 }
@@ -216,7 +221,8 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
     TRY_ASSIGN(Meeting current, load_meeting_in_scope(c, actor, id, today));
     TRY(authorize(&actor, Action::kMeetingWrite, {current.ward, std::nullopt}));
     TRY(check_if_match(if_match, current.version, "meeting"));
-    TRY_ASSIGN(const MeetingStatus status, check_not_cancelled(current.status));
+    TRY(check_not_cancelled(current.status));
+    const MeetingStatus status = current.status;
     const bool status_readable = std::none_of(
         errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "status"; });
     const std::optional<MeetingStatus> to =
@@ -226,8 +232,8 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
     if (to && *to != status) {
       step = meeting_step(status, *to);
       if (!step) {
-        return Error::FailedPrecondition("A " + current.status + " meeting cannot become " +
-                                         *f.status + ".");
+        return Error::FailedPrecondition("A " + std::string(to_string(status)) +
+                                         " meeting cannot become " + *f.status + ".");
       }
       if (step->without_decisions && !current.decisions.empty()) {
         return Error::FailedPrecondition(
@@ -241,7 +247,8 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
       order.push_back({"status", kNotStarted});
     }
     add_field_errors(errors, std::move(order));
-    TRY(meeting_rules::check_references(c, actor, current.kind, current.ward, f, errors));
+    TRY(meeting_rules::check_references(c, actor, current.kind == MeetingKind::kRoundtable,
+                                        current.ward, f, errors));
     TRY(field_errors(std::move(errors), "meeting"));
     c.prepare(
          "UPDATE meetings SET title = coalesce(?2, title),"
@@ -263,10 +270,10 @@ Result<Meeting> Meetings::update(const Actor& actor, const RequestMeta& meta, co
         .bind(11, contains_key(f.removed, "place"))
         .run();
     meeting_store::replace_parts(c, id, f);
-    Meeting updated = *meeting_store::load(c, id, today);
-    notify_invited(c, clock_, updated, current.invited_organization_ids);
-    audit::append(c, clock_, &actor, meta, meeting_entry("meeting.update", updated));
-    return updated;
+    TRY_ASSIGN(std::optional<Meeting> updated, meeting_store::load(c, id, today));
+    notify_invited(c, clock_, *updated, current.invited_organization_ids);
+    audit::append(c, clock_, &actor, meta, meeting_entry("meeting.update", *updated));
+    return *updated;
   });
 }
 
@@ -286,10 +293,10 @@ Result<std::vector<Meeting>> Meetings::calendar(const Actor& actor) {
         .bind(3, actor.organization_id);
     std::vector<Meeting> out;
     while (s.step()) {
-      Meeting m = meeting_store::row_to_meeting(s);
+      TRY_ASSIGN(Meeting m, meeting_store::row_to_meeting(s));
       // A calendar leaves the office on phones and in shared calendars: a case meeting is
       // named by its kind only, whoever asks.
-      if (m.kind != "roundtable") m.title = kind_label(m.kind);
+      if (m.kind != MeetingKind::kRoundtable) m.title = kind_label(m.kind);
       m.minutes.clear();
       out.push_back(std::move(m));
     }

@@ -27,6 +27,11 @@
 #include "domain/access/actor.h"
 #include "domain/base/idempotency.h"
 #include "domain/base/paging.h"
+#include "domain/cases/case_words.h"
+#include "domain/meetings/action_item_states.h"
+#include "domain/meetings/meeting_states.h"
+#include "domain/meetings/meeting_words.h"
+#include "domain/referrals/referral_states.h"
 
 namespace tsunagu::storage {
 class Connection;
@@ -68,7 +73,7 @@ struct ActionItem {
   std::optional<std::string> owner_organization_id;
   std::optional<std::string> owner_user_id;
   std::optional<std::string> due_on;  // YYYY-MM-DD
-  std::string status;                 // open | done | dropped
+  ActionItemStatus status = ActionItemStatus::kOpen;
   int64_t version = 0;
   TimePoint created_at;
   TimePoint updated_at;
@@ -81,15 +86,14 @@ struct ActionItem {
 
 struct Meeting {
   std::string id;
-  std::string kind;  // roundtable | case_conference | practitioners | individual |
-                     // child_guidance_conference
+  MeetingKind kind = MeetingKind::kRoundtable;
   std::string title;
   std::string ward;
   std::optional<std::string> district;
   TimePoint starts_at;
   TimePoint ends_at;
   std::optional<std::string> place;
-  std::string status;  // planned | held | cancelled
+  MeetingStatus status = MeetingStatus::kPlanned;
   std::vector<std::string> invited_organization_ids;
   std::vector<Attendee> attendees;
   std::vector<AgendaItem> agenda;
@@ -151,14 +155,14 @@ struct SuggestedAgendaItem {
     std::string id;
     std::string organization_id;
     std::string organization_name;
-    std::string status;  // sent | accepted
+    ReferralStatus status = ReferralStatus::kDraft;  // draft | sent | accepted
     std::optional<std::string> due_by;
     bool overdue = false;
   };
   std::string case_id;
   std::string case_ref;
   std::string household_label;
-  std::string risk_level;
+  RiskLevel risk_level = RiskLevel::kLow;
   std::vector<std::string> risk_categories;
   std::optional<std::string> lead_user_id;
   std::optional<std::string> lead_display_name;
@@ -244,6 +248,6 @@ Result<Meeting> insert_meeting(storage::Connection& c, const Clock& clock, const
                                const RequestMeta& meta, const MeetingFields& fields);
 
 // The Japanese name of a meeting kind (座談会, 合同ケース会議, 実務者会議, 個別ケース検討会議).
-const char* kind_label(const std::string& kind);
+const char* kind_label(MeetingKind kind);
 
 }  // namespace tsunagu::domain

@@ -115,7 +115,9 @@ Result<int> Referrals::expire_overdue() {
   const std::string today_text = format_date(today);
   return db_.write([&](storage::Connection& c) -> Result<int> {
     struct Due {
-      std::string id, from, organization_id, created_by;
+      std::string id;
+      ReferralStatus from;
+      std::string organization_id, created_by;
       std::optional<std::string> case_id;
     };
     std::vector<Due> due;
@@ -124,13 +126,15 @@ Result<int> Referrals::expire_overdue() {
         " WHERE status IN ('sent', 'accepted') AND due_by < ?1"
         " AND (status = 'sent' OR overdue_notified_at IS NULL)");
     rows.bind(1, today_text);
-    while (rows.step())
-      due.push_back({rows.text(0), rows.text(1), rows.text(2), rows.text(3), rows.text(4)});
+    while (rows.step()) {
+      TRY_ASSIGN(const ReferralStatus from, decode_word<ReferralStatus>(rows.text(1)));
+      due.push_back({rows.text(0), from, rows.text(2), rows.text(3), rows.text(4)});
+    }
     const std::string now = format_utc(clock_.now());
     int expired = 0;
     for (const Due& d : due) {
       audit::Entry entry{"referral.expire", "referral", d.id, d.case_id, d.organization_id, {}};
-      if (d.from == "sent") {
+      if (d.from == ReferralStatus::kSent) {
         c.prepare(
              "UPDATE referrals SET status = 'expired', version = version + 1,"
              " updated_at = ?2, closed_at = ?2 WHERE id = ?1")

@@ -40,8 +40,8 @@ Result<Referral> from_row(const storage::Statement& s, Date today) {
   r.organization_id = s.text(3);
   r.service_id = s.optional_text(4);
   TRY_ASSIGN(r.status, decode_word<ReferralStatus>(s.text(5)));
-  r.urgency = s.text(6);
-  r.legal_basis = s.optional_text(7);
+  TRY_ASSIGN(r.urgency, decode_word<Urgency>(s.text(6)));
+  TRY_ASSIGN(r.legal_basis, decode_optional_word<LegalBasis>(s.optional_text(7)));
   if (auto on = s.optional_text(8)) {
     r.consent = Consent{*on, s.optional_text(9).value_or(""), s.optional_text(10).value_or("")};
   }
@@ -137,7 +137,8 @@ void insert_event(storage::Connection& c, const Clock& clock, const std::string&
       .run();
 }
 
-std::vector<ReferralEvent> load_events(storage::Connection& c, const std::string& referral_id) {
+Result<std::vector<ReferralEvent>> load_events(storage::Connection& c,
+                                               const std::string& referral_id) {
   auto s = c.prepare(
       "SELECT seq, at, actor_id, actor_role, from_status, to_status, reason_code, note"
       " FROM referral_events WHERE referral_id = ?1 ORDER BY seq");
@@ -149,8 +150,8 @@ std::vector<ReferralEvent> load_events(storage::Connection& c, const std::string
     e.at = parse_stored_time(s.text(1));
     e.actor_id = s.optional_text(2);
     e.actor_role = s.text(3);
-    e.from = s.optional_text(4);
-    e.to = s.text(5);
+    TRY_ASSIGN(e.from, decode_optional_word<ReferralStatus>(s.optional_text(4)));
+    TRY_ASSIGN(e.to, decode_word<ReferralStatus>(s.text(5)));
     e.reason_code = s.optional_text(6);
     e.note = s.optional_text(7);
     out.push_back(std::move(e));

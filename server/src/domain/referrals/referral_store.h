@@ -40,7 +40,8 @@ void insert_event(storage::Connection& c, const Clock& clock, const std::string&
                   const Actor* actor, std::optional<ReferralStatus> from, ReferralStatus to,
                   const std::optional<std::string>& reason_code,
                   const std::optional<std::string>& note);
-std::vector<ReferralEvent> load_events(storage::Connection& c, const std::string& referral_id);
+Result<std::vector<ReferralEvent>> load_events(storage::Connection& c,
+                                               const std::string& referral_id);
 
 // Who hears of a step: the receiving organization, or the ward people who follow the referral
 // (whoever sent it — its author while it was never sent — and the case's lead).

@@ -61,12 +61,12 @@ std::vector<FieldError> check_new(const NewReferral& in, Date today) {
 
 // Sending needs a legal basis: the family's consent (with who, when and what), 要対協 council
 // information sharing (児童福祉法25条の5), or another statute.
-std::vector<FieldError> check_sendable(const std::optional<std::string>& legal_basis,
+std::vector<FieldError> check_sendable(const std::optional<LegalBasis>& legal_basis,
                                        const std::optional<Consent>& consent) {
   std::vector<FieldError> errors;
   if (!legal_basis) {
     errors.push_back({"legal_basis", "is required to send: consent, council or statute"});
-  } else if (parse_word<LegalBasis>(*legal_basis) == LegalBasis::kConsent && !consent) {
+  } else if (*legal_basis == LegalBasis::kConsent && !consent) {
     errors.push_back({"consent", "is required when the legal basis is consent"});
   }
   return errors;
@@ -85,16 +85,17 @@ Result<Referral> load_in_scope(storage::Connection& c, const Actor& actor, const
   return *found;
 }
 
-std::vector<FieldError> check_target(storage::Connection& c, const NewReferral& in) {
+Result<std::vector<FieldError>> check_target(storage::Connection& c, const NewReferral& in) {
   std::vector<FieldError> errors;
-  check_active_organization(c, in.organization_id, "organization_id", errors);
+  TRY(check_active_organization(c, in.organization_id, "organization_id", errors));
   if (in.service_id) {
     auto svc = c.prepare("SELECT organization_id, status FROM services WHERE id = ?1");
     svc.bind(1, *in.service_id);
     if (!svc.step() || svc.text(0) != in.organization_id) {
       errors.push_back({"service_id", "is not a service of that organization"});
-    } else if (svc.text(1) != "active") {
-      errors.push_back({"service_id", "is not active"});
+    } else {
+      TRY_ASSIGN(const EntryStatus status, decode_word<EntryStatus>(svc.text(1)));
+      if (status != EntryStatus::kActive) errors.push_back({"service_id", "is not active"});
     }
   }
   return errors;
@@ -110,8 +111,8 @@ NewReferral with_changes(const Referral& r, const DraftChanges& ch) {
   if (ch.organization_id && !ch.service_id && *ch.organization_id != r.organization_id) {
     next.service_id.reset();
   }
-  next.urgency = ch.urgency.value_or(r.urgency);
-  next.legal_basis = ch.legal_basis.value_or(r.legal_basis);
+  next.urgency = ch.urgency.value_or(to_string(r.urgency));
+  next.legal_basis = ch.legal_basis.value_or(optional_word(r.legal_basis));
   next.consent = ch.consent.value_or(r.consent);
   next.summary = ch.summary.value_or(r.summary.value_or(""));
   next.intake_note = ch.intake_note.value_or(r.intake_note);
@@ -174,7 +175,12 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
   // case and the organization — every broken field in one answer.
   std::vector<FieldError> errors = in.input_errors;
   add_field_errors(errors, check_new(in, now_date));
-  if (in.send) add_field_errors(errors, check_sendable(in.legal_basis, in.consent));
+  // A legal basis outside the set was named by check_new already.
+  if (in.send) {
+    const std::optional<LegalBasis> basis =
+        in.legal_basis ? parse_word<LegalBasis>(*in.legal_basis) : std::nullopt;
+    add_field_errors(errors, check_sendable(basis, in.consent));
+  }
 
   return db_.write([&](storage::Connection& c) -> Result<Creation<Referral>> {
     if (key) {
@@ -192,10 +198,10 @@ Result<Creation<Referral>> Referrals::create(const Actor& actor, const RequestMe
     if (!found_case.ok()) {
       add_field_errors(errors, {{"case_id", "is not a case of your wards"}});
     } else {
-      TRY_ASSIGN(const bool open, case_is_open(found_case->status));
-      if (!open) add_field_errors(errors, {{"case_id", "is closed"}});
+      if (!case_is_open(found_case->status)) add_field_errors(errors, {{"case_id", "is closed"}});
     }
-    add_field_errors(errors, check_target(c, in));
+    TRY_ASSIGN(std::vector<FieldError> target, check_target(c, in));
+    add_field_errors(errors, std::move(target));
     if (!errors.empty()) return Error::InvalidArgument("The referral has invalid fields.", errors);
 
     const std::string id = new_uuid();
@@ -266,7 +272,8 @@ Result<Referral> Referrals::edit_draft(const Actor& actor, const RequestMeta& me
     const NewReferral next = with_changes(current, ch);
     std::vector<FieldError> errors = ch.input_errors;
     add_field_errors(errors, check_new(next, now_date));
-    add_field_errors(errors, check_target(c, next));
+    TRY_ASSIGN(std::vector<FieldError> target, check_target(c, next));
+    add_field_errors(errors, std::move(target));
     if (!errors.empty()) return Error::InvalidArgument("The referral has invalid fields.", errors);
     auto update = c.prepare(
         "UPDATE referrals SET organization_id = ?3, service_id = ?4, urgency = ?5,"
@@ -350,8 +357,7 @@ Result<Referral> Referrals::transition(const Actor& actor, const RequestMeta& me
     const bool by_receiver = rule->by == Party::kReceiver;
     std::optional<std::string> due_by = current.due_by;
     if (*to == ReferralStatus::kSent && !due_by) {
-      TRY_ASSIGN(const Urgency urgency, decode_word<Urgency>(current.urgency));
-      due_by = format_date(add_days(now_date, days_to_answer(urgency)));
+      due_by = format_date(add_days(now_date, days_to_answer(current.urgency)));
     }
     c.prepare(
          "UPDATE referrals SET status = ?3, version = version + 1, updated_at = ?4,"
@@ -397,7 +403,7 @@ Result<std::vector<ReferralEvent>> Referrals::events(const Actor& actor, const R
       db_, clock_, actor, meta,
       [&](storage::Connection& c, AuditedReads& reads) -> Result<std::vector<ReferralEvent>> {
         TRY_ASSIGN(Referral r, load_in_scope(c, actor, id, today(clock_)));
-        std::vector<ReferralEvent> all = store::load_events(c, id);
+        TRY_ASSIGN(std::vector<ReferralEvent> all, store::load_events(c, id));
         reads.push_back(referral_entry("referral.events", r));
         if (!access::sees_partner_view(actor)) return all;
         // Partners see the steps, and the notes only of what their organization wrote; after the
@@ -406,7 +412,7 @@ Result<std::vector<ReferralEvent>> Referrals::events(const Actor& actor, const R
         for (ReferralEvent& e : all) {
           const std::optional<Role> by = parse_role(e.actor_role);
           const bool theirs = by && access::is_organization_role(*by);
-          if (e.to == "draft" || (is_terminal(r.status) && !theirs)) continue;
+          if (e.to == ReferralStatus::kDraft || (is_terminal(r.status) && !theirs)) continue;
           if (!theirs) {
             e.note.reset();
             e.actor_id.reset();

@@ -55,8 +55,8 @@ struct Referral {
   std::string organization_id;
   std::optional<std::string> service_id;
   ReferralStatus status = ReferralStatus::kDraft;
-  std::string urgency;  // routine | urgent
-  std::optional<std::string> legal_basis;
+  Urgency urgency = Urgency::kRoutine;
+  std::optional<LegalBasis> legal_basis;
   std::optional<Consent> consent;
   std::optional<std::string> summary;
   std::optional<std::string> intake_note;
@@ -135,8 +135,8 @@ struct ReferralEvent {
   TimePoint at;
   std::optional<std::string> actor_id;
   std::string actor_role;  // a role, or "system"
-  std::optional<std::string> from;
-  std::string to;
+  std::optional<ReferralStatus> from;
+  ReferralStatus to = ReferralStatus::kDraft;
   std::optional<std::string> reason_code;
   std::optional<std::string> note;
 };

@@ -14,8 +14,8 @@ Referral full(ReferralStatus status) {
   r.ward = "chuo";
   r.organization_id = "org-1";
   r.status = status;
-  r.urgency = "urgent";
-  r.legal_basis = "consent";
+  r.urgency = Urgency::kUrgent;
+  r.legal_basis = LegalBasis::kConsent;
   r.consent = Consent{"2026-04-01", "保健師A", "いとこんちへの紹介"};
   r.summary = "16歳、今夜の居場所が必要";
   r.intake_note = "連絡は母の携帯へ";
