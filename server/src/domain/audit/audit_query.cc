@@ -2,6 +2,7 @@
 
 #include "domain/access/authorization.h"
 #include "domain/base/wards.h"
+#include "domain/base/where.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::audit {
@@ -30,50 +31,53 @@ std::optional<std::string> resolve_actor(storage::Connection& c, const std::stri
   return s.text(0);
 }
 
-}  // namespace
-
-SearchQuery search_query(const Filter& f, const std::optional<std::string>& actor_id) {
-  SearchQuery q;
-  // Each ? of `condition` takes `value`.
-  auto add = [&](const char* condition, const std::string& value) {
-    q.where += (q.where.empty() ? " WHERE " : " AND ") + std::string(condition);
-    for (const char* c = condition; *c; ++c) {
-      if (*c == '?') q.params.push_back(value);
-    }
-  };
+// The WHERE clause of search_query(), to bind.
+Where search_where(const Filter& f, const std::optional<std::string>& actor_id) {
+  Where w;
   // Only the filters that are set, each in a form an index serves (audit_log_case,
   // audit_log_actor, audit_log_organization, audit_log_at), so "who saw this household" reads
   // that household's entries rather than the whole log.
   if (actor_id) {
-    add("actor_id = ?", *actor_id);
+    w.add("actor_id = ?", {*actor_id});
   } else if (f.actor) {
-    add("actor_username = ?", *f.actor);  // nobody by that id or name today: the log's own word
+    w.add("actor_username = ?", {*f.actor});  // nobody by that id or name today: the log's own word
   }
   // A household's entries: those naming it (audit_log_case), and the list pages that showed it
   // to an organization (audit::list_page): only an organization its referrals were sent to can
   // have listed it, so those organizations' entries (audit_log_organization) are searched for
   // it, not every page of the log.
   if (f.case_id) {
-    add("seq IN (SELECT seq FROM audit_log WHERE case_id = ?"
+    w.add_each(
+        "seq IN (SELECT seq FROM audit_log WHERE case_id = ?"
         " UNION ALL SELECT p.seq FROM audit_log p WHERE p.organization_id IN"
         " (SELECT r.organization_id FROM referrals r WHERE r.case_id = ?"
         " AND r.sent_at IS NOT NULL) AND p.listed IS NOT NULL AND EXISTS"
         " (SELECT 1 FROM json_each(p.listed) WHERE json_extract(value, '$.case_id') = ?))",
         *f.case_id);
   }
-  if (f.organization_id) add("organization_id = ?", *f.organization_id);
+  if (f.organization_id) w.add("organization_id = ?", {*f.organization_id});
   // A ward's cases by its own index (cases_ward_status), then each case's entries by
   // audit_log_case; and the list pages that showed one of the ward's referrals
   // (audit_log_listed). With case_ref the case is resolved to case_id before this point.
   if (f.ward && !f.case_ref) {
-    add("seq IN (SELECT seq FROM audit_log WHERE case_id IN"
+    w.add_each(
+        "seq IN (SELECT seq FROM audit_log WHERE case_id IN"
         " (SELECT id FROM cases WHERE ward = ?)"
         " UNION ALL SELECT p.seq FROM audit_log p WHERE p.listed IS NOT NULL AND EXISTS"
         " (SELECT 1 FROM json_each(p.listed) WHERE json_extract(value, '$.ward') = ?))",
         *f.ward);
   }
-  if (f.from) add("at >= ?", format_utc(*f.from));
-  if (f.to) add("at < ?", format_utc(*f.to));
+  if (f.from) w.add("at >= ?", {format_utc(*f.from)});
+  if (f.to) w.add("at < ?", {format_utc(*f.to)});
+  return w;
+}
+
+}  // namespace
+
+SearchQuery search_query(const Filter& f, const std::optional<std::string>& actor_id) {
+  Where w = search_where(f, actor_id);
+  SearchQuery q{w.sql(), {}};
+  for (const Where::Value& v : w.values()) q.params.push_back(std::get<std::string>(v));
   return q;
 }
 
@@ -100,23 +104,20 @@ Result<Page> search(storage::Database& db, const Clock& clock, const Actor& acto
         effective.case_id = s.text(0);
       }
     }
-    SearchQuery q = search_query(effective, actor_id);
-    if (none) q.where += (q.where.empty() ? " WHERE 0" : " AND 0");
-    auto bind = [&](storage::Statement& s) {
-      for (size_t i = 0; i < q.params.size(); ++i) s.bind(static_cast<int>(i + 1), q.params[i]);
-    };
-    auto count = c.prepare("SELECT count(*) FROM audit_log" + q.where);
-    bind(count);
+    Where where = search_where(effective, actor_id);
+    if (none) where.add("0");
+    auto count = c.prepare("SELECT count(*) FROM audit_log" + where.sql());
+    where.bind(count);
     count.step();
     page.total = count.int64(0);
-    const int limit = static_cast<int>(q.params.size()) + 1;
+    const int limit = where.size() + 1;
     auto rows = c.prepare(
         "SELECT seq, at, actor_id, actor_username, actor_role, action, resource_type,"
         " resource_id, case_id, organization_id, request_id, source_address, detail,"
         " prev_hash, hash, listed FROM audit_log" +
-        q.where + " ORDER BY seq DESC LIMIT ?" + std::to_string(limit) + " OFFSET ?" +
+        where.sql() + " ORDER BY seq DESC LIMIT ?" + std::to_string(limit) + " OFFSET ?" +
         std::to_string(limit + 1));
-    bind(rows);
+    where.bind(rows);
     rows.bind(limit, filter.limit).bind(limit + 1, filter.offset);
     while (rows.step()) {
       Record r;

@@ -1,11 +1,11 @@
 #include "domain/directory/directory_search.h"
 
 #include <cmath>
-#include <variant>
 
 #include "common/text.h"
 #include "domain/access/authorization.h"
 #include "domain/base/wards.h"
+#include "domain/base/where.h"
 #include "domain/directory/directory_privacy.h"
 #include "domain/directory/directory_store.h"
 #include "storage/database.h"
@@ -16,45 +16,20 @@ namespace {
 constexpr double kKmPerDegreeLat = 111.32;
 constexpr double kPi = 3.14159265358979323846;
 
-// A WHERE clause under construction with its numbered parameters (?1, ?2, …).
-class Filter {
- public:
-  using Param = std::variant<int64_t, double, std::string>;
-
-  // Adds a parameter and returns its placeholder.
-  std::string param(Param p) {
-    params_.push_back(std::move(p));
-    return "?" + std::to_string(params_.size());
-  }
-  template <typename T, typename Name>
-  std::string list(const std::vector<T>& values, Name name) {
-    std::string out;
-    for (const T& v : values) out += (out.empty() ? "" : ", ") + param(std::string(name(v)));
-    return "(" + out + ")";
-  }
-  void add(const std::string& condition) {
-    where_ += (where_.empty() ? " WHERE " : " AND ") + condition;
-  }
-  const std::string& where() const { return where_; }
-  int size() const { return static_cast<int>(params_.size()); }
-  void bind(storage::Statement& s) const {
-    for (size_t i = 0; i < params_.size(); ++i) {
-      int index = static_cast<int>(i + 1);
-      std::visit([&](const auto& v) { s.bind(index, v); }, params_[i]);
-    }
-  }
-
- private:
-  std::string where_;
-  std::vector<Param> params_;
-};
+// The wire names of `values`, as the values of a placeholder list (Where::param_list).
+template <typename T, typename Name>
+std::vector<Where::Value> names(const std::vector<T>& values, Name name) {
+  std::vector<Where::Value> out;
+  for (const T& v : values) out.emplace_back(std::string(name(v)));
+  return out;
+}
 
 // Open at minute `m` of Tokyo date D: a slot of D (or D's exceptions, when it has any) that
 // covers m, or a slot of D-1 that runs past midnight beyond m. One pass over the entry's hours
 // (a handful of rows by primary key): dated rows always count, since having any makes them the
 // day's hours; weekly rows count only when the day has no dated row, which is probed only for a
 // weekly slot that would otherwise match.
-void add_open_at(Filter& f, TimePoint t) {
+void add_open_at(Where& f, TimePoint t) {
   TokyoTime now = to_tokyo(t);
   TokyoTime before = to_tokyo(t - std::chrono::hours(24));
   std::string m = f.param(int64_t{now.minute_of_day});
@@ -76,14 +51,14 @@ void add_open_at(Filter& f, TimePoint t) {
 }
 
 // The squared distance in km² as an SQL expression (equirectangular projection at the origin).
-std::string add_near(Filter& f, const Actor* actor, const Near& near) {
+std::string add_near(Where& f, const Actor* actor, const Near& near) {
   double kx = kKmPerDegreeLat * std::cos(near.lat * kPi / 180.0);
   double dlat = near.within_km / kKmPerDegreeLat;
   double dlon = kx > 1e-9 ? near.within_km / kx : 180.0;
   f.add("o.lat BETWEEN " + f.param(near.lat - dlat) + " AND " + f.param(near.lat + dlat));
   f.add("o.lon BETWEEN " + f.param(near.lon - dlon) + " AND " + f.param(near.lon + dlon));
-  std::string levels =
-      f.list(visible_address_levels(actor), [](AddressVisibility v) { return to_string(v); });
+  std::string levels = f.param_list(
+      names(visible_address_levels(actor), [](AddressVisibility v) { return to_string(v); }));
   std::string own = actor && actor->organization_id ? f.param(*actor->organization_id) : "NULL";
   f.add("(o.address_visibility IN " + levels + " OR o.id = " + own + ")");
   std::string dx = "((o.lon - " + f.param(near.lon) + ") * " + f.param(kx) + ")";
@@ -104,7 +79,7 @@ std::string fts_phrase(const std::string& term) {
 // trigram index answers a common word (保育園, こども食堂: ~1 500 of 5 000 entries) in ~2 ms,
 // four times what reading the narrowed rows' text costs, and a rare one gains little. Both
 // paths compare the same folded text, so they find the same entries.
-void add_terms(Filter& f, const std::vector<std::string>& terms, bool narrowed) {
+void add_terms(Where& f, const std::vector<std::string>& terms, bool narrowed) {
   std::string match;
   for (const auto& term : terms) {
     if (!narrowed && utf8_length(term) >= 3) {
@@ -143,16 +118,17 @@ Result<OrganizationPage> search_organizations_sql(storage::Database& db, const A
                                                   const OrganizationQuery& query) {
   TRY(authorize(actor, Action::kOrganizationRead));
   TRY_ASSIGN(std::vector<std::string> terms, search_terms(query.q));
-  Filter f;
+  Where f;
   // Anonymous callers see active public entries only; asking them for archived ones finds none.
   if (actor == nullptr) f.add("o.visibility = 'public' AND o.status = 'active'");
   f.add("o.status = " + f.param(to_string(query.status.value_or(EntryStatus::kActive))));
   if (!query.categories.empty()) {
-    f.add("o.category IN " + f.list(query.categories, [](Category c) { return to_string(c); }));
+    f.add("o.category IN " +
+          f.param_list(names(query.categories, [](Category c) { return to_string(c); })));
   }
   if (!query.wards.empty()) {
     f.add("o.id IN (SELECT w.organization_id FROM organization_wards w WHERE w.ward IN " +
-          f.list(query.wards, [](const std::string& w) { return w; }) + ")");
+          f.param_list(names(query.wards, [](const std::string& w) { return w; })) + ")");
   }
   if (!query.district.empty()) f.add("o.district = " + f.param(query.district));
   if (query.council_member) {
@@ -162,8 +138,9 @@ Result<OrganizationPage> search_organizations_sql(storage::Database& db, const A
     std::string known =
         query.capacity.empty()
             ? "0"
-            : "o.capacity_status IN " +
-                  f.list(query.capacity, [](CapacityStatus c) { return to_string(c); });
+            : "o.capacity_status IN " + f.param_list(names(query.capacity, [](CapacityStatus c) {
+                return to_string(c);
+              }));
     f.add("(" + known + (query.capacity_unknown ? " OR o.capacity_status IS NULL)" : ")"));
   }
   add_terms(f, terms,
@@ -190,7 +167,7 @@ Result<OrganizationPage> search_organizations_sql(storage::Database& db, const A
     auto rows = c.prepare(
         std::string("SELECT ") + store::kOrganizationColumns +
         ", m.d2, m.total FROM (SELECT o.seq AS seq, o.sort_key AS sort_key, o.id AS id, " + d2 +
-        " AS d2, count(*) OVER () AS total FROM organizations o" + f.where() + " ORDER BY " +
+        " AS d2, count(*) OVER () AS total FROM organizations o" + f.sql() + " ORDER BY " +
         inner_order + " LIMIT ?" + std::to_string(limit) + " OFFSET ?" + std::to_string(limit + 1) +
         ") m JOIN organizations o ON o.seq = m.seq ORDER BY " + outer_order);
     f.bind(rows);
@@ -203,7 +180,7 @@ Result<OrganizationPage> search_organizations_sql(storage::Database& db, const A
     }
     // A page past the end has no row to carry the total: count separately (rare).
     if (page.items.empty() && (query.offset > 0 || query.limit <= 0)) {
-      auto count = c.prepare("SELECT count(*) FROM organizations o" + f.where());
+      auto count = c.prepare("SELECT count(*) FROM organizations o" + f.sql());
       f.bind(count);
       if (count.step()) page.total = count.int64(0);
     }

@@ -5,6 +5,7 @@
 #include "domain/audit/audited_read.h"
 #include "domain/base/choices.h"
 #include "domain/base/wards.h"
+#include "domain/base/where.h"
 #include "domain/referrals/referral_store.h"
 #include "domain/referrals/referrals.h"
 #include "storage/database.h"
@@ -57,34 +58,24 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
   }
   // Only the conditions in force go into the SQL, so SQLite can use the inbox and ward indexes
   // (an "?1 IS NULL OR …" form would scan every referral). Each shape is one cached statement.
-  std::string where = " WHERE 1";
-  std::vector<std::string> binds;
-  auto add = [&](const char* condition, std::string value) {
-    binds.push_back(std::move(value));
-    where += std::string(" AND ") + condition + std::to_string(binds.size());
-  };
-  if (org) add("r.organization_id = ?", *org);
-  if (partner && filter.ward) add("r.ward = ?", *filter.ward);
+  Where where;
+  if (org) where.add("r.organization_id = ?", {*org});
+  if (partner && filter.ward) where.add("r.ward = ?", {*filter.ward});
   if (!partner) {
-    where +=
-        " AND r.ward IN (SELECT value FROM json_each(?" + std::to_string(binds.size() + 1) + "))";
-    binds.push_back(nlohmann::json(wards).dump());
+    where.add("r.ward IN (SELECT value FROM json_each(?))", {nlohmann::json(wards).dump()});
   }
-  if (filter.status) add("r.status = ?", *filter.status);
-  if (filter.case_id) add("r.case_id = ?", *filter.case_id);
-  if (partner) where += std::string(" AND ") + store::kSentToPartner;
+  if (filter.status) where.add("r.status = ?", {*filter.status});
+  if (filter.case_id) where.add("r.case_id = ?", {*filter.case_id});
+  if (partner) where.add(store::kSentToPartner);
   if (filter.overdue_only) {
-    add("r.status IN ('sent', 'accepted') AND r.due_by < ?", format_date(today));
+    where.add("r.status IN ('sent', 'accepted') AND r.due_by < ?", {format_date(today)});
   }
-  auto bind = [&](storage::Statement& s) {
-    for (size_t i = 0; i < binds.size(); ++i) s.bind(static_cast<int>(i + 1), binds[i]);
-  };
-  const int limit_param = static_cast<int>(binds.size()) + 1;
+  const int limit_param = where.size() + 1;
   return audited_read(db_, clock_, actor, meta,
                       [&](storage::Connection& c, AuditedReads& reads) -> Result<Page<Referral>> {
                         Page<Referral> out;
-                        auto count = c.prepare("SELECT count(*) FROM referrals r" + where);
-                        bind(count);
+                        auto count = c.prepare("SELECT count(*) FROM referrals r" + where.sql());
+                        where.bind(count);
                         count.step();
                         out.total = count.int64(0);
                         // The page's ids first, from the index alone (the inbox and ward indexes
@@ -94,10 +85,10 @@ Result<Page<Referral>> Referrals::list(const Actor& actor, const RequestMeta& me
                         const std::string order = " ORDER BY r.created_at DESC, r.id DESC";
                         auto rows =
                             c.prepare(std::string(store::kSelect) +
-                                      " WHERE r.id IN (SELECT r.id FROM referrals r" + where +
+                                      " WHERE r.id IN (SELECT r.id FROM referrals r" + where.sql() +
                                       order + " LIMIT ?" + std::to_string(limit_param) +
                                       " OFFSET ?" + std::to_string(limit_param + 1) + ")" + order);
-                        bind(rows);
+                        where.bind(rows);
                         rows.bind(limit_param, page.per_page).bind(limit_param + 1, page.offset());
                         while (rows.step()) {
                           TRY_ASSIGN(Referral r, store::from_row(rows, today));

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "domain/access/authorization.h"
+#include "domain/base/where.h"
 #include "storage/database.h"
 
 namespace tsunagu::domain::reports {

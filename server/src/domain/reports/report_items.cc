@@ -41,7 +41,8 @@ ItemList referral_items(storage::Connection& c, const ReportScope& scope, Where 
     where.add(referral_store::kSentToPartner);
     if (!scope.wards.empty()) where.add("r.ward = ?", {scope.wards.front()});
   } else {
-    where.add("r.ward IN " + scope.ward_placeholders(), scope.wards);
+    where.add("r.ward IN " + scope.ward_placeholders(),
+              std::vector<Where::Value>(scope.wards.begin(), scope.wards.end()));
   }
   // The page's rows are chosen first from the index alone (referrals_open_ward holds the
   // filter and sort columns of the open lists), then only those are read and joined: joining

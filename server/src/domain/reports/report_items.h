@@ -14,6 +14,7 @@
 #include "common/time.h"
 #include "domain/access/actor.h"
 #include "domain/base/paging.h"
+#include "domain/base/where.h"
 #include "domain/reports/report_scope.h"
 
 namespace tsunagu::storage {

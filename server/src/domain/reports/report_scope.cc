@@ -39,18 +39,6 @@ Result<ReportScope> resolve_scope(storage::Connection& c, const Actor& actor, Ac
   return scope;
 }
 
-Where& Where::add(const std::string& condition, std::vector<std::string> values) {
-  sql_ += (sql_.empty() ? " WHERE " : " AND ") + condition;
-  for (auto& v : values) values_.push_back(std::move(v));
-  return *this;
-}
-
-int Where::bind(storage::Statement& s) const {
-  int i = 1;
-  for (const auto& v : values_) s.bind(i++, v);
-  return i;
-}
-
 int64_t days_between(const std::string& from_date, const std::string& to_date) {
   auto a = parse_date(from_date);
   auto b = parse_date(to_date);

@@ -15,8 +15,7 @@
 
 namespace tsunagu::storage {
 class Connection;
-class Statement;
-}  // namespace tsunagu::storage
+}
 
 namespace tsunagu::domain::reports {
 
@@ -35,21 +34,6 @@ struct ReportScope {
 // and that a ward role holds it (404, as for any record outside the caller's scope).
 Result<ReportScope> resolve_scope(storage::Connection& c, const Actor& actor, Action action,
                                   const std::optional<std::string>& ward);
-
-// A WHERE clause built from the conditions in force, with "?" parameters bound in order, so
-// SQLite can pick the index each condition serves.
-class Where {
- public:
-  // `condition` holds one "?" per value, in order.
-  Where& add(const std::string& condition, std::vector<std::string> values = {});
-  const std::string& sql() const { return sql_; }  // "" or " WHERE … AND …"
-  // Binds the values from parameter 1; returns the next free parameter index.
-  int bind(storage::Statement& s) const;
-
- private:
-  std::string sql_;
-  std::vector<std::string> values_;
-};
 
 // Whole days from `from` to `to` (dates; negative when `to` is earlier).
 int64_t days_between(const std::string& from_date, const std::string& to_date);
