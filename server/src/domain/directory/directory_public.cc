@@ -1,5 +1,6 @@
 #include "domain/directory/directory_public.h"
 
+#include "domain/base/where.h"
 #include "domain/directory/directory_privacy.h"
 #include "domain/directory/directory_search.h"
 #include "domain/directory/directory_store.h"
@@ -8,9 +9,10 @@
 namespace tsunagu::domain {
 namespace {
 
-constexpr char kPublic[] =
-    " FROM services s JOIN organizations o ON o.id = s.organization_id"
-    " WHERE s.status = 'active' AND o.status = 'active' AND o.visibility = 'public'"
+constexpr char kPublicFrom[] = " FROM services s JOIN organizations o ON o.id = s.organization_id";
+// The public services: of ?1 the organization, of ?2 the category, updated since ?3 ('' for any).
+constexpr char kPublicRows[] =
+    "s.status = 'active' AND o.status = 'active' AND o.visibility = 'public'"
     " AND (?1 = '' OR o.id = ?1) AND (?2 = '' OR o.category = ?2) AND (?3 = '' OR "
     "s.updated_at >= ?3)";
 
@@ -21,16 +23,7 @@ std::string public_location_condition() {
   for (AddressVisibility v : visible_address_levels(nullptr)) {
     levels += std::string(levels.empty() ? "'" : ", '") + to_string(v) + "'";
   }
-  return " AND o.address_visibility IN (" + levels + ") AND (o.address <> '' OR o.lat IS NOT NULL)";
-}
-
-// Every folded word must occur in the organization's search text (names, kana, services).
-std::string terms_condition(size_t n) {
-  std::string out;
-  for (size_t i = 0; i < n; ++i) {
-    out += " AND instr(o.search_text, ?" + std::to_string(6 + i) + ") > 0";
-  }
-  return out;
+  return "o.address_visibility IN (" + levels + ") AND (o.address <> '' OR o.lat IS NOT NULL)";
 }
 
 Result<std::optional<PublicService>> load(storage::Connection& c, const std::string& service_id) {
@@ -47,23 +40,29 @@ Result<std::optional<PublicService>> load(storage::Connection& c, const std::str
 Result<PublicServicePage> list_public_services(storage::Database& db,
                                                const PublicServiceQuery& query) {
   TRY_ASSIGN(std::vector<std::string> terms, search_terms(query.q));
-  std::string where = std::string(kPublic) + terms_condition(terms.size());
-  if (query.with_public_location) where += public_location_condition();
-  std::string category = query.category ? to_string(*query.category) : "";
-  std::string after = query.modified_after ? format_utc(*query.modified_after) : "";
-  auto bind = [&](storage::Statement& s) {
-    s.bind(1, query.organization_id).bind(2, category).bind(3, after);
-    s.bind(4, int64_t{query.limit}).bind(5, query.offset);
-    for (size_t i = 0; i < terms.size(); ++i) s.bind(static_cast<int>(6 + i), terms[i]);
-  };
+  Where where;
+  // kPublicRows's ?1 to ?3, then LIMIT and OFFSET.
+  where.param(query.organization_id);
+  where.param(query.category ? std::string(to_string(*query.category)) : std::string());
+  where.param(query.modified_after ? format_utc(*query.modified_after) : std::string());
+  const std::string limit = where.param(int64_t{query.limit});
+  const std::string offset = where.param(query.offset);
+  where.add(kPublicRows);
+  // Every folded word must occur in the organization's search text (names, kana, services).
+  for (const std::string& term : terms) {
+    where.add("instr(o.search_text, " + where.param(term) + ") > 0");
+  }
+  if (query.with_public_location) where.add(public_location_condition());
   return db.read([&](storage::Connection& c) -> Result<PublicServicePage> {
     PublicServicePage page;
-    // ?4 and ?5 appear in both statements so the two bind the same parameters.
-    auto count = c.prepare("SELECT count(*)" + where + " AND ?4 >= 0 AND ?5 >= 0");
-    bind(count);
+    // LIMIT and OFFSET appear in both statements so the two bind the same parameters.
+    auto count = c.prepare("SELECT count(*)" + std::string(kPublicFrom) + where.sql() + " AND " +
+                           limit + " >= 0 AND " + offset + " >= 0");
+    where.bind(count);
     if (count.step()) page.total = count.int64(0);
-    auto ids = c.prepare("SELECT s.id" + where + " ORDER BY s.name, s.id LIMIT ?4 OFFSET ?5");
-    bind(ids);
+    auto ids = c.prepare("SELECT s.id" + std::string(kPublicFrom) + where.sql() +
+                         " ORDER BY s.name, s.id LIMIT " + limit + " OFFSET " + offset);
+    where.bind(ids);
     std::vector<std::string> found;
     while (ids.step()) found.push_back(ids.text(0));
     for (const auto& id : found) {
@@ -76,7 +75,8 @@ Result<PublicServicePage> list_public_services(storage::Database& db,
 
 Result<PublicService> get_public_service(storage::Database& db, const std::string& id) {
   return db.read([&](storage::Connection& c) -> Result<PublicService> {
-    auto exists = c.prepare("SELECT s.id" + std::string(kPublic) + " AND s.id = ?4");
+    auto exists = c.prepare("SELECT s.id" + std::string(kPublicFrom) + " WHERE " + kPublicRows +
+                            " AND s.id = ?4");
     exists.bind(1, "").bind(2, "").bind(3, "").bind(4, id);
     std::optional<PublicService> item;
     if (exists.step()) {
