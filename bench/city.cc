@@ -1106,7 +1106,8 @@ class City {
     const std::string kind = kMeetingKinds[m.kind];
     domain::MeetingFields f;
     f.kind = kind;
-    f.title = std::string(kWards[m.ward].name) + "区 " + domain::kind_label(kind) + " " +
+    f.title = std::string(kWards[m.ward].name) + "区 " +
+              domain::kind_label(domain::parse_word<domain::MeetingKind>(kind).value()) + " " +
               format_date(tokyo_date(at_ms(m.starts)));
     f.ward = kWards[m.ward].code;
     if (m.kind == 0) f.district = kWards[m.ward].districts[m.starts / kDay % 3];
