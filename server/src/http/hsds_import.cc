@@ -19,6 +19,20 @@ int line_at(std::string_view text, size_t byte) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + byte, '\n'));
 }
 
+// What an import says about text that is not JSON, `byte` being where the parser stopped: the
+// column on that line (in characters, as an editor counts them), or that the file ends early.
+std::string invalid_json_message(std::string_view text, size_t byte) {
+  if (byte >= text.size()) return "invalid JSON: the file ends too early";
+  const size_t line_start = text.rfind('\n', byte == 0 ? 0 : byte - 1);
+  const size_t from = line_start == std::string_view::npos || byte == 0 ? 0 : line_start + 1;
+  // UTF-8: count the bytes that start a character.
+  const auto column =
+      1 + std::count_if(text.begin() + static_cast<std::ptrdiff_t>(from),
+                        text.begin() + static_cast<std::ptrdiff_t>(byte),
+                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  return "invalid JSON at column " + std::to_string(column);
+}
+
 // The line each object of the top-level array ("/3") and each of their services
 // ("/3/services/1") starts on. `text` is valid JSON (it parsed).
 std::map<std::string, int> record_lines(std::string_view text) {
@@ -301,8 +315,10 @@ domain::DirectoryImport read_organizations(std::string_view file, std::string_vi
   try {
     items = Json::parse(text);
   } catch (const Json::parse_error& e) {
-    out.problems.push_back({out.file, line_at(text, e.byte == 0 ? 0 : e.byte - 1), "", false, "",
-                            std::string("invalid JSON: ") + e.what()});
+    // The parser's own message names its library and error codes; the operator gets the place.
+    const size_t at = e.byte == 0 ? 0 : e.byte - 1;
+    out.problems.push_back(
+        {out.file, line_at(text, at), "", false, "", invalid_json_message(text, at)});
     return out;
   }
   if (!items.is_array()) {

@@ -5,6 +5,7 @@
 // network-only organization or a withheld address public.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -303,12 +304,39 @@ TEST_F(ImportHsdsTest, InvalidJsonIsReportedAtItsLineAndChangesNothing) {
   std::istringstream in(text);
   std::string out;
   int n = 0;
-  for (std::string l; std::getline(in, l);) out += (++n == 40 ? l + " @" : l) + "\n";
+  size_t column = 0;  // where the '@' lands, in characters (the line may hold Japanese)
+  for (std::string l; std::getline(in, l);) {
+    if (++n == 40) {
+      column = 2 + static_cast<size_t>(std::count_if(l.begin(), l.end(),
+                                                     [](char c) { return (c & 0xC0) != 0x80; }));
+      l += " @";
+    }
+    out += l + "\n";
+  }
   fs::create_directories(dir_.path() / "bad-json");
   write_text(dir_.path() / "bad-json" / "organizations.json", out);
   const std::string before = dump(demo_db_);
   ASSERT_EQ(import(demo_db_, "bad-json"), 1) << out_.str() << err_.str();
-  EXPECT_NE(out_.str().find("organizations.json:40: invalid JSON"), std::string::npos)
+  EXPECT_NE(out_.str().find("organizations.json:40: invalid JSON at column " +
+                            std::to_string(column) + "\n"),
+            std::string::npos)
+      << out_.str();
+  // The parser's own wording (its library's name and error codes) is not the operator's.
+  EXPECT_EQ(out_.str().find("json.exception"), std::string::npos) << out_.str();
+  EXPECT_EQ(dump(demo_db_), before);
+}
+
+TEST_F(ImportHsdsTest, AFileCutShortSaysSoAtItsLastLine) {
+  std::string text = read_text(dir_.path() / "export-1" / "organizations.json");
+  text.resize(text.rfind('\n', text.size() / 2) + 1);  // whole lines: no character cut in two
+  fs::create_directories(dir_.path() / "cut-short");
+  write_text(dir_.path() / "cut-short" / "organizations.json", text);
+  const std::string before = dump(demo_db_);
+  ASSERT_EQ(import(demo_db_, "cut-short"), 1) << out_.str() << err_.str();
+  const auto lines = std::count(text.begin(), text.end(), '\n') + 1;
+  EXPECT_NE(out_.str().find("organizations.json:" + std::to_string(lines) +
+                            ": invalid JSON: the file ends too early"),
+            std::string::npos)
       << out_.str();
   EXPECT_EQ(dump(demo_db_), before);
 }
