@@ -4,6 +4,7 @@
 #include "domain/referrals/notifications.h"
 #include "storage/database.h"
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -21,11 +22,10 @@ std::optional<TimePoint> optional_time(const storage::Statement& s, int column) 
 const char* const kSelect =
     "SELECT r.id, r.case_id, r.ward, r.organization_id, r.service_id, r.status, r.urgency,"
     " r.legal_basis, r.consent_obtained_on, r.consent_obtained_by, r.consent_scope, r.summary,"
-    " r.intake_note, c.household_label, r.internal_note, r.due_by, r.reason_code,"
+    " r.intake_note, r.internal_note, r.due_by, r.reason_code,"
     " r.response_note, r.outcome, r.version, r.created_by, r.created_at, r.updated_at,"
     " r.sent_at, r.responded_at, r.closed_at, o.name, sv.name"
-    " FROM referrals r JOIN cases c ON c.id = r.case_id"
-    " JOIN organizations o ON o.id = r.organization_id"
+    " FROM referrals r JOIN organizations o ON o.id = r.organization_id"
     " LEFT JOIN services sv ON sv.id = r.service_id";
 
 const char* const kSentToPartner = "r.sent_at IS NOT NULL";
@@ -47,21 +47,20 @@ Result<Referral> from_row(const storage::Statement& s, Date today) {
   }
   r.summary = s.text(11);
   r.intake_note = s.optional_text(12);
-  r.household_label = s.text(13);
-  r.internal_note = s.optional_text(14);
-  r.due_by = s.optional_text(15);
-  r.reason_code = s.optional_text(16);
-  r.response_note = s.optional_text(17);
-  r.outcome = s.optional_text(18);
-  r.version = s.int64(19);
-  r.created_by = s.text(20);
-  r.created_at = parse_stored_time(s.text(21));
-  r.updated_at = parse_stored_time(s.text(22));
-  r.sent_at = optional_time(s, 23);
-  r.responded_at = optional_time(s, 24);
-  r.closed_at = optional_time(s, 25);
-  r.organization_name = s.text(26);
-  r.service_name = s.optional_text(27);
+  r.internal_note = s.optional_text(13);
+  r.due_by = s.optional_text(14);
+  r.reason_code = s.optional_text(15);
+  r.response_note = s.optional_text(16);
+  r.outcome = s.optional_text(17);
+  r.version = s.int64(18);
+  r.created_by = s.text(19);
+  r.created_at = parse_stored_time(s.text(20));
+  r.updated_at = parse_stored_time(s.text(21));
+  r.sent_at = optional_time(s, 22);
+  r.responded_at = optional_time(s, 23);
+  r.closed_at = optional_time(s, 24);
+  r.organization_name = s.text(25);
+  r.service_name = s.optional_text(26);
   if ((r.status == ReferralStatus::kSent || r.status == ReferralStatus::kAccepted) && r.due_by) {
     r.overdue = *r.due_by < format_date(today);  // YYYY-MM-DD compares as text
   }
@@ -73,8 +72,28 @@ Result<std::optional<Referral>> load(storage::Connection& c, const std::string& 
   s.bind(1, id);
   if (!s.step()) return std::optional<Referral>();
   TRY_ASSIGN(Referral r, from_row(s, today));
+  attach_households(c, std::span(&r, 1), [](const Referral&) { return true; });
   attach_ward_contacts(c, std::span(&r, 1));
   return std::optional(std::move(r));
+}
+
+void attach_households(storage::Connection& c, std::span<Referral> referrals,
+                       const std::function<bool(const Referral&)>& wanted) {
+  std::vector<std::string> ids;
+  for (const Referral& r : referrals) {
+    if (r.case_id && wanted(r)) ids.push_back(*r.case_id);
+  }
+  if (ids.empty()) return;
+  std::map<std::string, std::string> labels;
+  auto s = c.prepare(
+      "SELECT id, household_label FROM cases WHERE id IN (SELECT value FROM json_each(?1))");
+  s.bind(1, nlohmann::json(ids).dump());
+  while (s.step()) labels[s.text(0)] = s.text(1);
+  for (Referral& r : referrals) {
+    if (!r.case_id || !wanted(r)) continue;
+    if (auto label = labels.find(*r.case_id); label != labels.end())
+      r.household_label = label->second;
+  }
 }
 
 void attach_ward_contacts(storage::Connection& c, std::span<Referral> referrals) {

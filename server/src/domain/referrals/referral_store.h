@@ -2,6 +2,7 @@
 // All run inside the caller's transaction; none checks permissions (referrals.cc does).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -18,7 +19,8 @@ class Statement;
 
 namespace tsunagu::domain::referral_store {
 
-// The SELECT list and FROM clause every referral read uses (joins the case for its label).
+// The SELECT list and FROM clause every referral read uses (from_row reads it; the household's
+// label is attach_households' to add, for the rows that show it).
 extern const char* const kSelect;
 
 // The receiving partner sees a referral once it was sent, never before: a draft, and a draft
@@ -32,6 +34,10 @@ bool sent_to_partner(const Referral& r);
 Result<Referral> from_row(const storage::Statement& row, Date today);
 // The referral `id` (nullopt when there is none), as from_row reads it, with its ward contact.
 Result<std::optional<Referral>> load(storage::Connection& c, const std::string& id, Date today);
+// Sets `household_label` (the case's) on each referral `wanted` accepts, in one read: a list page
+// reads the cases of the rows that show the label, not of every row.
+void attach_households(storage::Connection& c, std::span<Referral> referrals,
+                       const std::function<bool(const Referral&)>& wanted);
 // Sets `ward_contact` on each referral that waits on the partner (sent or accepted) when its
 // ward's office is listed: one read per ward and one for all the senders, not two per row.
 void attach_ward_contacts(storage::Connection& c, std::span<Referral> referrals);

@@ -140,7 +140,12 @@ storage::Statement& bind_draft_columns(storage::Statement& s, const NewReferral&
 
 }  // namespace
 
+bool household_shown(const Actor& actor, ReferralStatus status) {
+  return !access::sees_partner_view(actor) || status == ReferralStatus::kAccepted;
+}
+
 Referral view(const Actor& actor, Referral r) {
+  if (!household_shown(actor, r.status)) r.household_label.reset();
   if (!access::sees_partner_view(actor)) return r;
   // The receiving partner: no case id, no internal note, no author.
   r.case_id.reset();
@@ -150,7 +155,6 @@ Referral view(const Actor& actor, Referral r) {
     // After the end, only what the partner itself wrote (its decision and outcome).
     r.summary.reset();
     r.intake_note.reset();
-    r.household_label.reset();
     r.consent.reset();
     r.legal_basis.reset();
     r.service_id.reset();
@@ -159,9 +163,8 @@ Referral view(const Actor& actor, Referral r) {
       r.reason_code.reset();  // the ward's reason, not the partner's
     }
   } else if (r.status != ReferralStatus::kAccepted) {
-    // While sent: the summary only; the intake packet follows acceptance.
+    // While sent: the summary only; the intake packet (with the household) follows acceptance.
     r.intake_note.reset();
-    r.household_label.reset();
   }
   return r;
 }

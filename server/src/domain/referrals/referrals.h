@@ -173,5 +173,8 @@ class Referrals {
 
 // What `actor` may see of `r` (fields it may not see are cleared). Exposed for tests.
 Referral view(const Actor& actor, Referral r);
+// Whether view() keeps the household's label of a referral in `status` for `actor`: ward roles
+// always, the receiving partner once it accepted (part of the intake packet).
+bool household_shown(const Actor& actor, ReferralStatus status);
 
 }  // namespace tsunagu::domain
