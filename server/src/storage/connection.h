@@ -33,9 +33,14 @@ struct ConnectionOptions {
   // 0: no checkpoint inside commits; the owner checkpoints (Database's background checkpointer).
   int wal_autocheckpoint_pages = 4000;
   // How much of the file is read through a memory map instead of pread() into the page cache.
-  // Readers and the writer share the OS page cache through it; a reader's private cache is
-  // emptied whenever another connection has committed, the mapping is not.
-  int64_t mmap_bytes = 268435456;
+  // None by default: when another connection has committed since a connection's last read
+  // transaction, SQLite drops both its page cache and its whole mapping (pager.c,
+  // pagerBeginReadTransaction: pager_reset and sqlite3OsUnfetch(fd, 0, 0)), so under a steady
+  // stream of commits a mapped reader unmaps and maps again and takes a page fault for every page
+  // it touches, which costs more than a pread() of the page (the inbox page on the benchmark city:
+  // 1 609–1 856 µs of CPU mapped 256 MiB, 1 277 µs not; docs/performance.md). The pages the
+  // writer passes through, mapped, would also count in the server's resident memory.
+  int64_t mmap_bytes = 0;
 };
 
 class Connection {

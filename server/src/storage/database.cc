@@ -34,10 +34,6 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options)
   try {
     if (options.read_only) return open_read_only(std::move(db));
     ConnectionOptions writer{options.path, options.synchronous, options.busy_timeout_ms, false};
-    // The writer reads through its page cache: mapped, the pages its changes pass through all
-    // over a city-sized file counted in the server's resident memory (the mixed day's RssFile:
-    // 131 MiB, against 13 MiB with only the readers mapped).
-    writer.mmap_bytes = 0;
     db->writer_ = std::make_unique<Connection>(writer);
     auto version = migrate(*db->writer_, embedded_migrations());
     if (!version.ok()) return version.error();
