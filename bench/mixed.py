@@ -573,8 +573,11 @@ def main():
     if me["rps"] and alone["rps"]:
         print(f"  the case page costs {1e6 / alone['rps'] - 1e6 / me['rps']:.0f} µs more per request (1 ÷ throughput) "
               f"(ratio {alone['rps'] / me['rps']:.2f})")
+    # The rate counts at the mix's own shares: a total swollen by the cheap kind's surplus (the
+    # searches taking 80 % of the answers instead of 60 %) is a friendlier workload than the mix.
+    at_mix = res[bound]["rps"] / SHARES[bound]
     ok = {
-        "mixed ≥ 5 000 req/s": total_rps >= 5000,
+        "mixed ≥ 5 000 req/s at the 60/20/10/10 shares": at_mix >= 5000,
         "mixed p99 < 50 ms": overall[99] < 50,
         "inbox p99 < 20 ms": res["inbox"]["p99"] < 20,
         "RSS < 200 MiB": mem["VmHWM"] < 200,
