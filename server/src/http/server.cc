@@ -6,14 +6,12 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <poll.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cerrno>
 #include <climits>
 #include <cstring>
 #include <exception>
@@ -38,29 +36,8 @@ RequestContext& current_request() {
 
 namespace {
 
-// How far below the server's own priority (nice) the HTTP workers run. The group commit runs on
-// the database's writer thread at the server's priority (storage/database.h): the workers wait
-// for it, and when the searches keep both cores busy it must not get only one worker's share of
-// them (the mixed day on the city: the write kinds' p50 ~80 ms with the commit on a worker, ~20
-// with it ahead of them; docs/performance.md). An unprivileged process may lower a thread's
-// priority but never raise it, so the workers go down rather than the writer up.
-constexpr int kWorkerNiceness = 10;
-
-// Lowers the calling thread's priority by kWorkerNiceness, once per thread (Linux: a thread's
-// nice value is its own). A failure leaves it as it was.
-void lower_priority_once() {
-  thread_local bool lowered = false;
-  if (lowered) return;
-  lowered = true;
-  const auto tid = static_cast<id_t>(::gettid());
-  errno = 0;
-  const int now = ::getpriority(PRIO_PROCESS, tid);
-  if (errno == 0) ::setpriority(PRIO_PROCESS, tid, std::min(now + kWorkerNiceness, 19));
-}
-
 // The worker pool with a count of the connections waiting for a worker (the guard's backlog),
-// and a wall around each task: no exception ever leaves a worker thread. Its workers run at
-// kWorkerNiceness below the server.
+// and a wall around each task: no exception ever leaves a worker thread.
 class CountingQueue final : public httplib::TaskQueue {
  public:
   CountingQueue(size_t threads, size_t max_queued, std::atomic<size_t>& backlog)
@@ -68,7 +45,6 @@ class CountingQueue final : public httplib::TaskQueue {
   bool enqueue(std::function<void()> fn) override {
     ++backlog_;
     bool queued = pool_.enqueue([this, fn = std::move(fn)] {
-      lower_priority_once();
       --backlog_;
       try {
         fn();

@@ -1,7 +1,6 @@
 #include "storage/database.h"
 
 #include <algorithm>
-#include <array>
 #include <exception>
 
 #include "storage/migrator.h"
@@ -22,7 +21,6 @@ constexpr char kRefreshStatistics[] =
 Database::Database(const DatabaseOptions& options) : options_(options) {}
 
 Database::~Database() {
-  stop_writer();
   stop_checkpointer();
   try {
     checkpoint();
@@ -54,7 +52,6 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options)
       raw->checkpoint_cv_.notify_one();
     });
     db->checkpointer_ = std::thread([raw = db.get()] { raw->run_checkpointer(); });
-    db->writer_thread_ = std::thread([raw = db.get()] { raw->run_writer(); });
     int readers = options.readers < 1 ? 1 : options.readers;
     for (int i = 0; i < readers; ++i) {
       db->readers_.push_back(std::make_unique<Connection>(
@@ -98,44 +95,36 @@ void Database::release_reader(std::unique_ptr<Connection> connection) {
 void Database::write_in_group(PendingWrite& w) {
   std::unique_lock lock(queue_mutex_);
   queue_.push_back(&w);
-  queue_cv_.notify_one();
-  w.wake.wait(lock, [&] { return w.done; });
-}
-
-void Database::run_writer() noexcept {
-  std::unique_lock lock(queue_mutex_);
-  while (true) {
-    queue_cv_.wait(lock, [this] { return !queue_.empty() || writer_stopping_; });
-    if (queue_.empty()) return;  // stopping, and every write answered
-    const size_t n = std::min(queue_.size(), kMaxGroup);
-    std::array<PendingWrite*, kMaxGroup> group{};  // no allocation: nothing here can throw
-    std::copy_n(queue_.begin(), n, group.begin());
-    lock.unlock();
-    commit_group(std::span(group.data(), n));
-    lock.lock();
-    writes_done_ += n;
-    ++groups_done_;
-    for (size_t i = 0; i < n; ++i) {
-      PendingWrite* p = queue_.front();
-      queue_.pop_front();
-      p->done = true;
-      // `p` lives on its caller's stack until that caller sees done, under this lock.
-      p->wake.notify_one();
+  w.wake.wait(lock, [&] { return w.done || queue_.front() == &w; });
+  if (w.done) return;  // a leader ran it
+  // `w` leads: it takes what has queued behind it, itself first. However this ends, the group
+  // must leave the queue and its callers be woken, or every later write would wait for ever.
+  const size_t n = std::min(queue_.size(), kMaxGroup);
+  struct Finish {
+    Database& db;
+    std::unique_lock<std::mutex>& lock;
+    const PendingWrite* leader;
+    size_t n;
+    ~Finish() {
+      if (!lock.owns_lock()) lock.lock();
+      db.writes_done_ += n;
+      ++db.groups_done_;
+      for (size_t i = 0; i < n; ++i) {
+        PendingWrite* p = db.queue_.front();
+        db.queue_.pop_front();
+        p->done = true;
+        // `p` lives on its caller's stack until that caller sees done, under this lock.
+        if (p != leader) p->wake.notify_one();
+      }
+      if (!db.queue_.empty()) db.queue_.front()->wake.notify_one();  // the next group's leader
     }
-  }
+  } finish{*this, lock, &w, n};
+  std::vector<PendingWrite*> group(queue_.begin(), queue_.begin() + static_cast<ptrdiff_t>(n));
+  lock.unlock();
+  commit_group(group);
 }
 
-void Database::stop_writer() noexcept {
-  if (!writer_thread_.joinable()) return;
-  {
-    std::lock_guard lock(queue_mutex_);
-    writer_stopping_ = true;
-  }
-  queue_cv_.notify_one();
-  writer_thread_.join();
-}
-
-void Database::commit_group(std::span<PendingWrite* const> group) noexcept {
+void Database::commit_group(const std::vector<PendingWrite*>& group) noexcept {
   std::lock_guard lock(writer_mutex_);
   // Alone, a failed callback is undone by the transaction's rollback; in a group, by its
   // savepoint's, so the others' changes stay.

@@ -4,23 +4,19 @@
 // the WAL back into the main file whenever it has grown past checkpoint_pages, beside the
 // writer's commits rather than inside one of them.
 //
-// Writes commit in groups, on a writer thread of the database's own. write() queues its callback
-// and waits. The writer thread takes what has queued (up to kMaxGroup): a lone callback runs in
-// an IMMEDIATE transaction of its own, as a single writer would; several run in one transaction,
-// each inside a SAVEPOINT that is rolled back when that callback fails, with one COMMIT for all.
-// A callback's changes and its audit entry still land together or not at all, each caller is
-// answered only after the COMMIT that holds its change returned (synchronous=FULL: after the
-// fsync), and if that COMMIT fails every caller of the group gets an error. Under concurrent
-// load one fsync then carries many changes (the group commit of LevelDB's write queue and of
-// most databases' logs).
+// Writes commit in groups. A write() that finds the writer idle runs its callback in an
+// IMMEDIATE transaction of its own, as a single writer would. Callers that arrive while it
+// works queue up; the first of them then leads: it runs every queued callback (up to
+// kMaxGroup) in one transaction, each inside a SAVEPOINT that is rolled back when that callback
+// fails, commits once, and wakes the others. A callback's changes and its audit entry still
+// land together or not at all, each caller is answered only after the COMMIT that holds its
+// change returned (synchronous=FULL: after the fsync), and if that COMMIT fails every caller
+// of the group gets an error. Under concurrent load one fsync then carries many changes (the
+// group commit of LevelDB's write queue and of most databases' logs).
 //
-// The writer thread keeps the priority of the thread that opened the database. Callers that run
-// below it (the HTTP workers: http/server.cc) then cannot starve the commits they wait for: with
-// the commit on one of them, it had one worker's share of the CPU among dozens.
-//
-// Thread-safety: all public methods may be called from any thread. A write callback runs on the
-// writer thread: it must not depend on thread-local state, must not call write()/read()
-// re-entrantly, and must not take a lock its own caller holds.
+// Thread-safety: all public methods may be called from any thread. A write callback may run on
+// another caller's thread (the group's leader): it must not depend on thread-local state, must
+// not call write()/read() re-entrantly, and must not take a lock its own caller holds.
 #pragma once
 
 #include <condition_variable>
@@ -30,7 +26,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <span>
 #include <string>
 #include <thread>
 #include <type_traits>
@@ -100,7 +95,7 @@ class Database {
   };
   WriteStats write_stats() const;
 
-  // The most callbacks one transaction runs: bounds how long the first of them waits.
+  // The most callbacks one transaction runs: bounds how long the leader's own caller waits.
   static constexpr size_t kMaxGroup = 32;
 
   // The object of type T that a higher layer keeps beside this database (the directory's
@@ -112,7 +107,7 @@ class Database {
   T& attachment(Make&& make);
 
  private:
-  // One write() in the queue. Filled by the caller, run by the writer thread.
+  // One write() in the queue. Filled by the caller, run by whoever leads its group.
   struct PendingWrite {
     std::function<bool(Connection&)> run;  // the callback; true when its result is ok; no throw
     bool lost = false;                     // its group did not commit: nothing of it is stored
@@ -125,13 +120,9 @@ class Database {
   static Result<std::unique_ptr<Database>> open_read_only(std::unique_ptr<Database> db);
   // Queues `w` and returns when its group has committed or failed.
   void write_in_group(PendingWrite& w);
-  // The writer thread: takes the queue's groups in order until ~Database stops it (after the
-  // queue has emptied).
-  void run_writer() noexcept;
-  void stop_writer() noexcept;
-  // One transaction over `group`, a SAVEPOINT each when there are several. Never throws: a
-  // failure marks the whole group lost.
-  void commit_group(std::span<PendingWrite* const> group) noexcept;
+  // The leader's work: one transaction over `group`, a SAVEPOINT each when there are several.
+  // Never throws: a failure marks the whole group lost.
+  void commit_group(const std::vector<PendingWrite*>& group) noexcept;
   // The checkpointer's thread: a PASSIVE checkpoint each time the writer's WAL has passed
   // checkpoint_pages since it last woke, until ~Database stops it.
   void run_checkpointer() noexcept;
@@ -143,13 +134,10 @@ class Database {
   DatabaseOptions options_;
   int schema_version_ = 0;
   mutable std::mutex queue_mutex_;
-  std::deque<PendingWrite*> queue_;   // front: the group running (or about to)
-  std::condition_variable queue_cv_;  // the writer thread waits on it for work or its stop
-  bool writer_stopping_ = false;      // guarded by queue_mutex_, as are the two below
-  uint64_t writes_done_ = 0;
+  std::deque<PendingWrite*> queue_;  // front: the one running (or about to)
+  uint64_t writes_done_ = 0;         // guarded by queue_mutex_, as is groups_done_
   uint64_t groups_done_ = 0;
-  std::thread writer_thread_;
-  std::mutex writer_mutex_;  // the writer connection: the writer thread, or checkpoint()
+  std::mutex writer_mutex_;  // the writer connection: the leader, or checkpoint()
   std::unique_ptr<Connection> writer_;
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
